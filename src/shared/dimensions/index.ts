@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { localizedText, type Catalogue, type LocalizedText } from '../plan/catalogue-schema';
+import dimensionsData from './dimensions.json';
+
+/** Every dimension offers this value, so a count never has to be forced into a wrong cell. */
+export const NOT_STATED = 'not_stated';
+
+const dimensionValue = z.object({
+  id: z.string().min(1),
+  label: localizedText,
+  /** sex only: the label used for people under 18 (girls / boys) */
+  childLabel: localizedText.optional(),
+  /** ageBand only: band lies under 18 */
+  minor: z.boolean().optional(),
+});
+export type DimensionValue = z.infer<typeof dimensionValue>;
+
+const dimension = z.object({
+  label: localizedText,
+  values: z.array(dimensionValue).refine((v) => v.some((x) => x.id === NOT_STATED), {
+    message: `every dimension needs a "${NOT_STATED}" value`,
+  }),
+});
+export type Dimension = z.infer<typeof dimension>;
+
+export const dimensionsFileSchema = z.object({
+  sex: dimension,
+  ageBand: dimension,
+  group: dimension,
+  sphere: dimension,
+});
+
+/** Dimensions that do not depend on the territory. District values come from the plan catalogue. */
+export const dimensions = dimensionsFileSchema.parse(dimensionsData);
+
+export type CellDimension = 'sex' | 'ageBand' | 'group' | 'sphere';
+export const CELL_DIMENSIONS: readonly CellDimension[] = ['sex', 'ageBand', 'group', 'sphere'];
+
+export function valueIds(dim: CellDimension): string[] {
+  return dimensions[dim].values.map((v) => v.id);
+}
+
+/** District dimension for a plan: its districts plus "not stated". */
+export function districtValues(catalogue: Catalogue): DimensionValue[] {
+  return [
+    ...catalogue.districts.map((d) => ({ id: d.id, label: d.name })),
+    { id: NOT_STATED, label: { uk: 'Не зазначено', en: 'Not stated' } },
+  ];
+}
+
+export const districtLabel: LocalizedText = { uk: 'Район', en: 'District' };
+
+export function isMinorAgeBand(ageBand: string): boolean {
+  return dimensions.ageBand.values.find((v) => v.id === ageBand)?.minor === true;
+}
+
+/** "Women" / "Girls" depending on age band: the plan counts girls and boys separately from adults. */
+export function sexLabel(sex: string, ageBand: string | undefined): LocalizedText {
+  const value = dimensions.sex.values.find((v) => v.id === sex);
+  if (!value) return { uk: sex, en: sex };
+  return ageBand && isMinorAgeBand(ageBand) && value.childLabel ? value.childLabel : value.label;
+}
+
+export function dimensionValueLabel(dim: CellDimension, id: string): LocalizedText {
+  return dimensions[dim].values.find((v) => v.id === id)?.label ?? { uk: id, en: id };
+}

@@ -1,0 +1,4 @@
+export * from './plan';
+export * from './dimensions';
+export * from './records';
+export * from './sync/protocol';

@@ -1,0 +1,57 @@
+import type { Envelope, FieldRecord, RecordContent } from './schemas';
+import { uuidv7 } from './uuid';
+import { contentHashOf } from './validate';
+
+export interface Author {
+  authorId: string;
+  deviceId: string;
+  teamId: string;
+}
+
+function seal<T extends Omit<FieldRecord, 'contentHash'>>(record: T): T & { contentHash: string } {
+  return { ...record, contentHash: contentHashOf(record as Omit<FieldRecord, 'contentHash'>) };
+}
+
+/** A new record, revision 1. */
+export function createRecord(content: RecordContent, author: Author, now: Date = new Date()): FieldRecord {
+  const at = now.toISOString();
+  const envelope: Omit<Envelope, 'contentHash'> = {
+    id: uuidv7(now.getTime()),
+    ...author,
+    createdAt: at,
+    updatedAt: at,
+    revision: 1,
+    deleted: false,
+  };
+  return seal({ ...content, ...envelope } as Omit<FieldRecord, 'contentHash'>) as FieldRecord;
+}
+
+/** The next revision: new content (or a tombstone), same id, same author and creation time. */
+export function reviseRecord(
+  previous: FieldRecord,
+  change: { content?: RecordContent; deleted?: boolean },
+  now: Date = new Date(),
+): FieldRecord {
+  const { contentHash: _old, ...rest } = previous;
+  const content = change.content ?? contentOf(previous);
+  return seal({
+    ...content,
+    id: rest.id,
+    authorId: rest.authorId,
+    deviceId: rest.deviceId,
+    teamId: rest.teamId,
+    createdAt: rest.createdAt,
+    updatedAt: now.toISOString() > rest.updatedAt ? now.toISOString() : rest.updatedAt,
+    revision: rest.revision + 1,
+    deleted: change.deleted ?? rest.deleted,
+  } as Omit<FieldRecord, 'contentHash'>) as FieldRecord;
+}
+
+const envelopeKeys = ['id', 'authorId', 'deviceId', 'teamId', 'createdAt', 'updatedAt', 'revision', 'deleted', 'contentHash'] as const;
+
+/** The part of a record a person edits. */
+export function contentOf(record: FieldRecord): RecordContent {
+  const copy: Record<string, unknown> = { ...record };
+  for (const key of envelopeKeys) delete copy[key];
+  return copy as RecordContent;
+}

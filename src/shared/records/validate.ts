@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { LocalizedText } from '../plan/catalogue-schema';
+import { canonicalJson, sha256Hex } from './hash';
+import { isValidationMessageKey, validationMessages, type ValidationMessageKey } from './messages';
+import { checkContentRules, zodReporter, type ValidationContext } from './rules';
+import { fieldRecord, recordContent, type FieldRecord } from './schemas';
+
+/** A reason a record is not accepted: which field (dotted path) and why, in both languages. */
+export interface FieldIssue {
+  field: string;
+  code: ValidationMessageKey;
+  message: LocalizedText;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+function issueKey(issue: z.core.$ZodIssue): ValidationMessageKey {
+  if (issue.code === 'unrecognized_keys') return 'unknown_field';
+  if (isValidationMessageKey(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : 'invalid_type';
+  if (issue.code === 'too_big') return 'too_long';
+  if (issue.code === 'too_small') return 'too_short';
+  return 'invalid_value';
+}
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const code = issueKey(issue);
+    // An unknown key is reported at the key itself, so "name" or "phone" is named in the answer.
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    return paths.map((p) => ({ field: fieldPath(p), code, message: validationMessages[code] }));
+  });
+}
+
+/** SHA-256 over every field of the record but the hash itself. */
+export function contentHashOf(record: Omit<FieldRecord, 'contentHash'> & { contentHash?: string }): string {
+  const { contentHash: _ignored, ...rest } = record;
+  return sha256Hex(canonicalJson(rest));
+}
+
+/** Record content (what a form edits) with the plan's rules: the schema forms resolve against. */
+export function contentSchemaFor(ctx: ValidationContext) {
+  return recordContent.superRefine((content, zctx) => checkContentRules(content, ctx, zodReporter(zctx)));
+}
+
+/** A whole record, as stored and synced, with the plan's rules and its hash checked. */
+export function recordSchemaFor(ctx: ValidationContext) {
+  return fieldRecord.superRefine((record, zctx) => {
+    const report = zodReporter(zctx);
+    checkContentRules(record, ctx, report);
+    if (record.updatedAt < record.createdAt) report(['updatedAt'], 'date_order');
+    if (contentHashOf(record) !== record.contentHash) report(['contentHash'], 'content_hash');
+  });
+}
+
+export function validateRecord(input: unknown, ctx: ValidationContext): ValidationResult<FieldRecord> {
+  const result = recordSchemaFor(ctx).safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: issuesFromZod(result.error) };
+}
