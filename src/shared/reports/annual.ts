@@ -1,0 +1,112 @@
+import type { Catalogue } from '../plan/catalogue-schema';
+import { dimensionValueLabel } from '../dimensions';
+import { buildProgressReport, shortfallNote, statusLabels, type IndicatorProgress, type ProgressReport } from './progress';
+import type { FactQuery } from './query';
+
+export type Lang = 'uk' | 'en';
+
+/** The annual report: the year's progress in the plan's own structure, with breakdowns by sex and group. */
+export function buildAnnualReport(
+  catalogue: Catalogue,
+  query: FactQuery,
+  options: { year: number; asOf: string; includePending: boolean },
+): Promise<ProgressReport> {
+  return buildProgressReport(
+    catalogue,
+    query,
+    { year: options.year, period: { kind: 'year' }, includePending: options.includePending },
+    { asOf: options.asOf, breakdowns: ['group'] },
+  );
+}
+
+export type AnnualRowLevel = 'strategicGoal' | 'operationalGoal' | 'task' | 'measure' | 'indicator';
+
+export interface AnnualRow {
+  level: AnnualRowLevel;
+  number: string;
+  text: string;
+  target: number | null;
+  achieved: number | null;
+  women: number | null;
+  men: number | null;
+  sexNotStated: number | null;
+  byGroup: string;
+  status: string;
+  note: string;
+}
+
+const headers: Record<Lang, string[]> = {
+  uk: ['Рівень', 'Номер', 'Найменування', 'Ціль', 'Досягнуто', 'Жінки / дівчата', 'Чоловіки / хлопці', 'Стать не зазначено', 'За соціальними групами', 'Стан', 'Примітка щодо недоліків'],
+  en: ['Level', 'Number', 'Title', 'Target', 'Achieved', 'Women / girls', 'Men / boys', 'Sex not stated', 'By social group', 'Status', 'Note on shortcomings'],
+};
+
+const levelLabels: Record<AnnualRowLevel, Record<Lang, string>> = {
+  strategicGoal: { uk: 'Стратегічна ціль', en: 'Strategic goal' },
+  operationalGoal: { uk: 'Оперативна ціль', en: 'Operational goal' },
+  task: { uk: 'Завдання', en: 'Task' },
+  measure: { uk: 'Захід', en: 'Measure' },
+  indicator: { uk: 'Індикатор', en: 'Indicator' },
+};
+
+function groupSummary(p: IndicatorProgress, lang: Lang): string {
+  const byGroup = new Map<string, number>();
+  for (const c of p.cells) byGroup.set(c.group, (byGroup.get(c.group) ?? 0) + c.value);
+  return [...byGroup.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([g, v]) => `${dimensionValueLabel('group', g)[lang]}: ${v}`)
+    .join('; ');
+}
+
+function indicatorRow(p: IndicatorProgress, text: string, lang: Lang): AnnualRow {
+  const isCount = p.kind === 'count';
+  return {
+    level: 'indicator',
+    number: p.indicatorId,
+    text,
+    target: p.target,
+    achieved: isCount ? p.value : null,
+    women: isCount ? p.bySex.female ?? 0 : null,
+    men: isCount ? p.bySex.male ?? 0 : null,
+    sexNotStated: isCount ? p.bySex.not_stated ?? 0 : null,
+    byGroup: groupSummary(p, lang),
+    status: statusLabels[p.status][lang] + (p.kind === 'deliverable' && p.documents.length ? ` (${p.documents.join('; ')})` : ''),
+    note: shortfallNote(p)?.[lang] ?? '',
+  };
+}
+
+/** The report flattened to rows in plan order: for XLSX, CSV and the printable page. */
+export function annualRows(catalogue: Catalogue, report: ProgressReport, lang: Lang): AnnualRow[] {
+  const byMeasure = new Map(report.measures.map((m) => [m.entry.measure.id, m]));
+  const heading = (level: AnnualRowLevel, number: string, text: string): AnnualRow => ({
+    level, number, text, target: null, achieved: null, women: null, men: null, sexNotStated: null, byGroup: '', status: '', note: '',
+  });
+  const rows: AnnualRow[] = [];
+  for (const sg of catalogue.strategicGoals) {
+    rows.push(heading('strategicGoal', sg.number, sg.title[lang]));
+    for (const og of sg.operationalGoals) {
+      rows.push(heading('operationalGoal', og.number, og.title[lang]));
+      for (const task of og.tasks) {
+        rows.push(heading('task', String(task.number), task.title[lang]));
+        for (const measure of task.measures) {
+          const progress = byMeasure.get(measure.id);
+          if (!progress) continue;
+          rows.push(heading('measure', measure.id, measure.text[lang]));
+          for (const p of progress.indicators) {
+            const indicator = measure.indicators?.find((i) => i.id === p.indicatorId);
+            rows.push(indicatorRow(p, indicator?.text[lang] ?? p.indicatorId, lang));
+          }
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+export function annualTable(rows: readonly AnnualRow[], lang: Lang): (string | number | null)[][] {
+  return [
+    headers[lang],
+    ...rows.map((r) => [
+      levelLabels[r.level][lang], r.number, r.text, r.target, r.achieved, r.women, r.men, r.sexNotStated, r.byGroup, r.status, r.note,
+    ]),
+  ];
+}

@@ -1,0 +1,6 @@
+export * from './facts';
+export * from './query';
+export * from './progress';
+export * from './annual';
+export * from './suppression';
+export * from './csv';

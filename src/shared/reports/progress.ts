@@ -1,0 +1,200 @@
+import type { Catalogue, Indicator, LocalizedText, Measure } from '../plan/catalogue-schema';
+import { allMeasures, measureYears, type MeasureEntry } from '../plan/catalogue-index';
+import { isMinorAgeBand } from '../dimensions';
+import { periodRange, type AggregateRow, type Breakdown, type FactQuery, type ReportFilter } from './query';
+
+export type ProgressStatus = 'met' | 'on_track' | 'behind' | 'no_data' | 'no_target' | 'not_scheduled';
+
+export interface IndicatorProgress {
+  indicatorId: string;
+  measureId: string;
+  kind: Indicator['kind'];
+  value: number;
+  /** the target for the report's period (a year's target scaled to a quarter or month), or null */
+  target: number | null;
+  status: ProgressStatus;
+  /** deliverables: the documents that show it was done */
+  documents: string[];
+  bySex: Record<string, number>;
+  /** sex × age band × group, when asked for */
+  cells: { sex: string; ageBand: string; group: string; value: number }[];
+  byDistrict: Record<string, number>;
+  byTeam: Record<string, number>;
+  byMonth: Record<string, number>;
+  bySphere: Record<string, number>;
+}
+
+export interface MeasureProgress {
+  entry: MeasureEntry;
+  indicators: IndicatorProgress[];
+  /** events held next to people reached, as the plan's indicators pair them */
+  eventsHeld: number;
+  peopleReached: number;
+}
+
+export interface ProgressReport {
+  filter: ReportFilter;
+  from: string;
+  to: string;
+  asOf: string;
+  measures: MeasureProgress[];
+}
+
+export interface ProgressOptions {
+  /** the day the report is made: decides whether a running period is on track */
+  asOf: string;
+  breakdowns?: readonly Breakdown[];
+}
+
+export function measuresInFilter(catalogue: Catalogue, filter: ReportFilter): MeasureEntry[] {
+  return allMeasures(catalogue).filter(
+    (e) =>
+      (!filter.strategicGoal || e.strategicGoal.number === filter.strategicGoal) &&
+      (!filter.executorId || (e.measure.executors ?? []).some((x) => x.id === filter.executorId)),
+  );
+}
+
+/** Rows that feed an indicator: its source's facts for the measure, plus reports made for it directly. */
+function feeds(indicator: Indicator, measure: Measure, row: AggregateRow): boolean {
+  if (row.measureId !== measure.id) return false;
+  if (row.source === 'indicatorReport') return row.indicatorId === indicator.id;
+  return indicator.kind === 'count' && row.source === indicator.source;
+}
+
+/** People are counted as each indicator defines: "women" counts women, "children" girls and boys. */
+function inPopulation(indicator: Indicator, row: AggregateRow): boolean {
+  if (indicator.kind !== 'count') return true;
+  if (indicator.population === 'women') return row.sex === 'female';
+  if (indicator.population === 'children') return isMinorAgeBand(row.ageBand);
+  return true;
+}
+
+function sumBy(rows: readonly AggregateRow[], key: (r: AggregateRow) => string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const k = key(r);
+    if (k !== undefined) out[k] = (out[k] ?? 0) + r.value;
+  }
+  return out;
+}
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
+/** Share of the report's period that has passed on `asOf` (0..1). */
+function elapsed(from: string, to: string, asOf: string): number {
+  if (asOf >= to) return 1;
+  if (asOf < from) return 0;
+  return (dayNumber(asOf) - dayNumber(from) + 1) / (dayNumber(to) - dayNumber(from) + 1);
+}
+
+function scaledTarget(indicator: Indicator, measure: Measure, catalogue: Catalogue, from: string, to: string): number | null {
+  if (indicator.kind !== 'count' || !indicator.target) return null;
+  const days = dayNumber(to) - dayNumber(from) + 1;
+  const yearDays = dayNumber(`${from.slice(0, 4)}-12-31`) - dayNumber(`${from.slice(0, 4)}-01-01`) + 1;
+  const perYear =
+    indicator.target.per === 'year' ? indicator.target.min : indicator.target.min / measureYears(measure, catalogue).length;
+  return Math.round(perYear * (days / yearDays) * 100) / 100;
+}
+
+function statusOf(value: number, hasRows: boolean, target: number | null, scheduled: boolean, share: number): ProgressStatus {
+  if (!scheduled) return 'not_scheduled';
+  if (target === null) return hasRows ? 'no_target' : 'no_data';
+  if (value >= target) return 'met';
+  if (!hasRows) return 'no_data';
+  return value >= target * share ? 'on_track' : 'behind';
+}
+
+function indicatorProgress(
+  indicator: Indicator,
+  entry: MeasureEntry,
+  catalogue: Catalogue,
+  report: { from: string; to: string; asOf: string; year: number },
+  rowsBy: Map<Breakdown | 'base', AggregateRow[]>,
+): IndicatorProgress {
+  const pick = (b: Breakdown | 'base') =>
+    (rowsBy.get(b) ?? []).filter((r) => feeds(indicator, entry.measure, r) && inPopulation(indicator, r));
+  const base = pick('base');
+  const value = base.reduce((s, r) => s + r.value, 0);
+  const scheduled = measureYears(entry.measure, catalogue).includes(report.year);
+  const target = scaledTarget(indicator, entry.measure, catalogue, report.from, report.to);
+  const status =
+    indicator.kind === 'deliverable'
+      ? !scheduled ? 'not_scheduled' : value > 0 ? 'met' : report.asOf >= report.to ? 'behind' : 'no_data'
+      : statusOf(value, base.length > 0, target, scheduled, elapsed(report.from, report.to, report.asOf));
+  return {
+    indicatorId: indicator.id,
+    measureId: entry.measure.id,
+    kind: indicator.kind,
+    value,
+    target,
+    status,
+    documents: [...new Set(base.flatMap((r) => (r.documentRef ? [r.documentRef] : [])))],
+    bySex: sumBy(base, (r) => r.sex),
+    cells: pick('group').map((r) => ({ sex: r.sex, ageBand: r.ageBand, group: r.group ?? 'not_stated', value: r.value })),
+    byDistrict: sumBy(pick('district'), (r) => r.district),
+    byTeam: sumBy(pick('teamId'), (r) => r.teamId),
+    byMonth: sumBy(pick('month'), (r) => r.month),
+    bySphere: sumBy(pick('sphere'), (r) => r.sphere),
+  };
+}
+
+/** Progress of every measure and indicator in the filter against its target, with its breakdowns. */
+export async function buildProgressReport(
+  catalogue: Catalogue,
+  query: FactQuery,
+  filter: ReportFilter,
+  options: ProgressOptions,
+): Promise<ProgressReport> {
+  const { from, to } = periodRange(filter.year, filter.period);
+  const entries = measuresInFilter(catalogue, filter);
+  const request = {
+    from, to, measureIds: entries.map((e) => e.measure.id), district: filter.district, teamId: filter.teamId,
+    includePending: filter.includePending,
+  };
+  const rowsBy = new Map<Breakdown | 'base', AggregateRow[]>();
+  const breakdowns = options.breakdowns ?? [];
+  const answers = await Promise.all([query({ ...request, by: [] }), ...breakdowns.map((b) => query({ ...request, by: [b] }))]);
+  rowsBy.set('base', answers[0]!);
+  breakdowns.forEach((b, i) => rowsBy.set(b, answers[i + 1]!));
+  const ctx = { from, to, asOf: options.asOf, year: filter.year };
+  const measures = entries.map((entry) => {
+    const indicators = (entry.measure.indicators ?? []).map((i) => indicatorProgress(i, entry, catalogue, ctx, rowsBy));
+    const base = rowsBy.get('base')!.filter((r) => r.measureId === entry.measure.id);
+    return {
+      entry,
+      indicators,
+      eventsHeld: base.filter((r) => r.source === 'eventCount').reduce((s, r) => s + r.value, 0),
+      peopleReached: base
+        .filter((r) => r.source === 'eventAttendance' || r.source === 'servicePersons')
+        .reduce((s, r) => s + r.value, 0),
+    };
+  });
+  return { filter, from, to, asOf: options.asOf, measures };
+}
+
+export const statusLabels: Record<ProgressStatus, LocalizedText> = {
+  met: { uk: 'Виконано', en: 'Met' },
+  on_track: { uk: 'За графіком', en: 'On track' },
+  behind: { uk: 'Відставання', en: 'Behind' },
+  no_data: { uk: 'Немає даних', en: 'No data' },
+  no_target: { uk: 'Без кількісної цілі', en: 'No numeric target' },
+  not_scheduled: { uk: 'Не заплановано на цей рік', en: 'Not scheduled this year' },
+};
+
+/** A plain-language note on what falls short, for the annual report. */
+export function shortfallNote(p: IndicatorProgress): LocalizedText | null {
+  switch (p.status) {
+    case 'behind':
+      return p.kind === 'deliverable'
+        ? { uk: 'Не виконано у звітному періоді', en: 'Not done in the reporting period' }
+        : { uk: `Досягнуто ${p.value} з ${p.target} запланованих`, en: `${p.value} of ${p.target} planned achieved` };
+    case 'no_data':
+      return { uk: 'Дані про виконання не надходили', en: 'No data on implementation was recorded' };
+    case 'on_track':
+      return { uk: `Досягнуто ${p.value} з ${p.target}; період триває`, en: `${p.value} of ${p.target} so far; the period is still running` };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCatalogue as catalogue } from '../../../src/shared/plan';
+import {
+  annualRows,
+  annualTable,
+  buildAnnualReport,
+  buildProgressReport,
+  factsOfRecord,
+  memoryFactQuery,
+  periodRange,
+  type ProgressReport,
+  type ReportFilter,
+} from '../../../src/shared/reports';
+import { reportFixture } from './fixtures';
+
+const facts = reportFixture().flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
+const query = memoryFactQuery(facts);
+
+function progress(report: ProgressReport, indicatorId: string) {
+  const found = report.measures.flatMap((m) => m.indicators).find((i) => i.indicatorId === indicatorId);
+  if (!found) throw new Error(`no ${indicatorId}`);
+  return found;
+}
+
+const year2023: ReportFilter = { year: 2023, period: { kind: 'year' }, includePending: false };
+const after = { asOf: '2024-03-01' };
+
+describe('periods', () => {
+  it('cover whole days at year, quarter and month edges', () => {
+    expect(periodRange(2023, { kind: 'year' })).toEqual({ from: '2023-01-01', to: '2023-12-31' });
+    expect(periodRange(2023, { kind: 'quarter', quarter: 1 })).toEqual({ from: '2023-01-01', to: '2023-03-31' });
+    expect(periodRange(2024, { kind: 'month', month: 2 })).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+});
+
+describe('progress against targets', () => {
+  it('counts approved records only: not pending, returned, rejected or deleted ones', async () => {
+    const report = await buildProgressReport(catalogue, query, year2023, after);
+    expect(progress(report, '1.1.i1')).toMatchObject({ value: 2, target: 4, status: 'behind' });
+    expect(progress(report, '1.1.i2')).toMatchObject({ value: 9, bySex: { female: 7, male: 2 } });
+  });
+
+  it('adds pending records when asked', async () => {
+    const report = await buildProgressReport(catalogue, query, { ...year2023, includePending: true }, after);
+    expect(progress(report, '1.1.i1').value).toBe(3);
+    expect(progress(report, '1.1.i2').value).toBe(14);
+  });
+
+  it('puts 31 December and 1 January in different years', async () => {
+    const y2022 = await buildProgressReport(catalogue, query, { ...year2023, year: 2022 }, after);
+    expect(progress(y2022, '1.1.i1').value).toBe(1);
+    expect(progress(y2022, '1.1.i2').value).toBe(16);
+  });
+
+  it('puts 31 March in the first quarter and 1 April in the second, with the target scaled', async () => {
+    const q1 = await buildProgressReport(catalogue, query, { ...year2023, period: { kind: 'quarter', quarter: 1 } }, after);
+    expect(progress(q1, '1.1.i1')).toMatchObject({ value: 2, target: 0.99, status: 'met' });
+    const q2 = await buildProgressReport(catalogue, query, { ...year2023, includePending: true, period: { kind: 'quarter', quarter: 2 } }, after);
+    expect(progress(q2, '1.1.i1').value).toBe(1);
+    expect(progress(q2, '1.1.i2').value).toBe(5);
+  });
+
+  it('is on track mid-year when the share of the target due so far is reached', async () => {
+    const report = await buildProgressReport(catalogue, query, year2023, { asOf: '2023-06-30' });
+    expect(progress(report, '1.1.i1').status).toBe('on_track');
+    const early = await buildProgressReport(catalogue, query, year2023, { asOf: '2023-02-01' });
+    expect(progress(early, '1.1.i1').status).toBe('on_track');
+  });
+
+  it('counts women only, or girls and boys only, where the indicator says so', async () => {
+    const report = await buildProgressReport(catalogue, query, year2023, after);
+    expect(progress(report, '4.1.i1').value).toBe(7);
+    expect(progress(report, '4.1.i2').value).toBe(1);
+    expect(progress(report, '10.2.i2')).toMatchObject({ value: 10, bySex: { female: 6, male: 4 } });
+  });
+
+  it('breaks people served down by district, month, team and sex × age × group', async () => {
+    const report = await buildProgressReport(catalogue, query, year2023, { ...after, breakdowns: ['district', 'month', 'teamId', 'group'] });
+    const served = progress(report, '7.3.i1');
+    expect(served).toMatchObject({
+      value: 8, status: 'no_target',
+      byDistrict: { podilskyi: 3, obolonskyi: 5 }, byMonth: { '2023-02': 3, '2023-12': 5 }, byTeam: { 'team-a': 3, 'team-b': 5 },
+    });
+    expect(served.cells).toEqual(expect.arrayContaining([{ sex: 'female', ageBand: '35-59', group: 'gbv_survivor', value: 2 }]));
+  });
+
+  it('filters by district, team, executor and strategic goal', async () => {
+    const byDistrict = await buildProgressReport(catalogue, query, { ...year2023, district: 'obolonskyi' }, after);
+    expect(progress(byDistrict, '7.3.i1').value).toBe(5);
+    expect(progress(byDistrict, '1.1.i1').value).toBe(0);
+    const byTeam = await buildProgressReport(catalogue, query, { ...year2023, teamId: 'team-b' }, after);
+    expect(progress(byTeam, '1.1.i1').value).toBe(1);
+    const sg2 = await buildProgressReport(catalogue, query, { ...year2023, strategicGoal: '2' }, after);
+    expect(sg2.measures.every((m) => m.entry.strategicGoal.number === '2')).toBe(true);
+    expect(progress(sg2, '10.2.i2').value).toBe(10);
+    const kmcAto = await buildProgressReport(catalogue, query, { ...year2023, executorId: 'kmc-ato' }, after);
+    expect(kmcAto.measures.map((m) => m.entry.measure.id)).toContain('7.3');
+    expect(kmcAto.measures.map((m) => m.entry.measure.id)).not.toContain('1.1');
+  });
+
+  it('shows no data, and measures not scheduled in the year', async () => {
+    const report = await buildProgressReport(catalogue, query, year2023, after);
+    expect(progress(report, '1.2.i1')).toMatchObject({ value: 0, target: 2, status: 'no_data' });
+    expect(progress(report, '3.1.i1').status).toBe('not_scheduled');
+    const y2021 = await buildProgressReport(catalogue, query, { ...year2023, year: 2021 }, after);
+    expect(progress(y2021, '3.1.i1')).toMatchObject({ status: 'met', documents: ['Наказ № 1'] });
+    expect(progress(y2021, '1.2.i1').status).toBe('not_scheduled');
+  });
+
+  it('puts events held next to people reached', async () => {
+    const report = await buildProgressReport(catalogue, query, year2023, after);
+    const m11 = report.measures.find((m) => m.entry.measure.id === '1.1')!;
+    expect(m11).toMatchObject({ eventsHeld: 2, peopleReached: 9 });
+  });
+});
+
+describe('the annual report', () => {
+  it('follows the plan: strategic goal → operational goal → task → measure → indicator', async () => {
+    const report = await buildAnnualReport(catalogue, query, { year: 2023, asOf: '2024-03-01', includePending: false });
+    const rows = annualRows(catalogue, report, 'uk');
+    expect(rows[0]).toMatchObject({ level: 'strategicGoal', number: '1' });
+    expect(rows.filter((r) => r.level === 'measure')).toHaveLength(52);
+    const i12 = rows.find((r) => r.number === '1.1.i2')!;
+    expect(i12).toMatchObject({ achieved: 9, women: 7, men: 2, sexNotStated: 0 });
+    expect(i12.byGroup).toBe('Внутрішньо переміщені особи: 4; Педагогічні працівники: 3; Не зазначено: 2');
+    expect(rows.find((r) => r.number === '1.1.i1')).toMatchObject({ target: 4, achieved: 2, status: 'Відставання', note: 'Досягнуто 2 з 4 запланованих' });
+    const table = annualTable(annualRows(catalogue, report, 'en'), 'en');
+    expect(table[0]).toContain('Note on shortcomings');
+    expect(table.length).toBe(rows.length + 1);
+  });
+});
