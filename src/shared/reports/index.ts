@@ -4,3 +4,4 @@ export * from './progress';
 export * from './annual';
 export * from './suppression';
 export * from './csv';
+export * from './xlsx';
