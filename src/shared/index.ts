@@ -3,3 +3,7 @@ export * from './dimensions';
 export * from './records';
 export * from './sync/protocol';
 export * from './reports';
+export * from './sync/engine';
+export * from './sync/backoff';
+export * from './sync/http-transport';
+export * from './sync/memory-store';

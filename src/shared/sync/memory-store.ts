@@ -1,0 +1,56 @@
+import type { FieldRecord } from '../records/schemas';
+import type { SyncStore } from './engine';
+import type { PullResponse, PushResult, ReviewVerdict } from './protocol';
+
+export type LocalState = 'ready' | 'sent' | 'conflict' | 'rejected';
+
+export interface LocalRecord {
+  record: FieldRecord;
+  state: LocalState;
+  reason: string | null;
+}
+
+/**
+ * A device's store in memory: what the fault-injection harness and Node tests give the sync engine.
+ * It follows the same rules as the device database: set-aside records are kept, never deleted.
+ */
+export class MemorySyncStore implements SyncStore {
+  readonly records = new Map<string, LocalRecord>();
+  readonly pulled = new Map<string, FieldRecord>();
+  readonly verdicts = new Map<string, ReviewVerdict>();
+  cursor: string | null = null;
+
+  save(record: FieldRecord): void {
+    this.records.set(record.id, { record, state: 'ready', reason: null });
+  }
+
+  async pendingUploads(limit: number): Promise<FieldRecord[]> {
+    return [...this.records.values()]
+      .filter((r) => r.state === 'ready')
+      .map((r) => r.record)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  async applyPushResults(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void> {
+    results.forEach((result, i) => {
+      const sent = batch[i];
+      const local = sent && this.records.get(sent.id);
+      // A revision made while the batch was in flight stays waiting: the answer is about the old one.
+      if (!sent || !local || local.record.revision !== sent.revision) return;
+      if (result.status === 'accepted' || result.status === 'duplicate') local.state = 'sent';
+      else if (result.status === 'conflict') Object.assign(local, { state: 'conflict', reason: result.reason });
+      else Object.assign(local, { state: 'rejected', reason: result.issues.map((x) => `${x.field}: ${x.code}`).join('; ') });
+    });
+  }
+
+  async pullCursor(): Promise<string | null> {
+    return this.cursor;
+  }
+
+  async applyPull(response: PullResponse): Promise<void> {
+    for (const r of response.records) this.pulled.set(r.id, r);
+    for (const v of response.verdicts) this.verdicts.set(`${v.recordId}:${v.revision}`, v);
+    this.cursor = response.cursor;
+  }
+}

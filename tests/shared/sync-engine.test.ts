@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createRecord, type RecordContent } from '../../src/shared/records';
+import {
+  MemorySyncStore,
+  planBatches,
+  retryDelay,
+  syncOnce,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SyncTransport,
+} from '../../src/shared';
+
+const content: RecordContent = {
+  kind: 'serviceLog', measureId: '7.3', indicatorId: '7.3.i1', date: '2023-05-10', district: 'podilskyi',
+  serviceType: 'psychosocial_consultation', served: { cells: [{ sex: 'female', ageBand: '35-59', group: 'idp', count: 2 }], total: 2 },
+};
+const author = { authorId: 'u', deviceId: 'd', teamId: 't' };
+const emptyPull: PullResponse = { protocolVersion: 1, catalogueVersion: 'x', cursor: 'c1', hasMore: false, records: [], verdicts: [] };
+
+describe('planBatches', () => {
+  it('caps batches by count and by bytes, keeping order', () => {
+    const records = Array.from({ length: 7 }, () => createRecord(content, author));
+    expect(planBatches(records, 3).map((b) => b.length)).toEqual([3, 3, 1]);
+    const size = JSON.stringify(records[0]).length;
+    expect(planBatches(records, 100, 512 + size * 2 + 10).map((b) => b.length)).toEqual([2, 2, 2, 1]);
+    expect(planBatches(records, 3).flat().map((r) => r.id)).toEqual(records.map((r) => r.id));
+  });
+});
+
+describe('retryDelay', () => {
+  it('grows exponentially up to a ceiling, with jitter', () => {
+    expect(retryDelay(0)).toBe(0);
+    expect(retryDelay(1, () => 1)).toBe(5_000);
+    expect(retryDelay(3, () => 1)).toBe(20_000);
+    expect(retryDelay(50, () => 1)).toBe(15 * 60_000);
+    expect(retryDelay(3, () => 0)).toBe(2_500);
+  });
+});
+
+describe('syncOnce', () => {
+  it('stops at the first failure and leaves unanswered records waiting', async () => {
+    const store = new MemorySyncStore();
+    for (let i = 0; i < 5; i++) store.save(createRecord(content, author));
+    let calls = 0;
+    const transport: SyncTransport = {
+      async push(req: PushRequest) {
+        calls++;
+        if (calls === 2) return { ok: false, failure: { kind: 'offline' } };
+        const response: PushResponse = { protocolVersion: 1, batchId: req.batchId, results: req.records.map((r) => ({ status: 'accepted', id: r.id, revision: r.revision })) };
+        return { ok: true, value: response };
+      },
+      async pull() { return { ok: true, value: emptyPull }; },
+    };
+    const outcome = await syncOnce(store, transport, { deviceId: 'd', maxRecords: 2 });
+    expect(outcome).toMatchObject({ ok: false, pushed: 2, failure: { kind: 'offline' } });
+    expect((await store.pendingUploads(100)).length).toBe(3);
+  });
+
+  it('sets rejected records aside with their reason and carries on with the rest', async () => {
+    const store = new MemorySyncStore();
+    const [a, b] = [createRecord(content, author), createRecord(content, author)];
+    store.save(a);
+    store.save(b);
+    const transport: SyncTransport = {
+      async push(req) {
+        return { ok: true, value: { protocolVersion: 1, batchId: req.batchId, results: [
+          { status: 'rejected', id: a.id, revision: 1, index: 0, issues: [{ field: 'served.total', code: 'total_mismatch', message: { uk: 'x', en: 'x' } }] },
+          { status: 'accepted', id: b.id, revision: 1 },
+        ] } };
+      },
+      async pull() { return { ok: true, value: emptyPull }; },
+    };
+    expect(await syncOnce(store, transport, { deviceId: 'd' })).toMatchObject({ ok: true, accepted: 1, setAside: 1 });
+    expect(store.records.get(a.id)).toMatchObject({ state: 'rejected', reason: 'served.total: total_mismatch' });
+    expect(store.records.get(b.id)?.state).toBe('sent');
+    expect(store.cursor).toBe('c1');
+  });
+});
