@@ -5,3 +5,4 @@ export * from './annual';
 export * from './suppression';
 export * from './csv';
 export * from './xlsx';
+export * from './public';

@@ -45,3 +45,26 @@ describe('CSV', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")",`);
   });
 });
+
+describe('the public progress page', () => {
+  it('publishes aggregates only, with small counts of people hidden', async () => {
+    const { defaultCatalogue } = await import('../../../src/shared/plan');
+    const { buildProgressReport, factsOfRecord, memoryFactQuery, publicProgress, renderPublicHtml } = await import('../../../src/shared/reports');
+    const { reportFixture } = await import('./fixtures');
+    const facts = reportFixture().flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
+    const report = await buildProgressReport(defaultCatalogue, memoryFactQuery(facts),
+      { year: 2023, period: { kind: 'year' }, includePending: false }, { asOf: '2024-03-01', breakdowns: ['group'] });
+    const page = publicProgress(defaultCatalogue, report);
+    const indicators = page.strategicGoals.flatMap((g) => g.measures.flatMap((m) => m.indicators));
+    const served = indicators.find((i) => i.id === '7.3.i1')!;
+    // 8 people: 7 women, 1 man → the man is "<5" and the women hidden beside him; the total of 8 stays.
+    expect(served.bySex.map((x) => [x.id, formatPublished(x.value)])).toEqual([['female', 'x'], ['male', '<5']]);
+    expect(formatPublished(served.total)).toBe('8');
+    const events = indicators.find((i) => i.id === '1.1.i1')!;
+    expect(formatPublished(events.total)).toBe('2');
+    const html = renderPublicHtml(page, 'uk');
+    expect(html).toContain('<html lang="uk">');
+    expect(html).not.toMatch(/<script/);
+    expect(html).not.toMatch(/>1<\/td>.*Чоловіки: 1/);
+  });
+});
