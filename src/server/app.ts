@@ -1,0 +1,80 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import { defaultCatalogue, type Catalogue } from '../shared';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits, type ServerContext, type SyncHooks } from './context';
+import type { DatabaseKind } from './db/connect';
+import type { Database } from './db/schema';
+import { adminRoutes } from './features/accounts/routes';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './features/auth/passwords';
+import { authRoutes } from './features/auth/routes';
+import { healthRoutes } from './features/health/routes';
+import { openApiRoutes } from './features/openapi/routes';
+import { staticRoutes } from './features/static/routes';
+import { syncRoutes } from './features/sync/routes';
+import { installErrorHandler, installNotFoundHandler, isApiPath } from './http/error-handler';
+import type { RegisteredRoute } from './http/route-doc';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  dbKind: DatabaseKind;
+  /** injectable so tests can expire tokens and move rate-limit windows */
+  clock?: () => Date;
+  catalogue?: Catalogue;
+  tokenTtlDays?: number;
+  /** tests lower it: scrypt at full cost makes a login suite slow */
+  passwordCost?: ScryptCost;
+  loginLimits?: LoginLimits;
+  /** the built PWA (vite's dist); null or missing: API only */
+  staticDir?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  /** behind a reverse proxy: take the client IP (for login limits) from X-Forwarded-For */
+  trustProxy?: boolean;
+  /** tests only: see SyncHooks */
+  syncHooks?: SyncHooks;
+}
+
+export const API_DOC_VERSION = '1.0.0';
+
+export function createContext(options: AppOptions): ServerContext {
+  return {
+    db: options.db,
+    dbKind: options.dbKind,
+    clock: options.clock ?? (() => new Date()),
+    catalogue: options.catalogue ?? defaultCatalogue,
+    tokenTtlDays: options.tokenTtlDays ?? 30,
+    passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
+    loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+    ...(options.syncHooks ? { syncHooks: options.syncHooks } : {}),
+  };
+}
+
+/** The whole server as a Fastify instance, not listening: main.ts listens, tests inject or listen. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const ctx = createContext(options);
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD' && isApiPath(route.url)) routes.push({ method, url: route.url, doc: route.config?.doc });
+    }
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    // API answers carry personal data and session state: no cache anywhere may keep them.
+    if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  // Before any route: Fastify binds a route to the error handler in place when it is added.
+  installErrorHandler(app);
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  openApiRoutes(app, routes, API_DOC_VERSION);
+  const spaFallback = await staticRoutes(app, options.staticDir ?? null);
+  installNotFoundHandler(app, spaFallback);
+  return app;
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Catalogue } from '../shared';
+import type { DatabaseKind } from './db/connect';
+import type { Database } from './db/schema';
+import type { ScryptCost } from './features/auth/passwords';
+
+export interface LoginLimits {
+  /** failed attempts allowed per email and IP within the window */
+  perEmailAndIp: number;
+  /** failed attempts allowed per IP (any email) within the window */
+  perIp: number;
+  windowMinutes: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perEmailAndIp: 5, perIp: 20, windowMinutes: 15 };
+
+/**
+ * Seams for tests to widen race windows (hold a push between its reads and its INSERT, or
+ * before its commit) so concurrency claims are proven, not hoped for. Unset in production.
+ */
+export interface SyncHooks {
+  /** inside the push transaction, after the reads, before the INSERT */
+  afterTriage?: (batchId: string) => Promise<void>;
+  /** inside the push transaction, after change numbers are taken, before commit */
+  beforeCommit?: (batchId: string) => Promise<void>;
+}
+
+/** What every feature needs, passed explicitly: no module-level state, so tests can run two servers side by side. */
+export interface ServerContext {
+  db: Kysely<Database>;
+  dbKind: DatabaseKind;
+  clock: () => Date;
+  catalogue: Catalogue;
+  tokenTtlDays: number;
+  passwordCost: ScryptCost;
+  loginLimits: LoginLimits;
+  syncHooks?: SyncHooks;
+}

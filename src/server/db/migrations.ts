@@ -1,0 +1,188 @@
+import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+
+/**
+ * In-code migrations, run at start on SQLite and PostgreSQL alike. Only portable types:
+ * text, integer, bigint. Never edit a migration that has shipped; add the next one.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations see the schema as it was then, not today's types */
+type Db = Kysely<any>;
+
+async function accounts(db: Db): Promise<void> {
+  await db.schema
+    .createTable('teams')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('mobile_brigade', 'district_service', 'training_centre', 'department')`),
+    )
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('users')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('email', 'text', (c) => c.notNull().unique())
+    .addColumn('display_name', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('field_worker', 'trainer', 'supervisor', 'admin')`))
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('password_changed_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('memberships')
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'team_id'])
+    .execute();
+  await db.schema.createIndex('memberships_team').on('memberships').column('team_id').execute();
+}
+
+async function sessions(db: Db): Promise<void> {
+  await db.schema
+    .createTable('devices')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('device_key', 'text', (c) => c.notNull())
+    .addColumn('name', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('last_seen_at', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text')
+    .addColumn('revoked_by', 'text')
+    .addUniqueConstraint('devices_user_key', ['user_id', 'device_key'])
+    .execute();
+
+  await db.schema
+    .createTable('sessions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text')
+    .execute();
+  await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+  await db.schema.createIndex('sessions_device').on('sessions').column('device_id').execute();
+
+  // Failed logins live in the database so every instance behind a load balancer counts the same.
+  await db.schema
+    .createTable('login_attempts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('ip', 'text', (c) => c.notNull())
+    .addColumn('attempted_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('login_attempts_ip').on('login_attempts').columns(['ip', 'attempted_at']).execute();
+  await db.schema
+    .createIndex('login_attempts_email_ip')
+    .on('login_attempts')
+    .columns(['email', 'ip', 'attempted_at'])
+    .execute();
+}
+
+function recordColumns<TB extends string>(table: CreateTableBuilder<TB, any>): CreateTableBuilder<TB, any> {
+  return table
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('measure_id', 'text', (c) => c.notNull())
+    .addColumn('indicator_id', 'text')
+    .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+    .addColumn('author_id', 'text', (c) => c.notNull())
+    .addColumn('device_id', 'text', (c) => c.notNull())
+    .addColumn('period_start', 'text', (c) => c.notNull())
+    .addColumn('period_end', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('content_hash', 'text', (c) => c.notNull())
+    .addColumn('deleted', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull());
+}
+
+async function records(db: Db): Promise<void> {
+  // One global change sequence (records and review verdicts) so a pull cursor is a single number.
+  await db.schema
+    .createTable('counters')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.insertInto('counters').values({ name: 'change', value: 0 }).execute();
+
+  // Every revision ever received. The primary key (record_id, revision) is what makes a push
+  // exactly-once: a replay's INSERT hits it and does nothing.
+  await recordColumns(
+    db.schema
+      .createTable('record_revisions')
+      .addColumn('record_id', 'text', (c) => c.notNull())
+      .addColumn('batch_id', 'text', (c) => c.notNull())
+      .addColumn('pushed_by_user', 'text', (c) => c.notNull())
+      .addColumn('pushed_by_device', 'text', (c) => c.notNull()),
+  )
+    .addPrimaryKeyConstraint('record_revisions_pk', ['record_id', 'revision'])
+    .execute();
+
+  // The latest revision of each record: what pulls and reports read.
+  await recordColumns(db.schema.createTable('records').addColumn('id', 'text', (c) => c.primaryKey()))
+    .addColumn('server_seq', 'bigint', (c) => c.notNull().unique())
+    .execute();
+  await db.schema.createIndex('records_team_seq').on('records').columns(['team_id', 'server_seq']).execute();
+  await db.schema.createIndex('records_author_seq').on('records').columns(['author_id', 'server_seq']).execute();
+  await db.schema.createIndex('records_team_period').on('records').columns(['team_id', 'period_start']).execute();
+  await db.schema.createIndex('records_measure').on('records').columns(['measure_id', 'period_start']).execute();
+
+  await db.schema
+    .createTable('batches')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('device_id', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('record_count', 'integer', (c) => c.notNull())
+    .addColumn('response', 'text', (c) => c.notNull())
+    .execute();
+}
+
+async function review(db: Db): Promise<void> {
+  await db.schema
+    .createTable('reviews')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('approved', 'returned', 'rejected')`))
+    .addColumn('comment', 'text')
+    .addColumn('reviewer_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('reviewed_at', 'text', (c) => c.notNull())
+    .addColumn('server_seq', 'bigint', (c) => c.notNull().unique())
+    .addForeignKeyConstraint('reviews_revision_fk', ['record_id', 'revision'], 'record_revisions', ['record_id', 'revision'])
+    .execute();
+  await db.schema.createIndex('reviews_record').on('reviews').columns(['record_id', 'revision']).execute();
+
+  // A lock row is never deleted: unlocking fills unlocked_* so the history stays.
+  await db.schema
+    .createTable('month_locks')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('locked_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('locked_at', 'text', (c) => c.notNull())
+    .addColumn('unlocked_by', 'text', (c) => c.references('users.id'))
+    .addColumn('unlocked_at', 'text')
+    .execute();
+  // At most one active lock per team and month (partial index: SQLite and PostgreSQL both have them).
+  await db.schema
+    .createIndex('month_locks_active')
+    .on('month_locks')
+    .columns(['team_id', 'month'])
+    .unique()
+    .where(sql.ref('unlocked_at'), 'is', null)
+    .execute();
+}
+
+export const migrations: Record<string, Migration> = {
+  '0001_accounts': { up: accounts },
+  '0002_sessions': { up: sessions },
+  '0003_records': { up: records },
+  '0004_review': { up: review },
+};

@@ -1,0 +1,157 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types for Kysely. Columns are portable across SQLite and PostgreSQL: timestamps are
+ * ISO-8601 UTC text (sorts correctly as text), booleans are 0/1 integers, JSON is text.
+ */
+
+export type TeamKind = 'mobile_brigade' | 'district_service' | 'training_centre' | 'department';
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  kind: TeamKind;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  team_id: string;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  user_id: string;
+  /** the id the device chose for itself (stable across logins on that device) */
+  device_key: string;
+  name: string | null;
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  /** sha256 of the bearer token: a leaked database does not leak usable tokens */
+  token_hash: string;
+  user_id: string;
+  device_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  email: string;
+  ip: string;
+  attempted_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+/** Columns shared by the latest-revision table and the history table. */
+interface RecordColumns {
+  revision: number;
+  kind: string;
+  measure_id: string;
+  indicator_id: string | null;
+  team_id: string;
+  author_id: string;
+  device_id: string;
+  /** first and last day the record covers (a service log's date, an event's dates, a report's period) */
+  period_start: string;
+  period_end: string;
+  /** the whole record as validated, JSON */
+  body: string;
+  content_hash: string;
+  deleted: number;
+  created_at: string;
+  updated_at: string;
+  received_at: string;
+}
+
+export interface RecordsTable extends RecordColumns {
+  id: string;
+  /** position in the server's change sequence: pull cursors compare against it */
+  server_seq: number;
+}
+
+export interface RecordRevisionsTable extends RecordColumns {
+  record_id: string;
+  batch_id: string;
+  pushed_by_user: string;
+  pushed_by_device: string;
+}
+
+export interface BatchesTable {
+  id: string;
+  user_id: string;
+  device_id: string;
+  received_at: string;
+  record_count: number;
+  /** the first answer given for this batch, JSON */
+  response: string;
+}
+
+export type ReviewVerdictStatus = 'approved' | 'returned' | 'rejected';
+
+export interface ReviewsTable {
+  id: string;
+  record_id: string;
+  revision: number;
+  status: ReviewVerdictStatus;
+  comment: string | null;
+  reviewer_id: string;
+  reviewed_at: string;
+  server_seq: number;
+}
+
+export interface MonthLocksTable {
+  id: string;
+  team_id: string;
+  /** YYYY-MM */
+  month: string;
+  locked_by: string;
+  locked_at: string;
+  unlocked_by: string | null;
+  unlocked_at: string | null;
+}
+
+
+export interface Database {
+  teams: TeamsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  devices: DevicesTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  counters: CountersTable;
+  records: RecordsTable;
+  record_revisions: RecordRevisionsTable;
+  batches: BatchesTable;
+  reviews: ReviewsTable;
+  month_locks: MonthLocksTable;
+}
+
+export type TeamRow = Selectable<TeamsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type DeviceRow = Selectable<DevicesTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type RecordRow = Selectable<RecordsTable>;
+export type NewRecordRevision = Insertable<RecordRevisionsTable>;

@@ -1,0 +1,171 @@
+import { parseArgs } from 'node:util';
+import { roles, type Role } from '../../../shared';
+import { teamKinds, type TeamKind } from '../../../shared/accounts/protocol';
+import type { ServerContext } from '../../context';
+import { HttpError } from '../../http/errors';
+import { listDevices, revokeDevice, revokeUserSessions } from './devices';
+import { createTeam, findTeam, listTeams } from './teams';
+import { createUser, findUserByEmail, listUsers, resetPassword } from './users';
+
+type Ctx = Pick<ServerContext, 'db' | 'clock' | 'passwordCost'>;
+type Print = (line: string) => void;
+
+export const CLI_USAGE = `Usage: npm run admin -- <command> [options]
+
+  team add --name <name> --kind <${teamKinds.join('|')}>
+  team list
+  user add --email <email> --name <display name> --role <${roles.join('|')}> [--team <id or name>]... [--password <pw>]
+  user list
+  user reset-password --email <email> [--password <pw>]
+  user revoke-sessions --email <email>
+  device list --email <email>
+  device revoke --id <device id>
+  device revoke --email <email> --device <the device's own id>
+
+Without --password a password is generated and printed once. Add --json for machine-readable output.
+Works on the server's database: DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL).`;
+
+const options = {
+  name: { type: 'string' },
+  kind: { type: 'string' },
+  email: { type: 'string' },
+  role: { type: 'string' },
+  team: { type: 'string', multiple: true },
+  password: { type: 'string' },
+  id: { type: 'string' },
+  device: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+function need(values: Values, key: 'name' | 'kind' | 'email' | 'role' | 'id' | 'device'): string {
+  const v = values[key];
+  if (!v) throw new UsageError(`missing --${key}`);
+  return v;
+}
+
+async function userByEmail(ctx: Ctx, email: string) {
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user) throw new HttpError(404, 'user_unknown');
+  return user;
+}
+
+async function teamIds(ctx: Ctx, names: string[] | undefined): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names ?? []) {
+    const team = await findTeam(ctx, name);
+    if (!team) throw new UsageError(`no team "${name}" (see: team list)`);
+    ids.push(team.id);
+  }
+  return ids;
+}
+
+function show(print: Print, json: boolean | undefined, value: unknown, human: () => string[]): void {
+  if (json) print(JSON.stringify(value, null, 2));
+  else human().forEach((line) => print(line));
+}
+
+async function dispatch(ctx: Ctx, command: string, values: Values, print: Print): Promise<void> {
+  const json = values.json;
+  switch (command) {
+    case 'team add': {
+      const kind = need(values, 'kind');
+      if (!teamKinds.includes(kind as TeamKind)) throw new UsageError(`--kind must be one of ${teamKinds.join(', ')}`);
+      const team = await createTeam(ctx, { name: need(values, 'name'), kind: kind as TeamKind });
+      return show(print, json, team, () => [`Created team ${team.name} (${team.kind}) id=${team.id}`]);
+    }
+    case 'team list': {
+      const teams = await listTeams(ctx);
+      return show(print, json, teams, () => teams.map((t) => `${t.id}  ${t.kind.padEnd(16)}  ${t.name}`));
+    }
+    case 'user add': {
+      const [email, displayName, role] = [need(values, 'email'), need(values, 'name'), need(values, 'role')];
+      if (!roles.includes(role as Role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+      const created = await createUser(ctx, {
+        email,
+        displayName,
+        role: role as Role,
+        teamIds: await teamIds(ctx, values.team),
+        ...(values.password ? { password: values.password } : {}),
+      });
+      return show(print, json, created, () => [
+        `Created ${created.user.role} ${created.user.email} id=${created.user.id} teams=${created.user.teams.map((t) => t.name).join(', ') || '-'}`,
+        ...(created.generatedPassword ? [`Generated password (shown once): ${created.generatedPassword}`] : []),
+      ]);
+    }
+    case 'user list': {
+      const users = await listUsers(ctx.db);
+      return show(print, json, users, () =>
+        users.map((u) => `${u.id}  ${u.role.padEnd(12)}  ${u.email}  ${u.displayName}  [${u.teams.map((t) => t.name).join(', ')}]`),
+      );
+    }
+    case 'user reset-password': {
+      const user = await userByEmail(ctx, need(values, 'email'));
+      const result = await resetPassword(ctx, user.id, values.password);
+      return show(print, json, result, () => [
+        `Password of ${user.email} changed.`,
+        ...(result.generatedPassword ? [`Generated password (shown once): ${result.generatedPassword}`] : []),
+      ]);
+    }
+    case 'user revoke-sessions': {
+      const user = await userByEmail(ctx, need(values, 'email'));
+      const revoked = await revokeUserSessions(ctx, user.id);
+      return show(print, json, { revoked }, () => [`Revoked ${revoked} session(s) of ${user.email}.`]);
+    }
+    case 'device list': {
+      const devices = await listDevices(ctx.db, (await userByEmail(ctx, need(values, 'email'))).id);
+      return show(print, json, devices, () =>
+        devices.map((d) => `${d.id}  ${d.deviceKey}  ${d.name ?? '-'}  last seen ${d.lastSeenAt}${d.revokedAt ? `  REVOKED ${d.revokedAt}` : ''}`),
+      );
+    }
+    case 'device revoke': {
+      const id = values.id ?? (await deviceIdFor(ctx, need(values, 'email'), need(values, 'device')));
+      const device = await revokeDevice(ctx, id, null);
+      return show(print, json, device, () => [`Device ${device.deviceKey} (${device.id}) revoked at ${device.revokedAt}.`]);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function deviceIdFor(ctx: Ctx, email: string, deviceKey: string): Promise<string> {
+  const user = await userByEmail(ctx, email);
+  const row = await ctx.db
+    .selectFrom('devices')
+    .select('id')
+    .where('user_id', '=', user.id)
+    .where('device_key', '=', deviceKey)
+    .executeTakeFirst();
+  if (!row) throw new HttpError(404, 'device_unknown');
+  return row.id;
+}
+
+/** Runs one admin command; returns the process exit code. Errors are printed, never thrown. */
+export async function runAdminCommand(ctx: Ctx, argv: string[], print: Print, printError: Print): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
+    if (positionals.length !== 2) throw new UsageError('expected a command like "user add"');
+    await dispatch(ctx, positionals.join(' '), values, print);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      printError(`${(error as Error).message}\n\n${CLI_USAGE}`);
+      return 2;
+    }
+    if (error instanceof HttpError) {
+      const body = error.toBody().error;
+      const issues = (body.issues ?? []).map((i) => `\n  ${i.field}: ${i.message.en} / ${i.message.uk}`).join('');
+      printError(`${body.message.en} / ${body.message.uk}${issues}`);
+      return 1;
+    }
+    if ((error as { name?: string }).name === 'ZodError') {
+      const issues = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
+      printError(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+      return 1;
+    }
+    throw error;
+  }
+}

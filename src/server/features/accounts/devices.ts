@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { DeviceDto } from '../../../shared/accounts/protocol';
+import type { ServerContext } from '../../context';
+import type { Database, DeviceRow } from '../../db/schema';
+import { HttpError } from '../../http/errors';
+
+export function deviceDto(row: DeviceRow): DeviceDto {
+  return {
+    id: row.id,
+    deviceKey: row.device_key,
+    name: row.name,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export async function listDevices(db: Kysely<Database>, userId: string): Promise<DeviceDto[]> {
+  const user = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new HttpError(404, 'user_unknown');
+  const rows = await db.selectFrom('devices').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+  return rows.map(deviceDto);
+}
+
+/**
+ * Cuts a (lost, stolen) device off: its sessions stop working at once with reason
+ * `device_revoked`, which tells the app to wipe, and it cannot log in again under that id.
+ */
+export async function revokeDevice(ctx: Pick<ServerContext, 'db' | 'clock'>, deviceId: string, byUserId: string | null): Promise<DeviceDto> {
+  const now = ctx.clock().toISOString();
+  await ctx.db
+    .updateTable('devices')
+    .set({ revoked_at: now, revoked_by: byUserId })
+    .where('id', '=', deviceId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const row = await ctx.db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirst();
+  if (!row) throw new HttpError(404, 'device_unknown');
+  // Its sessions end too, so nothing depends on the device check alone.
+  await ctx.db.updateTable('sessions').set({ revoked_at: now }).where('device_id', '=', deviceId).where('revoked_at', 'is', null).execute();
+  return deviceDto(row);
+}
+
+/** Ends every session of a user on every device (e.g. after a password leak). Devices stay usable after a new login. */
+export async function revokeUserSessions(ctx: Pick<ServerContext, 'db' | 'clock'>, userId: string): Promise<number> {
+  const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new HttpError(404, 'user_unknown');
+  const result = await ctx.db
+    .updateTable('sessions')
+    .set({ revoked_at: ctx.clock().toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { API_PREFIX, loginRequest } from '../../../shared';
+import type { ServerContext } from '../../context';
+import { parseInput } from '../../http/parse';
+import { sessionUser } from '../accounts/users';
+import { authenticate, login, logout } from './sessions';
+
+const unauthorized = { 401: 'no valid session: error.reason says why (token_missing, token_invalid, token_expired, token_revoked, device_revoked)' };
+
+export function authRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post(
+    `${API_PREFIX}/auth/login`,
+    {
+      config: {
+        doc: {
+          summary: 'Log in on a device; returns a bearer token bound to that device',
+          tag: 'auth',
+          auth: false,
+          body: loginRequest,
+          response: 'LoginResponse',
+          errors: {
+            400: 'malformed request',
+            401: 'wrong email or password (reason bad_credentials)',
+            403: 'this device was revoked (reason device_revoked)',
+            429: 'too many failed attempts; see Retry-After',
+          },
+        },
+      },
+    },
+    async (request) => login(ctx, parseInput(loginRequest, request.body), request.ip),
+  );
+
+  app.post(
+    `${API_PREFIX}/auth/logout`,
+    { config: { doc: { summary: 'End this session', tag: 'auth', auth: true, status: 204, errors: unauthorized } } },
+    async (request, reply) => {
+      await logout(ctx, await authenticate(ctx, request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    `${API_PREFIX}/auth/me`,
+    { config: { doc: { summary: 'The logged-in user, role and teams', tag: 'auth', auth: true, response: 'SessionUser', errors: unauthorized } } },
+    async (request) => sessionUser(ctx.db, (await authenticate(ctx, request)).userId),
+  );
+}

@@ -1,0 +1,136 @@
+import type { FastifyRequest } from 'fastify';
+import type { AuthFailureReason, LoginRequest, LoginResponse, Role } from '../../../shared';
+import type { ServerContext } from '../../context';
+import { HttpError } from '../../http/errors';
+import { newId } from '../../ids';
+import { sessionUser, findUserByEmail, teamIdsOf } from '../accounts/users';
+import { hashPassword, verifyPassword, type ScryptCost } from './passwords';
+import { assertLoginAllowed, recordLoginFailure } from './rate-limit';
+import { bearerToken, hashToken, newToken } from './tokens';
+
+/** Who is calling, from a valid session. */
+export interface AuthContext {
+  sessionId: string;
+  userId: string;
+  role: Role;
+  /** server id of the device row */
+  deviceId: string;
+  /** the id the device gave itself (what push bodies carry) */
+  deviceKey: string;
+  teamIds: string[];
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Don't write last_seen_at on every request: once per few minutes is enough to see a device is alive. */
+const LAST_SEEN_RESOLUTION = 5 * 60 * 1000;
+
+const dummyHashes = new Map<string, Promise<string>>();
+
+/** Hash to verify against when the email is unknown, so the answer takes as long as for a real user. */
+function dummyHash(cost: ScryptCost): Promise<string> {
+  const key = `${cost.N}/${cost.r}/${cost.p}`;
+  if (!dummyHashes.has(key)) dummyHashes.set(key, hashPassword('not a real password', cost));
+  return dummyHashes.get(key)!;
+}
+
+function unauthorized(reason: AuthFailureReason): HttpError {
+  return new HttpError(401, reason, { reason, headers: { 'www-authenticate': `Bearer error="invalid_token"` } });
+}
+
+/** Registers (or re-finds) the device for this user; refuses a device an admin revoked. */
+async function upsertDevice(ctx: ServerContext, userId: string, deviceKey: string, name: string | undefined): Promise<string> {
+  const now = ctx.clock().toISOString();
+  const row = await ctx.db
+    .insertInto('devices')
+    .values({ id: newId(ctx.clock()), user_id: userId, device_key: deviceKey, name: name ?? null, created_at: now, last_seen_at: now })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'device_key']).doUpdateSet((eb) => ({
+        last_seen_at: now,
+        name: name === undefined ? eb.ref('devices.name') : name,
+      })),
+    )
+    .returning(['id', 'revoked_at'])
+    .executeTakeFirstOrThrow();
+  if (row.revoked_at) throw new HttpError(403, 'device_revoked', { reason: 'device_revoked' });
+  return row.id;
+}
+
+export async function login(ctx: ServerContext, input: LoginRequest, ip: string): Promise<LoginResponse> {
+  await assertLoginAllowed(ctx, input.email, ip);
+  const user = await findUserByEmail(ctx.db, input.email);
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash(ctx.passwordCost)));
+  if (!user || !ok) {
+    await recordLoginFailure(ctx, input.email, ip);
+    throw new HttpError(401, 'bad_credentials', { reason: 'bad_credentials' });
+  }
+  const deviceId = await upsertDevice(ctx, user.id, input.deviceId, input.deviceName);
+  const token = newToken();
+  const now = ctx.clock();
+  const expiresAt = new Date(now.getTime() + ctx.tokenTtlDays * DAY).toISOString();
+  await ctx.db
+    .insertInto('sessions')
+    .values({
+      id: newId(now),
+      token_hash: hashToken(token),
+      user_id: user.id,
+      device_id: deviceId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
+    .execute();
+  return { token, expiresAt, user: await sessionUser(ctx.db, user.id) };
+}
+
+/** The caller's session, or a 401 whose reason tells the device whether to log in again or wipe. */
+export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<AuthContext> {
+  const { present, token } = bearerToken(request.headers.authorization);
+  if (!present) throw unauthorized('token_missing');
+  if (!token) throw unauthorized('token_invalid');
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('devices', 'devices.id', 'sessions.device_id')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.expires_at',
+      'sessions.revoked_at as sessionRevokedAt',
+      'devices.id as deviceId',
+      'devices.device_key',
+      'devices.revoked_at as deviceRevokedAt',
+      'devices.last_seen_at',
+      'users.id as userId',
+      'users.role',
+    ])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) throw unauthorized('token_invalid');
+  // Device first: a revoked device must learn it is revoked (and wipe), whatever its session's state.
+  if (row.deviceRevokedAt) throw unauthorized('device_revoked');
+  if (row.sessionRevokedAt) throw unauthorized('token_revoked');
+  const now = ctx.clock();
+  if (row.expires_at <= now.toISOString()) throw unauthorized('token_expired');
+  if (now.getTime() - Date.parse(row.last_seen_at) > LAST_SEEN_RESOLUTION)
+    await ctx.db.updateTable('devices').set({ last_seen_at: now.toISOString() }).where('id', '=', row.deviceId).execute();
+  return {
+    sessionId: row.sessionId,
+    userId: row.userId,
+    role: row.role as Role,
+    deviceId: row.deviceId,
+    deviceKey: row.device_key,
+    teamIds: await teamIdsOf(ctx.db, row.userId),
+  };
+}
+
+export async function logout(ctx: ServerContext, auth: AuthContext): Promise<void> {
+  await ctx.db
+    .updateTable('sessions')
+    .set({ revoked_at: ctx.clock().toISOString() })
+    .where('id', '=', auth.sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export function requireRole(auth: AuthContext, ...allowed: Role[]): void {
+  if (!allowed.includes(auth.role)) throw new HttpError(403, 'forbidden', { reason: 'forbidden' });
+}

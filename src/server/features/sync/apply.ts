@@ -1,0 +1,260 @@
+import type { Transaction } from 'kysely';
+import type { FieldRecord, PushResult } from '../../../shared';
+import type { Database, NewRecordRevision } from '../../db/schema';
+import { takeSequence } from '../../db/sequence';
+import { serverMessages } from '../../http/messages';
+import type { SyncHooks } from '../../context';
+import type { AuthContext } from '../auth/sessions';
+import { monthsBetween, recordIndicatorId, recordPeriod } from './record-facts';
+
+/** A record that passed validation and rights, with its place in the batch. */
+export interface Candidate {
+  index: number;
+  record: FieldRecord;
+}
+
+export interface ApplyInput {
+  batchId: string;
+  auth: AuthContext;
+  candidates: Candidate[];
+  /** answers already decided (validation failures), stored with the batch */
+  rejected: PushResult[];
+  receivedAt: string;
+  hooks?: SyncHooks | undefined;
+}
+
+interface Head {
+  revision: number;
+  team_id: string;
+  author_id: string;
+  period_start: string;
+  period_end: string;
+}
+
+const keyOf = (id: string, revision: number) => `${id}#${revision}`;
+
+function byIdThenRevision(a: Candidate, b: Candidate): number {
+  if (a.record.id !== b.record.id) return a.record.id < b.record.id ? -1 : 1;
+  return a.record.revision - b.record.revision;
+}
+
+async function loadHeads(trx: Transaction<Database>, ids: string[]): Promise<Map<string, Head>> {
+  const rows = await trx
+    .selectFrom('records')
+    .select(['id', 'revision', 'team_id', 'author_id', 'period_start', 'period_end'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function loadRevisionHashes(trx: Transaction<Database>, ids: string[]): Promise<Map<string, string>> {
+  const rows = await trx
+    .selectFrom('record_revisions')
+    .select(['record_id', 'revision', 'content_hash'])
+    .where('record_id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [keyOf(r.record_id, r.revision), r.content_hash]));
+}
+
+/** Active month locks of the given teams, as "team|YYYY-MM". */
+async function loadLocks(trx: Transaction<Database>, teamIds: string[]): Promise<Set<string>> {
+  if (teamIds.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom('month_locks')
+    .select(['team_id', 'month'])
+    .where('team_id', 'in', teamIds)
+    .where('unlocked_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => `${r.team_id}|${r.month}`));
+}
+
+function touchesLock(locks: Set<string>, teamId: string, start: string, end: string): boolean {
+  return locks.size > 0 && monthsBetween(start, end).some((m) => locks.has(`${teamId}|${m}`));
+}
+
+function revisionRow(record: FieldRecord, input: ApplyInput): NewRecordRevision {
+  const period = recordPeriod(record);
+  return {
+    record_id: record.id,
+    revision: record.revision,
+    kind: record.kind,
+    measure_id: record.measureId,
+    indicator_id: recordIndicatorId(record),
+    team_id: record.teamId,
+    author_id: record.authorId,
+    device_id: record.deviceId,
+    period_start: period.start,
+    period_end: period.end,
+    body: JSON.stringify(record),
+    content_hash: record.contentHash,
+    deleted: record.deleted ? 1 : 0,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+    received_at: input.receivedAt,
+    batch_id: input.batchId,
+    pushed_by_user: input.auth.userId,
+    pushed_by_device: input.auth.deviceId,
+  };
+}
+
+/** Same id and revision already stored: the same content is a harmless repeat, other content a conflict. */
+function verdictOnStored(record: FieldRecord, storedHash: string): PushResult {
+  return storedHash === record.contentHash
+    ? { status: 'duplicate', id: record.id, revision: record.revision }
+    : { status: 'conflict', id: record.id, revision: record.revision, reason: 'different_content', serverRevision: 0 };
+}
+
+/**
+ * Decides each candidate from what is stored, without writing: known revisions, stale
+ * revisions, a change of team or author, locked months. What remains goes to the INSERT.
+ */
+function triage(sorted: Candidate[], heads: Map<string, Head>, hashes: Map<string, string>, locks: Set<string>) {
+  const results = new Map<number, PushResult>();
+  const toInsert: Candidate[] = [];
+  /** repeats of an (id, revision) already headed for the INSERT: resolved against what it stored */
+  const repeats: Candidate[] = [];
+  const pending = new Set<string>();
+  const current = new Map(heads);
+  for (const c of sorted) {
+    const r = c.record;
+    const key = keyOf(r.id, r.revision);
+    const storedHash = hashes.get(key);
+    const head = current.get(r.id);
+    const stored = heads.get(r.id);
+    if (storedHash !== undefined) results.set(c.index, verdictOnStored(r, storedHash));
+    else if (pending.has(key)) repeats.push(c);
+    else if (head && r.revision < head.revision)
+      results.set(c.index, { status: 'conflict', id: r.id, revision: r.revision, reason: 'stale_revision', serverRevision: 0 });
+    else if (head && (head.team_id !== r.teamId || head.author_id !== r.authorId))
+      results.set(c.index, {
+        status: 'rejected',
+        id: r.id,
+        revision: r.revision,
+        index: c.index,
+        issues: [{ field: 'teamId', code: 'invalid_value', message: serverMessages.record_owner_changed }],
+      });
+    else if (
+      touchesLock(locks, r.teamId, recordPeriod(r).start, recordPeriod(r).end) ||
+      (stored !== undefined && touchesLock(locks, stored.team_id, stored.period_start, stored.period_end))
+    )
+      results.set(c.index, { status: 'conflict', id: r.id, revision: r.revision, reason: 'locked_period', serverRevision: 0 });
+    else {
+      toInsert.push(c);
+      pending.add(key);
+      const period = recordPeriod(r);
+      current.set(r.id, { revision: r.revision, team_id: r.teamId, author_id: r.authorId, period_start: period.start, period_end: period.end });
+    }
+  }
+  return { results, toInsert, repeats };
+}
+
+/** Moves each record's latest row forward, only ever to a higher revision, with fresh change numbers. */
+async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], input: ApplyInput): Promise<void> {
+  const highest = new Map<string, FieldRecord>();
+  for (const { record } of accepted) {
+    const seen = highest.get(record.id);
+    if (!seen || seen.revision < record.revision) highest.set(record.id, record);
+  }
+  if (highest.size === 0) return;
+  // Taken after the revision INSERTs, so the counter's row lock is held only briefly (see sequence.ts).
+  const first = await takeSequence(trx, highest.size);
+  const rows = [...highest.values()].map((record, i) => {
+    const { record_id, batch_id: _b, pushed_by_user: _u, pushed_by_device: _d, ...columns } = revisionRow(record, input);
+    return { id: record_id, ...columns, server_seq: first + i };
+  });
+  await trx
+    .insertInto('records')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({
+          revision: eb.ref('excluded.revision'),
+          kind: eb.ref('excluded.kind'),
+          measure_id: eb.ref('excluded.measure_id'),
+          indicator_id: eb.ref('excluded.indicator_id'),
+          device_id: eb.ref('excluded.device_id'),
+          period_start: eb.ref('excluded.period_start'),
+          period_end: eb.ref('excluded.period_end'),
+          body: eb.ref('excluded.body'),
+          content_hash: eb.ref('excluded.content_hash'),
+          deleted: eb.ref('excluded.deleted'),
+          updated_at: eb.ref('excluded.updated_at'),
+          received_at: eb.ref('excluded.received_at'),
+          server_seq: eb.ref('excluded.server_seq'),
+        }))
+        .where((eb) => eb('records.revision', '<', eb.ref('excluded.revision'))),
+    )
+    .execute();
+}
+
+/** Fills serverRevision into conflicts from the latest stored revisions (0: never stored). */
+async function withServerRevisions(trx: Transaction<Database>, results: PushResult[]): Promise<PushResult[]> {
+  const ids = results.flatMap((r) => (r.status === 'conflict' ? [r.id] : []));
+  if (ids.length === 0) return results;
+  const rows = await trx.selectFrom('records').select(['id', 'revision']).where('id', 'in', [...new Set(ids)]).execute();
+  const latest = new Map(rows.map((r) => [r.id, r.revision]));
+  return results.map((r) => (r.status === 'conflict' ? { ...r, serverRevision: latest.get(r.id) ?? 0 } : r));
+}
+
+/**
+ * Applies a batch's valid records in ONE transaction, so a batch lands whole or not at all and
+ * a retry after a timeout finds either everything or nothing.
+ *
+ * Exactly-once comes from the primary key (record_id, revision) of record_revisions, not from
+ * the reads before it: the INSERT ... ON CONFLICT DO NOTHING is the single arbiter. When two
+ * pushes of the same batch race (parallel retries, two instances on one PostgreSQL), the second
+ * INSERT waits on the first's row lock and then inserts nothing; its rows are then resolved as
+ * duplicates by comparing content hashes. Records are handled in (id, revision) order so
+ * concurrent batches take row locks in the same order and cannot deadlock.
+ */
+export async function applyBatch(trx: Transaction<Database>, input: ApplyInput): Promise<PushResult[]> {
+  const sorted = [...input.candidates].sort(byIdThenRevision);
+  const ids = [...new Set(sorted.map((c) => c.record.id))];
+  const heads = ids.length ? await loadHeads(trx, ids) : new Map<string, Head>();
+  const hashes = ids.length ? await loadRevisionHashes(trx, ids) : new Map<string, string>();
+  const teams = new Set([...sorted.map((c) => c.record.teamId), ...[...heads.values()].map((h) => h.team_id)]);
+  const locks = await loadLocks(trx, [...teams]);
+  const { results, toInsert, repeats } = triage(sorted, heads, hashes, locks);
+  await input.hooks?.afterTriage?.(input.batchId);
+
+  const inserted = toInsert.length
+    ? await trx
+        .insertInto('record_revisions')
+        .values(toInsert.map((c) => revisionRow(c.record, input)))
+        .onConflict((oc) => oc.columns(['record_id', 'revision']).doNothing())
+        .returning(['record_id', 'revision'])
+        .execute()
+    : [];
+  const insertedKeys = new Set(inserted.map((r) => keyOf(r.record_id, r.revision)));
+  const accepted = toInsert.filter((c) => insertedKeys.has(keyOf(c.record.id, c.record.revision)));
+  for (const c of accepted) results.set(c.index, { status: 'accepted', id: c.record.id, revision: c.record.revision });
+
+  // Lost a race, or repeated within the batch: judge against whatever is stored now.
+  const unresolved = [...toInsert.filter((c) => !insertedKeys.has(keyOf(c.record.id, c.record.revision))), ...repeats];
+  if (unresolved.length) {
+    const now = await loadRevisionHashes(trx, [...new Set(unresolved.map((c) => c.record.id))]);
+    for (const c of unresolved) results.set(c.index, verdictOnStored(c.record, now.get(keyOf(c.record.id, c.record.revision))!));
+  }
+
+  await upsertLatest(trx, accepted, input);
+  for (const r of input.rejected) if (r.status === 'rejected') results.set(r.index, r);
+  const ordered = await withServerRevisions(
+    trx,
+    [...results.entries()].sort(([a], [b]) => a - b).map(([, r]) => r),
+  );
+  await trx
+    .insertInto('batches')
+    .values({
+      id: input.batchId,
+      user_id: input.auth.userId,
+      device_id: input.auth.deviceId,
+      received_at: input.receivedAt,
+      record_count: input.candidates.length + input.rejected.length,
+      response: JSON.stringify(ordered),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await input.hooks?.beforeCommit?.(input.batchId);
+  return ordered;
+}

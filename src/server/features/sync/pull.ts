@@ -1,0 +1,91 @@
+import {
+  MAX_PULL_RECORDS,
+  SYNC_PROTOCOL_VERSION,
+  type FieldRecord,
+  type PullResponse,
+  type ReviewVerdict,
+} from '../../../shared';
+import type { ServerContext } from '../../context';
+import type { AuthContext } from '../auth/sessions';
+import { decodeCursor, encodeCursor } from './cursor';
+
+type Item = { seq: number } & ({ record: FieldRecord } | { verdict: ReviewVerdict });
+
+/** Supervisors and admins follow their teams; everyone else follows their own records. */
+function seesTeams(auth: AuthContext): boolean {
+  return auth.role === 'supervisor' || auth.role === 'admin';
+}
+
+async function recordsAfter(ctx: ServerContext, auth: AuthContext, since: number, limit: number): Promise<Item[]> {
+  if (seesTeams(auth) && auth.teamIds.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom('records')
+    .select(['body', 'server_seq'])
+    .where('server_seq', '>', since)
+    .$if(seesTeams(auth), (q) => q.where('team_id', 'in', auth.teamIds))
+    .$if(!seesTeams(auth), (q) => q.where('author_id', '=', auth.userId))
+    .orderBy('server_seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ seq: Number(r.server_seq), record: JSON.parse(r.body) as FieldRecord }));
+}
+
+/** Verdicts on the user's own records (and, for supervisors, on their teams' records). */
+async function verdictsAfter(ctx: ServerContext, auth: AuthContext, since: number, limit: number): Promise<Item[]> {
+  const teams = seesTeams(auth) ? auth.teamIds : [];
+  const rows = await ctx.db
+    .selectFrom('reviews')
+    .innerJoin('records', 'records.id', 'reviews.record_id')
+    .select([
+      'reviews.record_id',
+      'reviews.revision',
+      'reviews.status',
+      'reviews.comment',
+      'reviews.reviewer_id',
+      'reviews.reviewed_at',
+      'reviews.server_seq',
+    ])
+    .where('reviews.server_seq', '>', since)
+    .where((eb) =>
+      eb.or([eb('records.author_id', '=', auth.userId), ...(teams.length ? [eb('records.team_id', 'in', teams)] : [])]),
+    )
+    .orderBy('reviews.server_seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.server_seq),
+    verdict: {
+      recordId: r.record_id,
+      revision: r.revision,
+      status: r.status,
+      comment: r.comment,
+      reviewerId: r.reviewer_id,
+      reviewedAt: r.reviewed_at,
+    },
+  }));
+}
+
+/**
+ * What changed after the cursor. Records and verdicts share one change sequence, so one
+ * number is the cursor: take up to `limit` of each, merge by seq, keep the first `limit`.
+ * Nothing at or below the returned cursor can be missed: seqs are committed in order (see
+ * db/sequence.ts).
+ */
+export async function pull(ctx: ServerContext, auth: AuthContext, query: { since?: string; limit?: number }): Promise<PullResponse> {
+  const since = decodeCursor(query.since);
+  const limit = Math.min(query.limit ?? MAX_PULL_RECORDS, MAX_PULL_RECORDS);
+  const [records, verdicts] = await Promise.all([
+    recordsAfter(ctx, auth, since, limit + 1),
+    verdictsAfter(ctx, auth, since, limit + 1),
+  ]);
+  const merged = [...records, ...verdicts].sort((a, b) => a.seq - b.seq);
+  const page = merged.slice(0, limit);
+  return {
+    protocolVersion: SYNC_PROTOCOL_VERSION,
+    catalogueVersion: ctx.catalogue.version,
+    cursor: encodeCursor(page.at(-1)?.seq ?? since),
+    hasMore: merged.length > limit,
+    records: page.flatMap((i) => ('record' in i ? [i.record] : [])),
+    verdicts: page.flatMap((i) => ('verdict' in i ? [i.verdict] : [])),
+  };
+}

@@ -1,0 +1,62 @@
+import {
+  MAX_BATCH_RECORDS,
+  pushRequest,
+  SYNC_PROTOCOL_VERSION,
+  UUID_V7,
+  validateRecord,
+  type PushResponse,
+  type PushResult,
+} from '../../../shared';
+import type { ServerContext } from '../../context';
+import { withRetry } from '../../db/retry';
+import { HttpError } from '../../http/errors';
+import { parseInput } from '../../http/parse';
+import type { AuthContext } from '../auth/sessions';
+import { applyBatch, type Candidate } from './apply';
+import { latestDateOnEarth } from './record-facts';
+import { assertMayWrite } from './rights';
+
+/** Version and size are checked before the body's shape, so an old app learns to update, not "bad request". */
+function checkEnvelope(body: unknown) {
+  const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (typeof o.protocolVersion === 'number' && o.protocolVersion !== SYNC_PROTOCOL_VERSION)
+    throw new HttpError(426, 'protocol_unsupported', { reason: 'protocol_unsupported' });
+  if (Array.isArray(o.records) && o.records.length > MAX_BATCH_RECORDS)
+    throw new HttpError(413, 'batch_too_large', { reason: 'batch_too_many_records' });
+  return parseInput(pushRequest, body);
+}
+
+function rejectedResult(input: unknown, index: number, issues: Extract<PushResult, { status: 'rejected' }>['issues']): PushResult {
+  const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const id = typeof o.id === 'string' && UUID_V7.test(o.id) ? o.id : null;
+  const revision = Number.isInteger(o.revision) && (o.revision as number) >= 1 ? (o.revision as number) : null;
+  return { status: 'rejected', id, revision, index, issues };
+}
+
+/**
+ * A device's batch: checked whole for version, size, device and rights; then each record on
+ * its own (a bad one is rejected with its fields named, the rest go on); then the valid ones
+ * applied in one transaction.
+ */
+export async function push(ctx: ServerContext, auth: AuthContext, body: unknown): Promise<PushResponse> {
+  const request = checkEnvelope(body);
+  if (request.deviceId !== auth.deviceKey) throw new HttpError(403, 'device_mismatch', { reason: 'device_mismatch' });
+  await assertMayWrite(ctx, auth, request.records);
+
+  const today = latestDateOnEarth(ctx.clock());
+  const candidates: Candidate[] = [];
+  const rejected: PushResult[] = [];
+  request.records.forEach((input, index) => {
+    const result = validateRecord(input, { catalogue: ctx.catalogue, today });
+    if (result.ok) candidates.push({ index, record: result.value });
+    else rejected.push(rejectedResult(input, index, result.issues));
+  });
+
+  const receivedAt = ctx.clock().toISOString();
+  const results = await withRetry(() =>
+    ctx.db
+      .transaction()
+      .execute((trx) => applyBatch(trx, { batchId: request.batchId, auth, candidates, rejected, receivedAt, hooks: ctx.syncHooks })),
+  );
+  return { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: request.batchId, results };
+}

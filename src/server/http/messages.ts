@@ -1,0 +1,57 @@
+import type { LocalizedText } from '../../shared';
+
+/** Every message the API itself writes, Ukrainian first. Record-level reasons come from src/shared. */
+export const serverMessages = {
+  not_found: { uk: 'Не знайдено', en: 'Not found' },
+  bad_request: { uk: 'Некоректний запит', en: 'Bad request' },
+  invalid_json: { uk: 'Тіло запиту не є коректним JSON', en: 'The request body is not valid JSON' },
+  unsupported_media_type: { uk: 'Непідтримуваний тип вмісту', en: 'Unsupported content type' },
+  validation_failed: { uk: 'Дані запиту не пройшли перевірку', en: 'The request data failed validation' },
+  database_unavailable: { uk: 'База даних недоступна', en: 'The database is unavailable' },
+  internal: { uk: 'Внутрішня помилка сервера', en: 'Internal server error' },
+  token_missing: { uk: 'Потрібно увійти в систему', en: 'You need to log in' },
+  token_invalid: { uk: 'Недійсний токен доступу', en: 'The access token is not valid' },
+  token_expired: { uk: 'Сеанс завершився: увійдіть знову', en: 'The session has expired: log in again' },
+  token_revoked: { uk: 'Сеанс відкликано: увійдіть знову', en: 'The session was revoked: log in again' },
+  device_revoked: {
+    uk: 'Доступ цього пристрою відкликано адміністратором',
+    en: "This device's access was revoked by an administrator",
+  },
+  bad_credentials: { uk: 'Неправильна електронна пошта або пароль', en: 'Wrong email or password' },
+  too_many_attempts: {
+    uk: 'Забагато невдалих спроб входу. Спробуйте пізніше',
+    en: 'Too many failed login attempts. Try again later',
+  },
+  forbidden: { uk: 'Недостатньо прав для цієї дії', en: 'You do not have permission for this' },
+  team_forbidden: {
+    uk: 'Ви не можете надсилати записи цієї команди',
+    en: 'You may not send records of this team',
+  },
+  author_forbidden: {
+    uk: 'Ви можете надсилати лише власні записи',
+    en: 'You may only send records you made',
+  },
+  author_unknown: { uk: 'Автора запису немає серед користувачів', en: "The record's author is not a known user" },
+  device_mismatch: {
+    uk: 'Пакет надіслано не з того пристрою, для якого видано токен',
+    en: 'The batch names a different device than the one the token was issued to',
+  },
+  protocol_unsupported: {
+    uk: 'Ця версія застосунку застаріла: оновіть її',
+    en: 'This version of the app is out of date: update it',
+  },
+  payload_too_large: { uk: 'Запит завеликий', en: 'The request is too large' },
+  rate_limited: { uk: 'Забагато запитів. Спробуйте пізніше', en: 'Too many requests. Try again later' },
+  batch_too_large: { uk: 'Пакет завеликий', en: 'The batch is too large' },
+  record_owner_changed: {
+    uk: 'Нова редакція не може змінювати команду чи автора запису',
+    en: "A new revision may not change the record's team or author",
+  },
+  email_taken: { uk: 'Користувач з такою поштою вже існує', en: 'A user with this email already exists' },
+  team_name_taken: { uk: 'Команда з такою назвою вже існує', en: 'A team with this name already exists' },
+  team_unknown: { uk: 'Такої команди немає', en: 'There is no such team' },
+  user_unknown: { uk: 'Такого користувача немає', en: 'There is no such user' },
+  device_unknown: { uk: 'Такого пристрою немає', en: 'There is no such device' },
+} satisfies Record<string, LocalizedText>;
+
+export type ServerMessageKey = keyof typeof serverMessages;

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../src/server/app';
+import type { Database } from '../../../src/server/db/schema';
+import type { ApiError } from '../../../src/shared';
+import { backends } from '../helpers/backends';
+import { startHarness, type Harness } from '../helpers/harness';
+
+/** A stand-in for vite's dist: the server only needs these shapes of files. */
+function fakeDist(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kyiv1325-dist-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Київ 1325</title><div id="root"></div>');
+  writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"Київ 1325"}');
+  writeFileSync(path.join(dir, 'assets', 'index-B4x9Kd2a.js'), 'console.log("app")');
+  return dir;
+}
+
+/** Flattens Fastify's printRoutes tree ("├── /a (GET)" / "│   └── /:id (POST)") into method + full path. */
+function routerRoutes(tree: string): { method: string; url: string }[] {
+  const stack: string[] = [];
+  return tree.split('\n').flatMap((line) => {
+    const m = /^([│├└─\s]*)(\/\S*) \(([A-Z, ]+)\)/.exec(line);
+    if (!m) return [];
+    const depth = Math.max(0, Math.floor(m[1]!.length / 4) - 1);
+    stack.length = depth;
+    const url = stack.join('') + m[2]!;
+    stack.push(m[2]!);
+    return m[3]!.split(', ').map((method) => ({ method, url }));
+  });
+}
+
+describe.each(backends)('health, OpenAPI and the app shell on $name', (backend) => {
+  let h: Harness;
+  let dist: string;
+
+  beforeAll(async () => {
+    dist = fakeDist();
+    h = await startHarness(backend, { staticDir: dist });
+  });
+  afterAll(async () => {
+    await h?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('GET /healthz answers ok with the database kind', async () => {
+    const res = await h.call('GET', '/healthz');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: backend.name, time: h.clock.now().toISOString() });
+  });
+
+  it('the OpenAPI document lists every API route the server has', async () => {
+    const res = await h.call('GET', '/api/v1/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { summary: string; responses: object }>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    // every route Fastify knows under /api and /healthz, read from the router itself
+    const registered = routerRoutes(h.app.printRoutes({ commonPrefix: false })).filter(
+      (r) => r.method !== 'HEAD' && (r.url.startsWith('/api') || r.url.startsWith('/healthz')),
+    ).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+    expect(registered.length).toBeGreaterThanOrEqual(15);
+    expect(documented.sort()).toEqual([...new Set(registered)].sort());
+    for (const expected of ['POST /api/v1/sync/push', 'GET /api/v1/sync/pull', 'POST /api/v1/auth/login', 'GET /healthz', 'POST /api/v1/admin/devices/{id}/revoke'])
+      expect(documented).toContain(expected);
+    const push = doc.paths['/api/v1/sync/push']!.post as unknown as { requestBody: { content: { 'application/json': { schema: { properties: object } } } }; security: unknown };
+    expect(Object.keys(push.requestBody.content['application/json'].schema.properties)).toEqual(['protocolVersion', 'batchId', 'deviceId', 'records']);
+    expect(push.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('serves the app: index.html and sw.js revalidated, hashed assets immutable', async () => {
+    const index = await h.call('GET', '/');
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('Київ 1325');
+    expect(index.headers['cache-control']).toBe('no-cache');
+    const sw = await h.call('GET', '/sw.js');
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(sw.headers['content-type']).toContain('javascript');
+    const asset = await h.call('GET', '/assets/index-B4x9Kd2a.js');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('answers a deep link with the app shell, but unknown API paths and assets with a JSON 404', async () => {
+    const deep = await h.call('GET', '/records/0190a1b2-0000-7000-8000-000000000000', { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain('<div id="root">');
+    expect(deep.headers['cache-control']).toBe('no-cache');
+
+    for (const url of ['/api/v1/nothing-here', '/assets/missing-123.js']) {
+      const res = await h.call('GET', url, { headers: { accept: 'text/html' } });
+      expect(res.statusCode, url).toBe(404);
+      expect((res.json() as ApiError).error).toEqual({ code: 'not_found', message: { uk: 'Не знайдено', en: 'Not found' } });
+    }
+  });
+
+  it('gives every error the ApiError shape, malformed JSON included', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(res.statusCode).toBe(400);
+    expect((res.json() as ApiError).error).toMatchObject({ code: 'invalid_json', message: { uk: expect.any(String), en: expect.any(String) } });
+  });
+});
+
+describe('health when the database is gone', () => {
+  it('GET /healthz answers 503 with an ApiError body', async () => {
+    // A PostgreSQL server that does not answer (nothing listens on that port).
+    const pool = new pg.Pool({ connectionString: 'postgres://nobody:nothing@127.0.0.1:1/none', connectionTimeoutMillis: 500 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const app = await buildApp({ db, dbKind: 'postgresql' });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/healthz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ status: 'unavailable', error: { code: 'database_unavailable', message: { uk: 'База даних недоступна' } } });
+    } finally {
+      await app.close();
+      await db.destroy();
+    }
+  });
+});

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reviseRecord, uuidv7, type ApiError, type FieldRecord, type PullResponse, type ReviewVerdict } from '../../../src/shared';
+import { takeSequence } from '../../../src/server/db/sequence';
+import { backends } from '../helpers/backends';
+import { startHarness, type Harness, type TestUser } from '../helpers/harness';
+import { gate } from '../helpers/race';
+import { someRecords } from '../helpers/records';
+import { batch, httpPush, ids, statuses } from '../helpers/sync';
+
+describe.each(backends)('sync pull on $name', (backend) => {
+  let h: Harness;
+  let teamA: string;
+  let teamB: string;
+  let worker: TestUser;
+  let colleague: TestUser;
+  let supervisor: TestUser;
+  let outsider: TestUser;
+  let workerRecords: FieldRecord[];
+  let colleagueRecords: FieldRecord[];
+
+  beforeAll(async () => {
+    h = await startHarness(backend);
+    teamA = await h.team();
+    teamB = await h.team();
+    worker = await h.user('field_worker', [teamA]);
+    colleague = await h.user('trainer', [teamA]);
+    supervisor = await h.user('supervisor', [teamA]);
+    outsider = await h.user('field_worker', [teamB]);
+    workerRecords = someRecords(worker.author(teamA), 7);
+    colleagueRecords = someRecords(colleague.author(teamA), 3);
+    await push(worker, workerRecords);
+    await push(colleague, colleagueRecords);
+    await push(outsider, someRecords(outsider.author(teamB), 2));
+  });
+  afterAll(() => h?.close());
+
+  async function push(user: TestUser, records: FieldRecord[]) {
+    const res = await h.call('POST', '/api/v1/sync/push', { token: user.token, body: batch(user.deviceKey, records) });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  }
+
+  async function pull(user: TestUser, since?: string, limit?: number): Promise<PullResponse> {
+    const q = new URLSearchParams({ ...(since ? { since } : {}), ...(limit ? { limit: String(limit) } : {}) });
+    const res = await h.call('GET', `/api/v1/sync/pull?${q}`, { token: user.token });
+    expect(res.statusCode).toBe(200);
+    return res.json() as PullResponse;
+  }
+
+  /** Follows the cursor until hasMore is false; returns everything seen and the last cursor. */
+  async function pullAll(user: TestUser, since?: string, limit?: number) {
+    const records: FieldRecord[] = [];
+    const verdicts: ReviewVerdict[] = [];
+    let cursor = since;
+    for (let page = 0; page < 100; page++) {
+      const res = await pull(user, cursor, limit);
+      records.push(...res.records);
+      verdicts.push(...res.verdicts);
+      cursor = res.cursor;
+      if (!res.hasMore) return { records, verdicts, cursor, pages: page + 1 };
+    }
+    throw new Error('pull never finished');
+  }
+
+  /** Stands in for issue 5's review API: a verdict takes the next change number, as any change does. */
+  async function addVerdict(record: FieldRecord, status: ReviewVerdict['status'], comment: string | null) {
+    await h.ctx.db.transaction().execute(async (trx) => {
+      const seq = await takeSequence(trx, 1);
+      await trx
+        .insertInto('reviews')
+        .values({ id: uuidv7(), record_id: record.id, revision: record.revision, status, comment, reviewer_id: supervisor.id, reviewed_at: h.clock.now().toISOString(), server_seq: seq })
+        .execute();
+    });
+  }
+
+  it('gives a field worker their own records, and a supervisor their teams\' records', async () => {
+    const mine = await pull(worker);
+    expect(ids(mine.records)).toEqual(ids(workerRecords));
+    expect(mine.records.find((r) => r.id === workerRecords[0]!.id)).toEqual(workerRecords[0]);
+    expect(mine.hasMore).toBe(false);
+    expect(mine.catalogueVersion).toBe(h.ctx.catalogue.version);
+
+    const team = await pull(supervisor);
+    expect(ids(team.records)).toEqual(ids([...workerRecords, ...colleagueRecords]));
+    expect((await pull(outsider)).records.every((r) => r.teamId === teamB)).toBe(true);
+  });
+
+  it('pages with the cursor: every record exactly once, in any page size', async () => {
+    for (const limit of [1, 3, 4]) {
+      const all = await pullAll(supervisor, undefined, limit);
+      expect(all.records).toHaveLength(10);
+      expect(ids(all.records)).toEqual(ids([...workerRecords, ...colleagueRecords]));
+      expect(all.pages).toBeGreaterThanOrEqual(Math.ceil(10 / limit));
+    }
+  });
+
+  it('brings only what changed after the cursor: new records and new revisions', async () => {
+    const { cursor } = await pullAll(worker);
+    expect((await pull(worker, cursor)).records).toEqual([]);
+    const revised = reviseRecord(workerRecords[0]!, { deleted: true }, new Date('2023-06-10T00:00:00Z'));
+    const fresh = someRecords(worker.author(teamA), 1);
+    await push(worker, [revised, ...fresh]);
+    const next = await pull(worker, cursor);
+    expect(next.records).toHaveLength(2);
+    expect(next.records.find((r) => r.id === revised.id)).toMatchObject({ revision: 2, deleted: true });
+    // a replay changes nothing, so the cursor sees nothing new
+    await push(worker, [revised, ...fresh]);
+    expect((await pull(worker, next.cursor)).records).toEqual([]);
+  });
+
+  it('delivers review verdicts on the author\'s own records', async () => {
+    const { cursor } = await pullAll(worker);
+    await addVerdict(workerRecords[1]!, 'returned', 'Перевірте кількість / check the count');
+    await addVerdict(colleagueRecords[0]!, 'approved', null);
+    const mine = await pull(worker, cursor);
+    expect(mine.records).toEqual([]);
+    expect(mine.verdicts).toEqual([
+      {
+        recordId: workerRecords[1]!.id,
+        revision: 1,
+        status: 'returned',
+        comment: 'Перевірте кількість / check the count',
+        reviewerId: supervisor.id,
+        reviewedAt: h.clock.now().toISOString(),
+      },
+    ]);
+    expect((await pull(colleague, cursor)).verdicts.map((v) => v.status)).toEqual(['approved']);
+    expect((await pull(outsider, cursor)).verdicts).toEqual([]);
+    // records and verdicts share one sequence: paging one item at a time still sees both
+    const paged = await pullAll(supervisor, cursor, 1);
+    expect(paged.verdicts.map((v) => v.recordId).sort()).toEqual([workerRecords[1]!.id, colleagueRecords[0]!.id].sort());
+  });
+
+  it('refuses a cursor it did not make, and requires a session', async () => {
+    const bad = await h.call('GET', '/api/v1/sync/pull?since=bm90LWEtY3Vyc29y', { token: worker.token });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as ApiError).error.issues?.[0]?.field).toBe('since');
+    expect((await h.call('GET', '/api/v1/sync/pull?limit=0', { token: worker.token })).statusCode).toBe(400);
+    expect((await h.call('GET', '/api/v1/sync/pull')).statusCode).toBe(401);
+  });
+
+  it.skipIf(backend.name !== 'postgresql')(
+    'never skips a change committed late: change numbers are handed out in commit order',
+    async () => {
+      const base = await h.listen();
+      const { cursor } = await pullAll(supervisor);
+      const recordsA = someRecords(worker.author(teamA), 3);
+      const recordsB = someRecords(colleague.author(teamA), 3);
+      const bodyA = batch(worker.deviceKey, recordsA);
+      const bodyB = batch(colleague.deviceKey, recordsB);
+      // Hold A's transaction open after it took its change numbers.
+      const holdA = gate();
+      h.hooks.beforeCommit = (batchId) => (batchId === bodyA.batchId ? holdA.wait() : Promise.resolve());
+      try {
+        const pushA = httpPush(base, worker.token, bodyA);
+        await holdA.reached;
+        let bDone = false;
+        const pushB = httpPush(base, colleague.token, bodyB).then((r) => ((bDone = true), r));
+        await new Promise((r) => setTimeout(r, 300));
+        // B must wait for A: had B committed with higher numbers, this pull would move the
+        // cursor past A's numbers and A's records would never be pulled.
+        expect(bDone).toBe(false);
+        const during = await pull(supervisor, cursor);
+        holdA.open();
+        expect(statuses((await pushA).json)).toEqual(['accepted', 'accepted', 'accepted']);
+        expect(statuses((await pushB).json)).toEqual(['accepted', 'accepted', 'accepted']);
+        const after = await pullAll(supervisor, during.cursor);
+        expect(ids([...during.records, ...after.records])).toEqual(ids([...recordsA, ...recordsB]));
+      } finally {
+        holdA.open();
+        delete h.hooks.beforeCommit;
+      }
+    },
+  );
+});
