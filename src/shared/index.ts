@@ -7,3 +7,4 @@ export * from './sync/engine';
 export * from './sync/backoff';
 export * from './sync/http-transport';
 export * from './sync/memory-store';
+export * from './sync/handoff';
