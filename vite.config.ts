@@ -3,7 +3,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/** Tells builds apart in the footer; a new id makes a new precache manifest, i.e. a new app version. */
+const buildId = process.env.BUILD_ID ?? new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+
 export default defineConfig({
+  define: { __BUILD_ID__: JSON.stringify(buildId) },
   plugins: [
     react(),
     VitePWA({
@@ -11,16 +15,52 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['icons/*.png', 'icons/*.svg'],
-      manifest: false,
+      manifest: {
+        id: '/',
+        name: 'Київ 1325 — польові записи / Kyiv 1325 field records',
+        short_name: 'Київ 1325',
+        description:
+          'Облік консультацій, заходів та індикаторів плану «Жінки, мир, безпека» м. Києва, також без мережі. ' +
+          "Record consultations, events and indicators of Kyiv's Women, Peace and Security plan, offline too.",
+        lang: 'uk',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#5b2a86',
+        background_color: '#f7f5fa',
+        categories: ['productivity', 'government'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        // Manifest localisation (proposed member; browsers without it use the bilingual name above).
+        translations: {
+          en: {
+            name: 'Kyiv 1325 field records',
+            short_name: 'Kyiv 1325',
+            description: "Record consultations, events and indicators of Kyiv's Women, Peace and Security plan, offline too.",
+          },
+        },
+      } as never,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
+        // The plan catalogue chunk is large; it must still be precached to open offline.
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
         cleanupOutdatedCaches: true,
+        // The first install controls the page at once, so the first visit already works offline.
+        // Updates still wait for the user's word (no skipWaiting).
+        clientsClaim: true,
       },
     }),
   ],
   build: { target: 'es2022', sourcemap: true },
+  preview: { port: 14173, strictPort: true },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

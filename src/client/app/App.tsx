@@ -1,0 +1,46 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Layout } from './Layout';
+import { lazyScreen } from './lazyScreen';
+
+// One chunk per screen: the first screen loads only what it shows.
+const Today = lazyScreen(() => import('../features/today/TodayScreen'));
+const Consultations = lazyScreen(() => import('../features/consultations/ConsultationScreen'));
+const Events = lazyScreen(() => import('../features/events/EventScreen'));
+const Indicators = lazyScreen(() => import('../features/indicators/IndicatorScreen'));
+const Records = lazyScreen(() => import('../features/records/MyRecordsScreen'));
+const Plan = lazyScreen(() => import('../features/plan/PlanScreen'));
+const Session = lazyScreen(() => import('../features/session/SessionScreen'));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t('app.notFound')}</h1>
+      <Link to="/">{t('nav.today')}</Link>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<Today />} />
+          <Route path="consultations" element={<Consultations />} />
+          <Route path="consultations/:id" element={<Consultations />} />
+          <Route path="events" element={<Events />} />
+          <Route path="events/:id" element={<Events />} />
+          <Route path="indicators" element={<Indicators />} />
+          <Route path="indicators/:id" element={<Indicators />} />
+          <Route path="records" element={<Records />} />
+          <Route path="plan" element={<Plan />} />
+          <Route path="setup" element={<Session />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

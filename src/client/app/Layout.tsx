@@ -1,0 +1,69 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { Loading } from '../ui/Loading';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const NAV = [
+  { to: '/', key: 'nav.today', end: true },
+  { to: '/consultations', key: 'nav.consultations' },
+  { to: '/events', key: 'nav.events' },
+  { to: '/indicators', key: 'nav.indicators' },
+  { to: '/records', key: 'nav.records' },
+  { to: '/plan', key: 'nav.plan' },
+  { to: '/setup', key: 'nav.setup' },
+] as const;
+
+// The device database (Dexie) loads beside the shell, not before it: the header paints at once.
+const SyncStatus = lazy(() => import('../features/status/SyncStatus'));
+const SessionGate = lazy(() => import('./SessionGate'));
+
+export function Layout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <div className="header-top">
+          <NavLink to="/" className="brand" aria-label={t('app.home')}>
+            {t('app.short')}
+          </NavLink>
+          <LanguageSwitch />
+        </div>
+        <Suspense fallback={<div className="sync-status" aria-hidden="true" />}>
+          <SyncStatus />
+        </Suspense>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={'end' in item ? item.end : false}>
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <UpdatePrompt />
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <SessionGate>
+              <Outlet />
+            </SessionGate>
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <footer className="app-footer">
+        <span>{t('app.footer')}</span> <span data-testid="build-id">{t('app.build', { id: __BUILD_ID__ })}</span>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Catalogue, CountIndicator, Indicator, Measure } from '../../shared/plan/catalogue-schema';
+import { allMeasures, measureFirstDay, measureLastDay } from '../../shared/plan/catalogue-index';
+
+export function countIndicators(measure: Measure): CountIndicator[] {
+  return (measure.indicators ?? []).filter((i): i is CountIndicator => i.kind === 'count');
+}
+
+export function serviceIndicators(measure: Measure): CountIndicator[] {
+  return countIndicators(measure).filter((i) => i.source === 'servicePersons');
+}
+
+export function eventIndicators(measure: Measure): CountIndicator[] {
+  return countIndicators(measure).filter((i) => i.source.startsWith('event'));
+}
+
+export function serviceMeasures(catalogue: Catalogue): Measure[] {
+  return allMeasures(catalogue).map((e) => e.measure).filter((m) => serviceIndicators(m).length > 0);
+}
+
+export function eventMeasures(catalogue: Catalogue): Measure[] {
+  return allMeasures(catalogue).map((e) => e.measure).filter((m) => eventIndicators(m).length > 0);
+}
+
+export function measuresWithIndicators(catalogue: Catalogue): Measure[] {
+  return allMeasures(catalogue).map((e) => e.measure).filter((m) => (m.indicators ?? []).length > 0);
+}
+
+export function findIndicator(measure: Measure | undefined, id: string): Indicator | undefined {
+  return measure?.indicators?.find((i) => i.id === id);
+}
+
+/** Words in a measure's text that mark the services mobile brigades give most. */
+const USUAL_SERVICE_WORDS = ['консультац', 'кризов', 'реабілітац', 'правов', 'психолог', 'соціальн'];
+
+function usualScore(measure: Measure): number {
+  const text = measure.text.uk.toLowerCase();
+  return USUAL_SERVICE_WORDS.filter((w) => text.includes(w)).length;
+}
+
+/**
+ * The team's usual measures first: those it recorded most on this device, then those whose text
+ * names consultations, crisis counselling, rehabilitation or legal aid, then plan order.
+ */
+export function usualFirst(measures: Measure[], usage: ReadonlyMap<string, number>): Measure[] {
+  return measures
+    .map((measure, order) => ({ measure, order, used: usage.get(measure.id) ?? 0, score: usualScore(measure) }))
+    .sort((a, b) => b.used - a.used || b.score - a.score || a.order - b.order)
+    .map((x) => x.measure);
+}
+
+/** A date for a new record: today, or the nearest day inside the measure's period. */
+export function defaultDateFor(measure: Measure | undefined, catalogue: Catalogue, today: string): string {
+  if (!measure) return today;
+  const first = measureFirstDay(measure, catalogue);
+  const last = measureLastDay(measure, catalogue);
+  if (today > last) return last;
+  if (today < first) return first;
+  return today;
+}
+
+export function localToday(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function shorten(text: string, max = 110): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

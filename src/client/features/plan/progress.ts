@@ -1,0 +1,44 @@
+import type { Catalogue } from '../../../shared/plan/catalogue-schema';
+import type { FieldRecord } from '../../../shared/records/schemas';
+import { factsOfRecord } from '../../../shared/reports/facts';
+import { buildProgressReport, type IndicatorProgress } from '../../../shared/reports/progress';
+import { memoryFactQuery, type StatusedFact } from '../../../shared/reports/query';
+
+export interface PlanProgress {
+  mine: Map<string, IndicatorProgress>;
+  team: Map<string, IndicatorProgress>;
+}
+
+function byIndicator(progress: { measures: { indicators: IndicatorProgress[] }[] }): Map<string, IndicatorProgress> {
+  return new Map(progress.measures.flatMap((m) => m.indicators.map((i) => [i.indicatorId, i] as const)));
+}
+
+/**
+ * Progress against each target for one year from this device's records, with the same rules the
+ * city's reports use. Nothing here is reviewed yet, so every record counts as pending.
+ */
+export async function localProgress(
+  catalogue: Catalogue,
+  records: readonly FieldRecord[],
+  who: { authorId: string; teamId: string },
+  year: number,
+  asOf: string,
+): Promise<PlanProgress> {
+  const facts: StatusedFact[] = records.flatMap((r) => factsOfRecord(r).map((f) => ({ ...f, status: 'pending' as const })));
+  const myIds = new Set(records.filter((r) => r.authorId === who.authorId).map((r) => r.id));
+  const mineFacts = facts.filter((f) => myIds.has(f.recordId));
+  const filter = { year, period: { kind: 'year' as const }, includePending: true };
+  const [mine, team] = await Promise.all([
+    buildProgressReport(catalogue, memoryFactQuery(mineFacts), filter, { asOf }),
+    buildProgressReport(catalogue, memoryFactQuery(facts), { ...filter, teamId: who.teamId }, { asOf }),
+  ]);
+  return { mine: byIndicator(mine), team: byIndicator(team) };
+}
+
+/** The plan year to show first: this year if the plan covers it, else the nearest one. */
+export function defaultYear(years: readonly number[], today: string): number {
+  const now = Number(today.slice(0, 4));
+  if (years.includes(now)) return now;
+  const past = years.filter((y) => y < now);
+  return past.length > 0 ? Math.max(...past) : Math.min(...years);
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
+import { currentAuthor, errorText, localStatuses, useAllRecords, type StoredRecord } from '../../data';
+import { deleteRecord } from '../../data/recordStore';
+import { useLang, useText } from '../../app/i18n';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { timeAgo } from '../../ui/format';
+import { emptyFilter, matches, recordTotal, routeFor, type RecordFilter } from './recordSummary';
+
+export default function MyRecordsScreen() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const saved = (location.state as { saved?: string; status?: string } | null) ?? null;
+  const records = useAllRecords();
+  const [filter, setFilter] = useState<RecordFilter>(emptyFilter);
+  const [failure, setFailure] = useState<LocalizedText | null>(null);
+  const text = useText();
+  const measureIds = [...new Set((records ?? []).map((r) => r.row.measureId))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const shown = (records ?? []).filter((r) => matches(r.row, filter));
+
+  return (
+    <section aria-labelledby="records-title">
+      <h1 id="records-title">{t('records.title')}</h1>
+      {saved?.saved && <Notice tone="ok">{saved.status === 'draft' ? t('records.savedDraft') : t('records.savedReady')}</Notice>}
+      {failure && <Notice tone="error">{text(failure)}</Notice>}
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('records.filters')}>
+        <div className="field">
+          <label htmlFor="f-measure">{t('form.measure')}</label>
+          <select id="f-measure" value={filter.measureId} onChange={(e) => setFilter({ ...filter, measureId: e.target.value })}>
+            <option value="">{t('records.all')}</option>
+            {measureIds.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">{t('records.from')}</label>
+          <input id="f-from" type="date" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">{t('records.to')}</label>
+          <input id="f-to" type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">{t('records.status')}</label>
+          <select id="f-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
+            <option value="">{t('records.all')}</option>
+            {localStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+            <option value="deleted">{t('status.deleted')}</option>
+          </select>
+        </div>
+      </form>
+      {records === undefined ? (
+        <Loading />
+      ) : shown.length === 0 ? (
+        <p>{records.length === 0 ? t('records.none') : t('records.noneMatch')}</p>
+      ) : (
+        <ul className="record-list">
+          {shown.map((r) => (
+            <RecordItem key={r.row.id} stored={r} highlighted={r.row.id === saved?.saved} onError={setFailure} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RecordItem({ stored, highlighted, onError }: { stored: StoredRecord; highlighted: boolean; onError: (e: LocalizedText) => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const text = useText();
+  const [confirming, setConfirming] = useState(false);
+  const { row, record } = stored;
+  const total = recordTotal(record);
+  const title = record.kind === 'event' ? record.title : t(`kind.${record.kind}`);
+  const headingId = `rec-${row.id}`;
+
+  async function remove() {
+    try {
+      await deleteRecord(row.id, await currentAuthor());
+    } catch (error) {
+      onError(errorText(error));
+    }
+    setConfirming(false);
+  }
+
+  return (
+    <li className={highlighted ? 'record highlighted' : 'record'} aria-labelledby={headingId} data-record-id={row.id}>
+      <h2 id={headingId} className="record-title">
+        {title} · {t('records.measure', { id: record.measureId })}
+      </h2>
+      <p className="record-meta">
+        <span>{row.date}</span>
+        {total !== null && <span>{t('records.total', { count: total })}</span>}
+        <span className={`badge badge-${row.deleted ? 'deleted' : row.status}`}>{row.deleted ? t('status.deleted') : t(`status.${row.status}`)}</span>
+        {row.revision > 1 && <span>{t('records.revision', { n: row.revision })}</span>}
+        <span>{t('records.changed', { ago: timeAgo(row.updatedAt, lang) })}</span>
+      </p>
+      {row.reason && (
+        <p className="reason">
+          {t('records.reason')}: {text(row.reason.message)}
+          {row.reason.field ? ` (${row.reason.field})` : ''}
+        </p>
+      )}
+      {!row.deleted && (
+        <div className="buttons">
+          <Link className="button secondary" to={`${routeFor[record.kind]}/${row.id}`} aria-describedby={headingId}>
+            {t('records.edit')}
+          </Link>
+          {confirming ? (
+            <>
+              <button type="button" className="danger" onClick={() => void remove()} aria-describedby={headingId}>
+                {t('records.confirmDelete')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="secondary" onClick={() => setConfirming(true)} aria-describedby={headingId}>
+              {t('records.delete')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

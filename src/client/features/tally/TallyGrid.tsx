@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dimensionValueLabel, dimensions, NOT_STATED, sexLabel, type CellDimension } from '../../../shared/dimensions';
+import { useText } from '../../app/i18n';
+import type { GridLayout } from './layout';
+import { canUndo, countAt, grandTotal, gridTotals, lastChange, setCount, sumWhere, tap, undo, type Cell, type TallyState } from './tally';
+
+export type TallyMode = 'tap' | 'type';
+
+interface Props {
+  id: string;
+  caption: string;
+  layout: GridLayout;
+  state: TallyState;
+  onChange: (next: TallyState) => void;
+  mode: TallyMode;
+  onModeChange: (mode: TallyMode) => void;
+  error?: string;
+}
+
+function useValueLabel() {
+  const text = useText();
+  return (dim: CellDimension, value: string, cell: Cell = {}) =>
+    text(dim === 'sex' ? sexLabel(value, cell.ageBand) : dimensionValueLabel(dim, value));
+}
+
+/** A grid of counts: one tap per person, or typed numbers, with undo and running totals. */
+export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeChange, error }: Props) {
+  const { t } = useTranslation();
+  const text = useText();
+  const label = useValueLabel();
+  const [slice, setSlice] = useState<Cell>(() => Object.fromEntries(layout.layers.map((l) => [l.dim, NOT_STATED])));
+  const fixed: Cell = Object.fromEntries(layout.layers.map((l) => [l.dim, slice[l.dim] ?? NOT_STATED]));
+  const totals = gridTotals(state, layout.rows, layout.columns, fixed);
+  const rowValues = layout.rows ? layout.rows.values : [undefined];
+  const columnValues = layout.columns ? layout.columns.values : [undefined];
+
+  const cellAt = (r: string | undefined, c: string | undefined): Cell => {
+    const cell: Cell = { ...fixed };
+    if (layout.rows && r !== undefined) cell[layout.rows.dim] = r;
+    if (layout.columns && c !== undefined) cell[layout.columns.dim] = c;
+    return cell;
+  };
+  const describe = (cell: Cell) =>
+    (['sex', 'ageBand', 'group', 'sphere'] as const)
+      .filter((d) => cell[d] !== undefined)
+      .map((d) => label(d, cell[d]!, cell))
+      .join(', ') || t('tally.count');
+  const last = lastChange(state);
+  const sliceName = layout.layers.map((l) => label(l.dim, fixed[l.dim]!)).join(', ');
+
+  return (
+    <fieldset className="tally" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{caption}</legend>
+      <div className="segmented" role="group" aria-label={t('tally.mode')}>
+        <button type="button" aria-pressed={mode === 'tap'} onClick={() => onModeChange('tap')}>
+          {t('tally.tapMode')}
+        </button>
+        <button type="button" aria-pressed={mode === 'type'} onClick={() => onModeChange('type')}>
+          {t('tally.typeMode')}
+        </button>
+      </div>
+      {layout.layers.map((layer) => (
+        <div key={layer.dim} className="field">
+          <label htmlFor={`${id}-${layer.dim}`}>{text(dimensions[layer.dim].label)}</label>
+          <select id={`${id}-${layer.dim}`} value={fixed[layer.dim]} onChange={(e) => setSlice({ ...slice, [layer.dim]: e.target.value })}>
+            {layer.values.map((v) => {
+              const n = sumWhere(state, { [layer.dim]: v });
+              return (
+                <option key={v} value={v}>
+                  {label(layer.dim, v)}
+                  {n > 0 ? ` (${n})` : ''}
+                </option>
+              );
+            })}
+          </select>
+        </div>
+      ))}
+      <div className="table-scroll">
+        <table className="grid">
+          <caption className="visually-hidden">
+            {caption}
+            {sliceName ? `: ${sliceName}` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{layout.rows ? text(dimensions[layout.rows.dim].label) : ''}</th>
+              {columnValues.map((c) => (
+                <th scope="col" key={c ?? 'all'}>
+                  {layout.columns && c !== undefined ? columnHeading(c, text) : t('tally.count')}
+                </th>
+              ))}
+              {layout.columns && <th scope="col">{t('tally.total')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rowValues.map((r, ri) => (
+              <tr key={r ?? 'all'}>
+                <th scope="row">{layout.rows && r !== undefined ? label(layout.rows.dim, r) : t('tally.count')}</th>
+                {columnValues.map((c, ci) => {
+                  const cell = cellAt(r, c);
+                  const n = totals.cells[ri]![ci]!;
+                  return (
+                    <td key={c ?? 'all'}>
+                      {mode === 'tap' ? (
+                        <button
+                          type="button"
+                          className="tap"
+                          aria-label={t('tally.addOne', { cell: describe(cell), count: n })}
+                          onClick={() => onChange(tap(state, cell))}
+                        >
+                          {n}
+                        </button>
+                      ) : (
+                        <input
+                          type="number"
+                          inputMode="numeric"
+                          min={0}
+                          step={1}
+                          aria-label={describe(cell)}
+                          value={countAt(state, cell)}
+                          onChange={(e) => onChange(setCount(state, cell, e.target.value === '' ? 0 : Number(e.target.value)))}
+                        />
+                      )}
+                    </td>
+                  );
+                })}
+                {layout.columns && <td className="total">{totals.rowTotals[ri]}</td>}
+              </tr>
+            ))}
+          </tbody>
+          {(layout.rows || layout.columns) && (
+            <tfoot>
+              <tr>
+                <th scope="row">{t('tally.total')}</th>
+                {totals.columnTotals.map((n, ci) => (
+                  <td key={ci} className="total">
+                    {n}
+                  </td>
+                ))}
+                {layout.columns && <td className="total">{totals.total}</td>}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+      <div className="tally-footer">
+        <button type="button" className="secondary" disabled={!canUndo(state)} onClick={() => onChange(undo(state))}>
+          {last ? t('tally.undoWhat', { cell: describe(last.cell), delta: last.delta > 0 ? `+${last.delta}` : String(last.delta) }) : t('tally.undo')}
+        </button>
+        <p role="status" aria-live="polite" className="running-total">
+          {layout.layers.length > 0 && <span>{t('tally.sliceTotal', { slice: sliceName, count: totals.total })} · </span>}
+          <strong>{t('tally.grandTotal', { count: grandTotal(state) })}</strong>
+        </p>
+      </div>
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function columnHeading(sex: string, text: (t: { uk: string; en: string }) => string): string {
+  const value = dimensions.sex.values.find((v) => v.id === sex);
+  if (!value) return sex;
+  return value.childLabel ? `${text(value.label)} / ${text(value.childLabel)}` : text(value.label);
+}

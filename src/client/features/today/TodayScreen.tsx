@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLang } from '../../app/i18n';
+import { localToday } from '../../catalogue/measures';
+import { useRecordsCreatedSince, useSyncInfo, useUnsynced } from '../../data';
+import { timeAgo } from '../../ui/format';
+import { recordTotal, routeFor } from '../records/recordSummary';
+import { StorageStatus } from '../status/StorageStatus';
+import { useCurrentSession } from '../../app/sessionContext';
+
+function startOfToday(): string {
+  return new Date(`${localToday()}T00:00:00`).toISOString();
+}
+
+export default function TodayScreen() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const session = useCurrentSession();
+  const unsynced = useUnsynced();
+  const info = useSyncInfo();
+  const recent = useRecordsCreatedSince(startOfToday());
+  const mine = (recent ?? []).filter((r) => !session || r.record.authorId === session.userId);
+
+  return (
+    <section aria-labelledby="today-title">
+      <h1 id="today-title">{t('today.title')}</h1>
+      {session && <p className="lead">{t('today.hello', { name: session.displayName, team: session.teamName })}</p>}
+      <nav className="quick-actions" aria-label={t('today.quick')}>
+        <Link className="button primary" to="/consultations">
+          {t('today.newConsultation')}
+        </Link>
+        <Link className="button primary" to="/events">
+          {t('today.newEvent')}
+        </Link>
+        <Link className="button secondary" to="/indicators">
+          {t('today.newIndicator')}
+        </Link>
+      </nav>
+      <section className="card" aria-labelledby="today-sync">
+        <h2 id="today-sync">{t('today.syncTitle')}</h2>
+        <p data-testid="today-unsynced">
+          {unsynced === undefined
+            ? '…'
+            : unsynced.count === 0
+              ? t('status.allSynced')
+              : t('today.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' })}
+        </p>
+        <p>{info?.lastSyncAt ? t('status.lastSync', { ago: timeAgo(info.lastSyncAt, lang) }) : t('status.neverSynced')}</p>
+      </section>
+      <section className="card" aria-labelledby="today-records">
+        <h2 id="today-records">{t('today.recorded')}</h2>
+        {mine.length === 0 ? (
+          <p>{t('today.nothingYet')}</p>
+        ) : (
+          <ul className="plain-list">
+            {mine.map(({ row, record }) => (
+              <li key={row.id}>
+                <Link to={`${routeFor[record.kind]}/${row.id}`}>
+                  {record.kind === 'event' ? record.title : t(`kind.${record.kind}`)} · {t('records.measure', { id: record.measureId })}
+                  {recordTotal(record) !== null ? ` · ${t('records.total', { count: recordTotal(record) ?? 0 })}` : ''}
+                </Link>{' '}
+                <span className={`badge badge-${row.deleted ? 'deleted' : row.status}`}>{row.deleted ? t('status.deleted') : t(`status.${row.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <StorageStatus />
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { initI18n } from './app/i18n';
+import './app/styles.css';
+import { requestPersistence } from './data/storage';
+import { startPwa } from './pwa/pwa';
+
+initI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+void startPwa();
+// Ask once at start that the browser never evicts the records; the answer shows on Today.
+void requestPersistence();

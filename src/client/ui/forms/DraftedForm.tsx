@@ -1,0 +1,49 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { RecordKind } from '../../../shared/records/schemas';
+import { useStoredRecord, type StoredRecord } from '../../data';
+import type { Draft } from '../../data/drafts';
+import { useDraftLoad } from '../../data/useDraft';
+import { Loading } from '../Loading';
+
+export interface DraftedFormArgs<T> {
+  recordId: string;
+  draftKey: string;
+  draft: Draft<T> | null;
+  existing: StoredRecord | null;
+  /** after a new record is saved: start an empty form with a new record id */
+  restart: () => void;
+}
+
+/**
+ * Opens a record form: a new one (`/kind`) or an edit (`/kind/:id`), with its draft if one was
+ * left, e.g. by a reload, a crash or an update.
+ */
+export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (args: DraftedFormArgs<T>) => ReactNode }) {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const [generation, setGeneration] = useState(0);
+  const live = useStoredRecord(id);
+  const draftKey = id ? `edit:${id}` : `${kind}:new`;
+  const load = useDraftLoad<T>(draftKey, id, generation);
+  // The record as it was when the form opened: a save in another tab must not remount the form
+  // under the person typing (their input would be lost); their save then wins, in place.
+  const pinKey = `${draftKey}#${generation}`;
+  const [pinned, setPinned] = useState<{ key: string; value: StoredRecord | null } | null>(null);
+  if (live !== undefined && pinned?.key !== pinKey) setPinned({ key: pinKey, value: live });
+  const existing = pinned?.key === pinKey ? pinned.value : undefined;
+  if (load.loading || existing === undefined) return <Loading />;
+  if (id && (!existing || existing.record.kind !== kind || existing.record.deleted)) {
+    return (
+      <p>
+        {t('records.notFound')} <Link to="/records">{t('nav.records')}</Link>
+      </p>
+    );
+  }
+  return (
+    <div key={`${draftKey}#${generation}`}>
+      {render({ recordId: load.recordId, draftKey, draft: load.draft, existing, restart: () => setGeneration((g) => g + 1) })}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
+import type { RecordContent } from '../../../shared/records/schemas';
+import { currentAuthor, errorText } from '../../data';
+import { saveRecord } from '../../data/recordStore';
+
+/**
+ * Turns a valid form into a record (queued for upload, or kept as a local draft), then drops the
+ * form's draft and shows the record in "My records". On failure nothing is dropped.
+ */
+export function useRecordSave(recordId: string, discardDraft: () => Promise<void>) {
+  const navigate = useNavigate();
+  const [failure, setFailure] = useState<LocalizedText | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(content: RecordContent, status: 'draft' | 'ready'): Promise<void> {
+    setBusy(true);
+    try {
+      await saveRecord(recordId, content, status, await currentAuthor());
+      await discardDraft();
+      setFailure(null);
+      void navigate('/records', { state: { saved: recordId, status } });
+    } catch (error) {
+      setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { save, failure, busy };
+}

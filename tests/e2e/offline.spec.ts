@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { nav, openScreen, setUpIdentity, waitForServiceWorker } from './support/app';
+
+const screens: [string, string | RegExp][] = [
+  ['Консультації', 'Консультації та послуги'],
+  ['Заходи', 'Захід / тренінг'],
+  ['Інші індикатори', 'Інші індикатори'],
+  ['Мої записи', 'Мої записи'],
+  ['План', /План заходів/],
+  ['Хто я', 'Хто я'],
+  ['Сьогодні', 'Сьогодні'],
+];
+
+test('works offline after one online visit, and keeps what was recorded', async ({ page, context }) => {
+  await setUpIdentity(page);
+  await waitForServiceWorker(page);
+  await expect(page.getByTestId('last-sync')).toHaveText('Ще не синхронізовано');
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Сьогодні' })).toBeVisible();
+  await expect(page.getByTestId('connection')).toHaveText('Офлайн');
+  for (const [link, heading] of screens) await openScreen(page, link, heading);
+
+  // A deep link, typed or bookmarked, opens from the cache too.
+  await page.goto('/plan');
+  await expect(page.getByRole('heading', { level: 1, name: /План заходів/ })).toBeVisible();
+
+  // A consultation tally: three taps, one undone, so two people served.
+  await page.goto('/consultations');
+  await expect(page.getByRole('heading', { level: 1, name: 'Консультації та послуги' })).toBeVisible();
+  await page.getByLabel('Район').selectOption({ index: 1 });
+  await page.getByLabel('Вид послуги').selectOption('psychosocial_consultation');
+  await page.getByLabel('Соціальна група / категорія вразливості').selectOption('idp');
+  const woman = page.getByRole('button', { name: /^Жінки, 18–34 роки, Внутрішньо переміщені особи: \d+\. Додати одну особу$/ });
+  await woman.click();
+  await woman.click();
+  const girl = page.getByRole('button', { name: /^Дівчата, 14–17 років, Внутрішньо переміщені особи: \d+\./ });
+  await girl.click();
+  await expect(page.getByText('Усього: 3')).toBeVisible();
+  await page.getByRole('button', { name: /^Скасувати: Дівчата, 14–17 років/ }).click();
+  await expect(page.getByText('Усього: 2')).toBeVisible();
+  await expect(woman).toHaveText('2');
+  await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
+  await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('listitem').filter({ hasText: 'Консультації / послуги' })).toContainText('разом 2');
+
+  // A training with attendance typed into the grid, then one late arrival counted by a tap.
+  await nav(page, 'Заходи').click();
+  await page.getByLabel('Назва заходу').fill('Тренінг «Безпечний простір»');
+  await page.getByLabel('Формат').selectOption('training');
+  await page.getByLabel('Місце (заклад, адреса)').fill('Бібліотека на Подолі');
+  await page.getByLabel('Район').selectOption({ index: 2 });
+  await page.getByLabel('Організатор').fill('Київський міський центр');
+  await page.getByRole('spinbutton', { name: /^Жінки, 18–34 роки, Не зазначено, Не зазначено$/ }).fill('5');
+  await page.getByRole('spinbutton', { name: /^Чоловіки, 35–59 років, Не зазначено, Не зазначено$/ }).fill('3');
+  await page.getByRole('button', { name: 'Рахувати дотиками' }).click();
+  await page.getByRole('button', { name: /^Жінки, 60 років і старші, Не зазначено, Не зазначено: 0\./ }).click();
+  const attendance = page.getByRole('group', { name: 'Учасники та учасниці' });
+  await expect(attendance.getByRole('row', { name: /^Разом/ })).toContainText('9');
+  await page.getByLabel('Розроблено (назв)').fill('2');
+  await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
+  await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
+  await expect(page.getByTestId('unsynced')).toContainText('Не синхронізовано: 2');
+
+  // Close the app and open it again, still offline: both records are there, intact.
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto('/records');
+  await expect(reopened.getByRole('heading', { level: 1, name: 'Мої записи' })).toBeVisible();
+  const items = reopened.getByRole('main').getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'Консультації / послуги' })).toContainText('разом 2');
+  const training = items.filter({ hasText: 'Тренінг «Безпечний простір»' });
+  await expect(training).toContainText('разом 9');
+  await expect(training).toContainText('Готовий до надсилання');
+
+  await training.getByRole('link', { name: 'Редагувати' }).click();
+  await expect(reopened.getByLabel('Назва заходу')).toHaveValue('Тренінг «Безпечний простір»');
+  await expect(reopened.getByLabel('Розроблено (назв)')).toHaveValue('2');
+  await expect(reopened.getByRole('spinbutton', { name: /^Жінки, 18–34 роки, Не зазначено, Не зазначено$/ })).toHaveValue('5');
+  await expect(reopened.getByText('Усього: 9')).toBeVisible();
+  await expect(reopened.getByTestId('connection')).toHaveText('Офлайн');
+});
+
+test('keeps a half-filled form as a draft across a reload', async ({ page, context }) => {
+  await setUpIdentity(page);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await openScreen(page, 'Консультації', 'Консультації та послуги');
+  await page.getByLabel('Соціальна група / категорія вразливості').selectOption('older_person');
+  const cell = page.getByRole('button', { name: /^Жінки, 60 років і старші, Люди похилого віку: \d+\./ });
+  for (let i = 0; i < 4; i++) await cell.click();
+  await expect(page.getByText('Усього: 4')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Усього: 4')).toBeVisible();
+  // Undo history came back with the draft.
+  await page.getByRole('button', { name: /^Скасувати: Жінки, 60 років і старші, Люди похилого віку \+1$/ }).click();
+  await expect(page.getByText('Усього: 3')).toBeVisible();
+});
+
+test('shows an error next to each field in the chosen language', async ({ page }) => {
+  await setUpIdentity(page);
+  await openScreen(page, 'Заходи', 'Захід / тренінг');
+  await page.getByRole('button', { name: 'ENG' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Event / training' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save and send' }).click();
+  await expect(page.getByText('Please correct the marked fields.')).toBeVisible();
+  const title = page.getByLabel('Title of the event');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAccessibleDescription('This field is required');
+  await page.getByRole('button', { name: 'УКР' }).click();
+  await expect(page.getByLabel('Назва заходу')).toHaveAccessibleDescription("Обов'язкове поле");
+  // The language choice is remembered.
+  await page.getByRole('button', { name: 'ENG' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Event / training' })).toBeVisible();
+});
