@@ -1,0 +1,85 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { CatalogueRow, DraftRow, MetaRow, OutboxRow, RecordRow, SessionRow } from './rows';
+
+export const DB_NAME = 'kyiv-1325-field';
+
+interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * Every schema the app has shipped, oldest first. Never edit a shipped entry: add a version with
+ * its upgrade, so a device that skipped releases still walks every step.
+ */
+export const schemaVersions: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      records: 'id, status, measureId, date, updatedAt',
+      drafts: 'key, updatedAt',
+      outbox: '[recordId+revision], recordId, state, queuedAt',
+      session: 'key',
+      meta: 'key',
+    },
+  },
+  {
+    // Sync bookkeeping: which revision the server has, a write counter for cross-tab checks,
+    // upload attempts; and a table for catalogues the server sends.
+    version: 2,
+    stores: {
+      records: 'id, status, measureId, date, updatedAt, kind, authorId',
+      outbox: '[recordId+revision], recordId, state, queuedAt, batchId',
+      catalogues: 'id',
+    },
+    upgrade: async (tx) => {
+      await tx.table('records').toCollection().modify((row: Partial<RecordRow>) => {
+        row.syncedRevision ??= row.status === 'sent' ? (row.revision ?? null) : null;
+        row.localVersion ??= 1;
+        row.reason ??= null;
+      });
+      await tx.table('outbox').toCollection().modify((row: Partial<OutboxRow>) => {
+        row.attempts ??= 0;
+        row.lastError ??= null;
+        row.batchId ??= null;
+        row.frozen ??= null;
+      });
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
+
+export class FieldDb extends Dexie {
+  records!: Table<RecordRow, string>;
+  drafts!: Table<DraftRow, string>;
+  outbox!: Table<OutboxRow, [string, number]>;
+  session!: Table<SessionRow, string>;
+  meta!: Table<MetaRow, string>;
+  catalogues!: Table<CatalogueRow, string>;
+
+  /** `upTo` exists for migration tests: it opens the database as an older release did. */
+  constructor(name: string = DB_NAME, options: { upTo?: number } = {}) {
+    super(name);
+    for (const step of schemaVersions) {
+      if (options.upTo !== undefined && step.version > options.upTo) break;
+      const v = this.version(step.version).stores(step.stores);
+      if (step.upgrade) v.upgrade(step.upgrade);
+    }
+  }
+}
+
+let current: FieldDb | null = null;
+
+/** The app's one database connection. */
+export function getDb(): FieldDb {
+  current ??= new FieldDb();
+  return current;
+}
+
+/** Tests and the future "wipe this device" path swap or drop the connection. */
+export function setDatabase(db: FieldDb | null): void {
+  current?.close();
+  current = db;
+}

@@ -1,0 +1,71 @@
+import type { LocalizedText } from '../../shared/plan/catalogue-schema';
+
+/** A write failed because the device is out of space. Nothing stored before is touched. */
+export class StorageFullError extends Error {
+  readonly text: LocalizedText = {
+    uk: 'На пристрої закінчилося місце. Останню зміну не збережено; усе збережене раніше на місці. Звільніть місце (фото, відео, інші застосунки) і спробуйте ще раз.',
+    en: 'The device is out of storage. The last change was not saved; everything saved before is intact. Free some space (photos, videos, other apps) and try again.',
+  };
+
+  constructor(cause: unknown) {
+    super('Storage quota exceeded', { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Another tab changed the same record at the same moment, again and again. */
+export class WriteConflictError extends Error {
+  readonly text: LocalizedText = {
+    uk: 'Запис щойно змінено в іншій вкладці. Відкрийте його ще раз і повторіть зміну.',
+    en: 'The record was just changed in another tab. Open it again and repeat your change.',
+  };
+
+  constructor() {
+    super('Concurrent write');
+    this.name = 'WriteConflictError';
+  }
+}
+
+interface ErrorLike {
+  name?: unknown;
+  inner?: unknown;
+  cause?: unknown;
+  failures?: unknown;
+}
+
+/**
+ * Browsers report a full disk as a QuotaExceededError DOMException; Dexie may wrap it in its own
+ * QuotaExceededError, in an AbortError of the transaction (with the cause as `inner`), or in
+ * a BulkError's failures. Look through all of these.
+ */
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as ErrorLike;
+  if (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+  if (e.name === 'StorageFullError') return true;
+  const nested: unknown[] = [e.inner, e.cause];
+  if (Array.isArray(e.failures)) nested.push(...e.failures);
+  else if (e.failures && typeof e.failures === 'object') nested.push(...Object.values(e.failures));
+  return nested.some((n) => isQuotaError(n, depth + 1));
+}
+
+/** Runs a write; a full disk comes out as StorageFullError, any other error as it was. */
+export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof StorageFullError) throw error;
+    if (isQuotaError(error)) throw new StorageFullError(error);
+    throw error;
+  }
+}
+
+/** Bilingual text for any error a write may throw, for the UI. */
+export function errorText(error: unknown): LocalizedText {
+  if (error instanceof StorageFullError || error instanceof WriteConflictError) return error.text;
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    uk: `Не вдалося зберегти: ${detail}. Введене не втрачено, спробуйте ще раз.`,
+    en: `Could not save: ${detail}. What you entered is kept; try again.`,
+  };
+}

@@ -1,0 +1,32 @@
+import { uuidv7 } from '../../shared/records/uuid';
+import { getDb } from './db';
+import { guardWrite } from './errors';
+
+export const META = {
+  deviceId: 'deviceId',
+  lastSyncAt: 'lastSyncAt',
+  lastSyncError: 'lastSyncError',
+  catalogueVersion: 'catalogueVersion',
+} as const;
+
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+  return (await getDb().meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+  await guardWrite(() => getDb().meta.put({ key, value }));
+}
+
+/** This device's id: made once, in a transaction, so two tabs opening at once agree on it. */
+export async function getDeviceId(): Promise<string> {
+  const db = getDb();
+  return guardWrite(() =>
+    db.transaction('rw', db.meta, async () => {
+      const existing = await db.meta.get(META.deviceId);
+      if (typeof existing?.value === 'string') return existing.value;
+      const id = uuidv7();
+      await db.meta.put({ key: META.deviceId, value: id });
+      return id;
+    }),
+  );
+}

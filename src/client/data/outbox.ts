@@ -1,0 +1,140 @@
+import type { LocalizedText } from '../../shared/plan/catalogue-schema';
+import type { FieldRecord } from '../../shared/records/schemas';
+import { uuidv7 } from '../../shared/records/uuid';
+import type { PushResult } from '../../shared/sync/protocol';
+import { getCodec } from './codec';
+import { getDb } from './db';
+import { guardWrite } from './errors';
+import type { OutboxRow, RecordRow, StatusReason } from './rows';
+
+/**
+ * The outbox: revisions waiting for upload. The sync engine calls `claimBatch` to start an upload;
+ * from then on that revision is frozen (its body is copied here and never changes), so a retry
+ * after a timeout resends exactly what the server may already hold, under the same batch id.
+ * Edits made meanwhile become the next revision, queued behind it.
+ */
+
+export interface Batch {
+  batchId: string;
+  records: FieldRecord[];
+}
+
+export interface ClaimOptions {
+  maxRecords: number;
+  /** approximate: measured on the stored bodies */
+  maxBytes: number;
+}
+
+function sizeOf(row: RecordRow): number {
+  return JSON.stringify(row.payload).length;
+}
+
+async function decodeBatch(entries: OutboxRow[]): Promise<FieldRecord[]> {
+  return Promise.all(entries.map(async (e) => (await getCodec().decode(e.frozen!)) as FieldRecord));
+}
+
+/**
+ * The batch to upload next: an unfinished one first (same id, same bodies), else a new one from
+ * the queue in the order records were queued. Null when nothing waits.
+ */
+export async function claimBatch(options: ClaimOptions): Promise<Batch | null> {
+  const db = getDb();
+  const entries = await guardWrite(() =>
+    db.transaction('rw', db.records, db.outbox, async () => {
+      const sending = await db.outbox.where('state').equals('sending').toArray();
+      if (sending.length > 0) {
+        const batchId = sending.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))[0]!.batchId!;
+        return sending.filter((e) => e.batchId === batchId);
+      }
+      const waiting = await db.outbox.where('state').equals('queued').sortBy('queuedAt');
+      const batchId = uuidv7();
+      const claimed: OutboxRow[] = [];
+      let bytes = 0;
+      for (const entry of waiting) {
+        if (claimed.length >= options.maxRecords) break;
+        const row = await db.records.get(entry.recordId);
+        if (!row || row.revision !== entry.revision) {
+          await db.outbox.delete([entry.recordId, entry.revision]);
+          continue;
+        }
+        const size = sizeOf(row);
+        if (claimed.length > 0 && bytes + size > options.maxBytes) break;
+        bytes += size;
+        const frozen: OutboxRow = { ...entry, state: 'sending', batchId, frozen: row.payload, attempts: entry.attempts + 1 };
+        await db.outbox.put(frozen);
+        await db.records.put({ ...row, status: 'sending', reason: null, localVersion: row.localVersion + 1 });
+        claimed.push(frozen);
+      }
+      return claimed;
+    }),
+  );
+  if (entries.length === 0) return null;
+  return { batchId: entries[0]!.batchId!, records: await decodeBatch(entries) };
+}
+
+/** An upload attempt failed before any answer: the batch stays frozen for the retry. */
+export async function noteBatchFailure(batchId: string, error: string): Promise<void> {
+  const db = getDb();
+  await guardWrite(() =>
+    db.transaction('rw', db.outbox, async () => {
+      await db.outbox.where('batchId').equals(batchId).modify({ lastError: error });
+    }),
+  );
+}
+
+const conflictText: LocalizedText = {
+  uk: 'На сервері вже є інша версія цього запису',
+  en: 'The server already holds another version of this record',
+};
+
+function reasonFor(result: PushResult): StatusReason | null {
+  if (result.status === 'rejected') {
+    const first = result.issues[0];
+    return first ? { code: first.code, message: first.message, field: first.field } : { code: 'rejected', message: { uk: 'Відхилено', en: 'Rejected' } };
+  }
+  if (result.status === 'conflict') return { code: result.reason, message: conflictText };
+  return null;
+}
+
+/** Applies the server's per-record answers. Records it did not answer about stay in the batch. */
+export async function settleBatch(batchId: string, results: readonly PushResult[]): Promise<void> {
+  const db = getDb();
+  await guardWrite(() =>
+    db.transaction('rw', db.records, db.outbox, async () => {
+      for (const result of results) {
+        if (result.id === null || result.revision === null) continue;
+        const key: [string, number] = [result.id, result.revision];
+        const entry = await db.outbox.get(key);
+        if (!entry || entry.batchId !== batchId) continue;
+        await db.outbox.delete(key);
+        const row = await db.records.get(result.id);
+        if (!row) continue;
+        const landed = result.status === 'accepted' || result.status === 'duplicate';
+        const synced = landed ? Math.max(row.syncedRevision ?? 0, result.revision) : row.syncedRevision;
+        if (row.revision !== result.revision) {
+          // A newer revision is already queued behind this one: it keeps its own status.
+          await db.records.put({ ...row, syncedRevision: synced, localVersion: row.localVersion + 1 });
+        } else if (landed && row.deleted) {
+          await db.records.delete(row.id);
+        } else {
+          const status = landed ? 'sent' : result.status === 'rejected' ? 'rejected' : 'conflict';
+          await db.records.put({ ...row, status, reason: reasonFor(result), syncedRevision: synced, localVersion: row.localVersion + 1 });
+        }
+      }
+    }),
+  );
+}
+
+export interface OutboxSummary {
+  queued: number;
+  sending: number;
+}
+
+export async function outboxSummary(): Promise<OutboxSummary> {
+  const db = getDb();
+  const [queuedCount, sending] = await Promise.all([
+    db.outbox.where('state').equals('queued').count(),
+    db.outbox.where('state').equals('sending').count(),
+  ]);
+  return { queued: queuedCount, sending };
+}

@@ -1,0 +1,144 @@
+import { contentOf, createRecord, reviseRecord, type Author } from '../../shared/records/build';
+import type { FieldRecord, RecordContent } from '../../shared/records/schemas';
+import { contentHashOf } from '../../shared/records/validate';
+import { getCodec } from './codec';
+import { getDb } from './db';
+import { guardWrite, WriteConflictError } from './errors';
+import { decodeRow, type StoredRecord } from './recordRead';
+import type { LocalStatus, OutboxRow, RecordRow } from './rows';
+
+/**
+ * The one way records are read and written on the device. Bodies go through the codec (outside
+ * transactions, since a codec may be async crypto); each write then re-checks, inside a
+ * transaction, that no other tab wrote the row in between, and retries if one did.
+ */
+
+const MAX_ATTEMPTS = 5;
+
+/** Statuses in which the current revision may already be on the server: edits make a new one. */
+const FROZEN_STATUSES: ReadonlySet<LocalStatus> = new Set(['sending', 'sent', 'returned', 'conflict']);
+
+export function recordDate(content: RecordContent): string {
+  switch (content.kind) {
+    case 'serviceLog':
+      return content.date;
+    case 'event':
+      return content.startDate;
+    case 'indicatorReport':
+      return content.periodStart;
+  }
+}
+
+function rowFor(record: FieldRecord, status: LocalStatus, previous: RecordRow | null, payload: RecordRow['payload']): RecordRow {
+  return {
+    id: record.id,
+    kind: record.kind,
+    measureId: record.measureId,
+    date: recordDate(record),
+    authorId: record.authorId,
+    teamId: record.teamId,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    revision: record.revision,
+    deleted: record.deleted,
+    status,
+    reason: null,
+    syncedRevision: previous?.syncedRevision ?? null,
+    localVersion: (previous?.localVersion ?? 0) + 1,
+    payload,
+  };
+}
+
+function queued(record: FieldRecord, now: string): OutboxRow {
+  return { recordId: record.id, revision: record.revision, state: 'queued', queuedAt: now, batchId: null, frozen: null, attempts: 0, lastError: null };
+}
+
+/** Re-computes the hash after an envelope field was set here. */
+function seal(record: FieldRecord): FieldRecord {
+  const { contentHash: _old, ...rest } = record;
+  return { ...rest, contentHash: contentHashOf(rest) } as FieldRecord;
+}
+
+/** A new record with a given id (made once, with the draft), so a second save finds the first. */
+function newRecord(id: string, content: RecordContent, author: Author, now: Date): FieldRecord {
+  return seal({ ...createRecord(content, author, now), id });
+}
+
+/** Same revision, new content: allowed while the server cannot have seen this revision. */
+function editInPlace(previous: FieldRecord, change: { content?: RecordContent; deleted?: boolean }, now: Date): FieldRecord {
+  return seal({ ...reviseRecord(previous, change, now), revision: previous.revision });
+}
+
+async function isUploadStarted(id: string, revision: number): Promise<boolean> {
+  const entry = await getDb().outbox.get([id, revision]);
+  return entry?.state === 'sending';
+}
+
+type Change = { content: RecordContent } | { deleted: true };
+
+/** Computes the next body from the stored one; null means "remove the row entirely". */
+async function nextRecord(previous: StoredRecord | null, id: string, change: Change, author: Author, now: Date) {
+  if (!previous) {
+    if (!('content' in change)) return null;
+    return newRecord(id, change.content, author, now);
+  }
+  const { row, record } = previous;
+  const frozen = FROZEN_STATUSES.has(row.status) || (await isUploadStarted(row.id, row.revision));
+  if ('deleted' in change) {
+    // The server never saw any revision: nothing to tell it, the record simply goes.
+    if (!frozen && row.syncedRevision === null) return null;
+    return frozen ? reviseRecord(record, { deleted: true }, now) : editInPlace(record, { deleted: true }, now);
+  }
+  return frozen ? reviseRecord(record, { content: change.content }, now) : editInPlace(record, { content: change.content }, now);
+}
+
+async function write(id: string, change: Change, status: 'draft' | 'ready', author: Author): Promise<FieldRecord | null> {
+  const db = getDb();
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const before = await db.records.get(id);
+    const previous = before ? await decodeRow(before) : null;
+    const next = await nextRecord(previous, id, change, author, new Date());
+    const payload = next ? await getCodec().encode(next) : null;
+    const done = await guardWrite(() =>
+      db.transaction('rw', db.records, db.outbox, async () => {
+        const current = await db.records.get(id);
+        if ((current?.localVersion ?? 0) !== (before?.localVersion ?? 0)) return false;
+        const waiting = await db.outbox.where('recordId').equals(id).filter((e) => e.state === 'queued').toArray();
+        await db.outbox.bulkDelete(waiting.map((e): [string, number] => [e.recordId, e.revision]));
+        if (!next || !payload) {
+          await db.records.delete(id);
+          return true;
+        }
+        await db.records.put(rowFor(next, status, before ?? null, payload));
+        // An in-place edit keeps its place in the queue.
+        const place = waiting.find((e) => e.revision === next.revision)?.queuedAt ?? next.updatedAt;
+        if (status === 'ready') await db.outbox.put(queued(next, place));
+        return true;
+      }),
+    );
+    if (done) return next;
+  }
+  throw new WriteConflictError();
+}
+
+/**
+ * Saves what a form holds. New id: a new record. Existing id: the same revision edited in place
+ * while its upload has not started, otherwise the next revision. `ready` queues it for upload,
+ * `draft` keeps it on the device only.
+ */
+export async function saveRecord(id: string, content: RecordContent, status: 'draft' | 'ready', author: Author): Promise<FieldRecord> {
+  const saved = await write(id, { content }, status, author);
+  if (!saved) throw new Error('unreachable: saving content always yields a record');
+  return saved;
+}
+
+/**
+ * Deletes a record. One the server may know becomes a tombstone revision queued for upload (and
+ * goes once that has synced); one that never left the device is removed at once.
+ */
+export async function deleteRecord(id: string, author: Author): Promise<'tombstone' | 'removed'> {
+  const result = await write(id, { deleted: true }, 'ready', author);
+  return result ? 'tombstone' : 'removed';
+}
+
+export { contentOf, type StoredRecord };
