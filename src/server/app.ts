@@ -9,6 +9,9 @@ import { DEFAULT_SCRYPT_COST, type ScryptCost } from './features/auth/passwords'
 import { authRoutes } from './features/auth/routes';
 import { healthRoutes } from './features/health/routes';
 import { openApiRoutes } from './features/openapi/routes';
+import { publicRoutes } from './features/public/routes';
+import { reportRoutes } from './features/reports/routes';
+import { reviewRoutes } from './features/reviews/routes';
 import { staticRoutes } from './features/static/routes';
 import { syncRoutes } from './features/sync/routes';
 import { installErrorHandler, installNotFoundHandler, isApiPath } from './http/error-handler';
@@ -56,7 +59,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD' && isApiPath(route.url)) routes.push({ method, url: route.url, doc: route.config?.doc });
+      // The API, and documented pages outside it (the public progress page).
+      if (method !== 'HEAD' && (isApiPath(route.url) || route.config?.doc))
+        routes.push({ method, url: route.url, doc: route.config?.doc });
     }
   });
 
@@ -73,6 +78,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, ctx);
   syncRoutes(app, ctx);
   adminRoutes(app, ctx);
+  reviewRoutes(app, ctx);
+  reportRoutes(app, ctx);
+  publicRoutes(app, ctx);
   openApiRoutes(app, routes, API_DOC_VERSION);
   const spaFallback = await staticRoutes(app, options.staticDir ?? null);
   installNotFoundHandler(app, spaFallback);

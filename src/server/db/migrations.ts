@@ -1,4 +1,7 @@
-import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+import { sql, SqliteAdapter, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+import type { FieldRecord, ReviewStatus } from '../../shared';
+import { factRows } from '../features/reports/fact-rows';
+import { rebuildRollup, ROLLUP_KEY } from '../features/reports/rollup';
 
 /**
  * In-code migrations, run at start on SQLite and PostgreSQL alike. Only portable types:
@@ -180,9 +183,81 @@ async function review(db: Db): Promise<void> {
     .execute();
 }
 
+/**
+ * Issue 5: the review state of each record's latest revision, the reason for an unlock, and the
+ * facts table reports add up. Existing data is carried over: statuses from the verdicts already
+ * given, facts from the stored latest revisions.
+ */
+async function reports(db: Db): Promise<void> {
+  await db.schema.alterTable('records').addColumn('review_status', 'text', (c) => c.notNull().defaultTo('pending')).execute();
+  await sql`update records set review_status = coalesce((
+      select r.status from reviews r where r.record_id = records.id and r.revision = records.revision
+      order by r.server_seq desc limit 1), 'pending')`.execute(db);
+  await db.schema.createIndex('records_team_status').on('records').columns(['team_id', 'review_status', 'period_start']).execute();
+
+  await db.schema.alterTable('month_locks').addColumn('unlock_reason', 'text').execute();
+
+  await db.schema
+    .createTable('facts')
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('measure_id', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('indicator_id', 'text')
+    .addColumn('date', 'text', (c) => c.notNull())
+    .addColumn('team_id', 'text', (c) => c.notNull())
+    .addColumn('district', 'text', (c) => c.notNull())
+    .addColumn('sex', 'text', (c) => c.notNull())
+    .addColumn('age_band', 'text', (c) => c.notNull())
+    .addColumn('grp', 'text', (c) => c.notNull())
+    .addColumn('sphere', 'text', (c) => c.notNull())
+    .addColumn('value', 'integer', (c) => c.notNull())
+    .addColumn('document_ref', 'text')
+    .addColumn('review_status', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('facts_pk', ['record_id', 'position'])
+    .execute();
+  // Reports read a date range of approved (and maybe pending) facts, maybe of one team or district.
+  await db.schema.createIndex('facts_date').on('facts').columns(['date', 'review_status']).execute();
+  await db.schema.createIndex('facts_team_date').on('facts').columns(['team_id', 'date']).execute();
+  await db.schema.createIndex('facts_district_date').on('facts').columns(['district', 'date']).execute();
+
+  // The key leads with (cut, month): a year's report reads one contiguous range per cut. On
+  // SQLite the table is stored in key order (WITHOUT ROWID), so that range is adjacent on disk.
+  let rollup: CreateTableBuilder<'fact_months', any> = db.schema.createTable('fact_months');
+  for (const column of ROLLUP_KEY) rollup = rollup.addColumn(column, 'text', (c) => c.notNull());
+  await rollup
+    .addColumn('value', 'integer', (c) => c.notNull())
+    .addColumn('facts', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('fact_months_pk', [...ROLLUP_KEY])
+    .$call((t) => (db.getExecutor().adapter instanceof SqliteAdapter ? t.modifyEnd(sql`without rowid`) : t))
+    .execute();
+
+  await backfillFacts(db);
+  await rebuildRollup(db);
+}
+
+/** Facts of the records already stored, derived as pushes derive them (a tombstone has none). */
+async function backfillFacts(db: Db): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = (await db
+      .selectFrom('records')
+      .select(['id', 'body', 'review_status'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
+      .execute()) as { id: string; body: string; review_status: ReviewStatus }[];
+    if (rows.length === 0) return;
+    const facts = rows.flatMap((r) => factRows(JSON.parse(r.body) as FieldRecord, r.review_status));
+    for (let i = 0; i < facts.length; i += 1000) await db.insertInto('facts').values(facts.slice(i, i + 1000)).execute();
+    after = rows.at(-1)!.id;
+  }
+}
+
 export const migrations: Record<string, Migration> = {
   '0001_accounts': { up: accounts },
   '0002_sessions': { up: sessions },
   '0003_records': { up: records },
   '0004_review': { up: review },
+  '0005_reports': { up: reports },
 };

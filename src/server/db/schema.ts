@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ReviewStatus } from '../../shared';
 
 /**
  * Table types for Kysely. Columns are portable across SQLite and PostgreSQL: timestamps are
@@ -90,6 +91,8 @@ export interface RecordsTable extends RecordColumns {
   id: string;
   /** position in the server's change sequence: pull cursors compare against it */
   server_seq: number;
+  /** the review state of the latest revision (a new revision is 'pending' again); migration 0005 */
+  review_status: Generated<ReviewStatus>;
 }
 
 export interface RecordRevisionsTable extends RecordColumns {
@@ -131,8 +134,58 @@ export interface MonthLocksTable {
   locked_at: string;
   unlocked_by: string | null;
   unlocked_at: string | null;
+  /** why it was unlocked (required when unlocking); migration 0005 */
+  unlock_reason: string | null;
 }
 
+/**
+ * One countable cell of the latest revision of a record (see factsOfRecord in src/shared), with
+ * the record's review status: reports are a GROUP BY over this table. Maintained in the push
+ * and verdict transactions; a tombstone has none.
+ */
+export interface FactsTable {
+  record_id: string;
+  /** the fact's place among its record's facts */
+  position: number;
+  measure_id: string;
+  source: string;
+  indicator_id: string | null;
+  /** YYYY-MM-DD */
+  date: string;
+  team_id: string;
+  district: string;
+  sex: string;
+  age_band: string;
+  /** the social group ("group" is an SQL keyword) */
+  grp: string;
+  sphere: string;
+  value: number;
+  document_ref: string | null;
+  review_status: ReviewStatus;
+}
+
+
+/** Facts summed per month, review status, report keys and one breakdown (features/reports/rollup.ts). */
+export interface FactMonthsTable {
+  /** 'base' | 'group' | 'district' | 'teamId' | 'sphere': which breakdown `dim` holds */
+  cut: string;
+  /** YYYY-MM */
+  month: string;
+  review_status: ReviewStatus;
+  measure_id: string;
+  source: string;
+  /** '' when none: keys are never NULL */
+  indicator_id: string;
+  sex: string;
+  age_band: string;
+  /** '' when none */
+  document_ref: string;
+  /** the cut's dimension value; '' in the base cut */
+  dim: string;
+  value: number;
+  /** how many facts the sum holds: the row goes when it reaches 0 */
+  facts: number;
+}
 
 export interface Database {
   teams: TeamsTable;
@@ -147,6 +200,8 @@ export interface Database {
   batches: BatchesTable;
   reviews: ReviewsTable;
   month_locks: MonthLocksTable;
+  facts: FactsTable;
+  fact_months: FactMonthsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;

@@ -52,6 +52,22 @@ export const serverMessages = {
   team_unknown: { uk: 'Такої команди немає', en: 'There is no such team' },
   user_unknown: { uk: 'Такого користувача немає', en: 'There is no such user' },
   device_unknown: { uk: 'Такого пристрою немає', en: 'There is no such device' },
+  record_unknown: { uk: 'Такого запису немає', en: 'There is no such record' },
+  not_latest_revision: {
+    uk: 'Запис уже змінено: рішення можна ухвалити лише щодо його останньої редакції',
+    en: 'The record has changed: a verdict can only be given on its latest revision',
+  },
+  month_locked: {
+    uk: 'Місяць затверджено й заблоковано: спершу його має розблокувати керівник',
+    en: 'The month is approved and locked: a supervisor must unlock it first',
+  },
+  month_not_reviewed: {
+    uk: 'Не всі записи команди за цей місяць затверджено',
+    en: 'Not every record of the team in this month has been approved',
+  },
+  month_not_locked: { uk: 'Цей місяць не заблоковано', en: 'This month is not locked' },
+  month_in_future: { uk: 'Місяць ще не настав', en: 'The month has not begun yet' },
+  year_not_in_plan: { uk: 'Цей рік не входить до періоду плану', en: "This year is outside the plan's term" },
 } satisfies Record<string, LocalizedText>;
 
 export type ServerMessageKey = keyof typeof serverMessages;

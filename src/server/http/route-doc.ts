@@ -7,7 +7,7 @@ import type { z } from 'zod';
  */
 export interface RouteDoc {
   summary: string;
-  tag: 'health' | 'auth' | 'sync' | 'admin' | 'meta';
+  tag: 'health' | 'auth' | 'sync' | 'admin' | 'meta' | 'review' | 'reports' | 'public';
   /** needs `Authorization: Bearer <token>` */
   auth: boolean;
   body?: z.ZodType;
@@ -18,6 +18,8 @@ export interface RouteDoc {
   errors?: Record<number, string>;
   /** 2xx status when not 200 */
   status?: number;
+  /** content type of a 2xx answer that is not JSON (a spreadsheet, a page) */
+  produces?: string;
 }
 
 declare module 'fastify' {

@@ -60,9 +60,9 @@ describe.each(backends)('health, OpenAPI and the app shell on $name', (backend) 
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { summary: string; responses: object }>> };
     expect(doc.openapi).toMatch(/^3\./);
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
-    // every route Fastify knows under /api and /healthz, read from the router itself
+    // every route Fastify knows under /api and /healthz (and the public page), read from the router itself
     const registered = routerRoutes(h.app.printRoutes({ commonPrefix: false })).filter(
-      (r) => r.method !== 'HEAD' && (r.url.startsWith('/api') || r.url.startsWith('/healthz')),
+      (r) => r.method !== 'HEAD' && (r.url.startsWith('/api') || r.url.startsWith('/healthz') || r.url.startsWith('/public/')),
     ).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
     expect(registered.length).toBeGreaterThanOrEqual(15);
     expect(documented.sort()).toEqual([...new Set(registered)].sort());

@@ -74,5 +74,72 @@ export function componentSchemas(): Record<string, unknown> {
     DeviceList: obj({ devices: { type: 'array', items: ref('Device') } }),
     RevokedCount: obj({ revoked: { type: 'integer' } }),
     OpenApiDocument: { type: 'object' },
+    ...reviewAndReportSchemas(),
+  };
+}
+
+const int = { type: 'integer' };
+const num = { type: 'number' };
+const nullableNum = { type: ['number', 'null'] };
+const counts = { type: 'object', additionalProperties: num };
+const arr = (items: unknown) => ({ type: 'array', items });
+const reviewStatus = { enum: ['pending', 'approved', 'returned', 'rejected'] };
+const progressStatus = { enum: ['met', 'on_track', 'behind', 'no_data', 'no_target', 'not_scheduled'] };
+const published = {
+  oneOf: [
+    obj({ shown: { const: true }, value: num }),
+    obj({ shown: { const: false }, reason: { enum: ['small', 'complementary'] } }),
+  ],
+};
+
+/** Issue 5: review, reports and the public page (types in src/shared/review and src/shared/reports). */
+function reviewAndReportSchemas(): Record<string, unknown> {
+  const monthLock = obj({
+    id: str, teamId: str, month: str, lockedBy: str, lockedAt: str, unlockedBy: nullableStr, unlockedAt: nullableStr, unlockReason: nullableStr,
+  });
+  const indicator = obj({
+    indicatorId: str, measureId: str, kind: { enum: ['count', 'deliverable'] }, value: num, target: nullableNum, status: progressStatus,
+    documents: arr(str), bySex: counts,
+    cells: arr(obj({ sex: str, ageBand: str, group: str, value: num })),
+    byDistrict: counts, byTeam: counts, byMonth: counts, bySphere: counts,
+  });
+  const labelled = obj({ id: str, label: localized, value: published });
+  return {
+    ReviewItem: obj({ record: ref('FieldRecord'), status: reviewStatus, verdicts: arr(ref('ReviewVerdict')) }),
+    ReviewList: obj({ items: arr(ref('ReviewItem')), total: int, offset: int, limit: int }),
+    MonthLock: monthLock,
+    MonthLockList: obj({ locks: arr(ref('MonthLock')) }),
+    ProgressReport: obj({
+      filter: { type: 'object' },
+      from: str,
+      to: str,
+      asOf: str,
+      measures: arr(
+        obj({
+          measureId: str, strategicGoal: str, operationalGoal: str, task: int,
+          indicators: arr(indicator), eventsHeld: num, peopleReached: num,
+        }),
+      ),
+    }),
+    PublicProgress: obj({
+      planTitle: localized,
+      year: int,
+      asOf: str,
+      strategicGoals: arr(
+        obj({
+          number: str,
+          title: localized,
+          measures: arr(
+            obj({
+              id: str,
+              text: localized,
+              indicators: arr(
+                obj({ id: str, text: localized, target: nullableNum, status: progressStatus, total: published, bySex: arr(labelled), byGroup: arr(labelled) }),
+              ),
+            }),
+          ),
+        }),
+      ),
+    }),
   };
 }

@@ -31,9 +31,11 @@ const errorResponse = (description: string) => ({
 
 function operation(route: RegisteredRoute, doc: RouteDoc, params: string[]): Json {
   const status = String(doc.status ?? 200);
-  const ok: Json = doc.response
-    ? { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${doc.response}` } } } }
-    : { description: 'OK, no body' };
+  const ok: Json = doc.produces
+    ? { description: 'OK', content: { [doc.produces]: { schema: { type: 'string', format: 'binary' } } } }
+    : doc.response
+      ? { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${doc.response}` } } } }
+      : { description: 'OK, no body' };
   return {
     operationId: `${route.method.toLowerCase()}${route.url.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     summary: doc.summary,

@@ -4,7 +4,9 @@ import type { Database, NewRecordRevision } from '../../db/schema';
 import { takeSequence } from '../../db/sequence';
 import { serverMessages } from '../../http/messages';
 import type { SyncHooks } from '../../context';
+import { shareTeams } from '../../db/team-locks';
 import type { AuthContext } from '../auth/sessions';
+import { latestRevisionsChanged } from '../reports/facts-store';
 import { monthsBetween, recordIndicatorId, recordPeriod } from './record-facts';
 
 /** A record that passed validation and rights, with its place in the batch. */
@@ -59,6 +61,8 @@ async function loadRevisionHashes(trx: Transaction<Database>, ids: string[]): Pr
 /** Active month locks of the given teams, as "team|YYYY-MM". */
 async function loadLocks(trx: Transaction<Database>, teamIds: string[]): Promise<Set<string>> {
   if (teamIds.length === 0) return new Set();
+  // Ordered against a month being locked at this moment (see db/team-locks.ts).
+  await shareTeams(trx, teamIds);
   const rows = await trx
     .selectFrom('month_locks')
     .select(['team_id', 'month'])
@@ -148,21 +152,25 @@ function triage(sorted: Candidate[], heads: Map<string, Head>, hashes: Map<strin
   return { results, toInsert, repeats };
 }
 
-/** Moves each record's latest row forward, only ever to a higher revision, with fresh change numbers. */
-async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], input: ApplyInput): Promise<void> {
+/**
+ * Moves each record's latest row forward, only ever to a higher revision, with fresh change
+ * numbers. Returns the records whose latest row it moved (a concurrent push may have stored a
+ * higher revision first).
+ */
+async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], input: ApplyInput): Promise<FieldRecord[]> {
   const highest = new Map<string, FieldRecord>();
   for (const { record } of accepted) {
     const seen = highest.get(record.id);
     if (!seen || seen.revision < record.revision) highest.set(record.id, record);
   }
-  if (highest.size === 0) return;
+  if (highest.size === 0) return [];
   // Taken after the revision INSERTs, so the counter's row lock is held only briefly (see sequence.ts).
   const first = await takeSequence(trx, highest.size);
   const rows = [...highest.values()].map((record, i) => {
     const { record_id, batch_id: _b, pushed_by_user: _u, pushed_by_device: _d, ...columns } = revisionRow(record, input);
     return { id: record_id, ...columns, server_seq: first + i };
   });
-  await trx
+  const moved = await trx
     .insertInto('records')
     .values(rows)
     .onConflict((oc) =>
@@ -185,7 +193,9 @@ async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], i
         }))
         .where((eb) => eb('records.revision', '<', eb.ref('excluded.revision'))),
     )
+    .returning('id')
     .execute();
+  return moved.map((r) => highest.get(r.id)!);
 }
 
 /** Fills serverRevision into conflicts from the latest stored revisions (0: never stored). */
@@ -237,7 +247,8 @@ export async function applyBatch(trx: Transaction<Database>, input: ApplyInput):
     for (const c of unresolved) results.set(c.index, verdictOnStored(c.record, now.get(keyOf(c.record.id, c.record.revision))!));
   }
 
-  await upsertLatest(trx, accepted, input);
+  // Reports follow the latest revisions: their facts are replaced in this same transaction.
+  await latestRevisionsChanged(trx, await upsertLatest(trx, accepted, input));
   for (const r of input.rejected) if (r.status === 'rejected') results.set(r.index, r);
   const ordered = await withServerRevisions(
     trx,

@@ -1,0 +1,39 @@
+import type { Transaction } from 'kysely';
+import type { FieldRecord, ReviewStatus } from '../../../shared';
+import type { Database, FactsTable } from '../../db/schema';
+import { factRows } from './fact-rows';
+import { adjustRollup } from './rollup';
+
+/** Rows per INSERT: 15 columns each stays far below both databases' parameter limits. */
+const INSERT_CHUNK = 1000;
+
+export async function insertFacts(trx: Transaction<Database>, rows: FactsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('facts').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+}
+
+/**
+ * Inside the push transaction, for records whose latest revision just changed: the new revision
+ * has not been reviewed (status back to 'pending'), and its facts replace the old revision's.
+ * A tombstone leaves none.
+ */
+export async function latestRevisionsChanged(trx: Transaction<Database>, records: readonly FieldRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const ids = records.map((r) => r.id);
+  await trx.updateTable('records').set({ review_status: 'pending' }).where('id', 'in', ids).execute();
+  const removed = await trx.deleteFrom('facts').where('record_id', 'in', ids).returningAll().execute();
+  const added = records.flatMap((r) => factRows(r, 'pending'));
+  await insertFacts(trx, added);
+  await adjustRollup(trx, removed, added);
+}
+
+/** Inside the verdict transaction: the record's facts now count (or not) under the new status. */
+export async function reviewStatusChanged(trx: Transaction<Database>, recordId: string, status: ReviewStatus): Promise<void> {
+  const before = await trx.selectFrom('facts').selectAll().where('record_id', '=', recordId).execute();
+  if (before.length === 0) return;
+  await trx.updateTable('facts').set({ review_status: status }).where('record_id', '=', recordId).execute();
+  await adjustRollup(
+    trx,
+    before,
+    before.map((f) => ({ ...f, review_status: status })),
+  );
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  annualRows,
+  annualTable,
+  API_PREFIX,
+  buildAnnualReport,
+  buildProgressReport,
+  toCsv,
+  xlsxWorkbook,
+  XLSX_MIME,
+  type Lang,
+} from '../../../shared';
+import type { ServerContext } from '../../context';
+import { parseInput } from '../../http/parse';
+import type { RouteDoc } from '../../http/route-doc';
+import { authenticate, type AuthContext } from '../auth/sessions';
+import { annualQuery, assertPlanYear, progressFilter, progressQuery } from './params';
+import { scopedQuery, today } from './scope';
+import { progressJson } from './serialize';
+
+const errors = {
+  400: 'invalid query (error.issues names the fields), or a year outside the plan',
+  401: 'no valid session',
+  403: 'a field worker or trainer asked for a team that is not theirs',
+};
+
+function doc(summary: string, extra: Partial<RouteDoc> = {}): { config: { doc: RouteDoc } } {
+  return { config: { doc: { summary, tag: 'reports', auth: true, errors, ...extra } } };
+}
+
+const sheetName: Record<Lang, string> = { uk: 'Звіт', en: 'Report' };
+/** Column widths of the annual table (level, number, title, target, achieved, women, men, not stated, groups, status, note). */
+const WIDTHS = [18, 10, 70, 10, 11, 11, 11, 11, 50, 22, 45];
+
+function fileName(year: number, lang: Lang, includePending: boolean, ext: 'xlsx' | 'csv'): string {
+  return `kyiv-1325-annual-report-${year}-${lang}${includePending ? '-with-pending' : ''}.${ext}`;
+}
+
+async function annualTableFor(ctx: ServerContext, auth: AuthContext, q: ReturnType<typeof annualQuery.parse>) {
+  assertPlanYear(ctx.catalogue, q.year);
+  const report = await buildAnnualReport(ctx.catalogue, scopedQuery(ctx, auth, undefined), {
+    year: q.year,
+    asOf: today(ctx),
+    includePending: q.includePending,
+  });
+  return annualTable(annualRows(ctx.catalogue, report, q.lang), q.lang);
+}
+
+/** Progress against the plan's targets, and the annual report as a spreadsheet. Field workers see their own teams only. */
+export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const base = `${API_PREFIX}/reports`;
+  // Every role may report; what they see is scoped by role (scope.ts).
+  const reporter = (request: Parameters<typeof authenticate>[1]) => authenticate(ctx, request);
+
+  app.get(
+    `${base}/progress`,
+    doc('Progress of every measure and indicator against its target for a year, quarter or month, with breakdowns', {
+      query: progressQuery,
+      response: 'ProgressReport',
+    }),
+    async (request) => {
+      const auth = await reporter(request);
+      const q = parseInput(progressQuery, request.query);
+      assertPlanYear(ctx.catalogue, q.year);
+      const report = await buildProgressReport(ctx.catalogue, scopedQuery(ctx, auth, q.team), progressFilter(q), {
+        asOf: today(ctx),
+        breakdowns: [...new Set(q.breakdowns)],
+      });
+      return progressJson(report);
+    },
+  );
+
+  app.get(
+    `${base}/annual.xlsx`,
+    doc("The year's annual report in the plan's structure, as an Excel workbook", { query: annualQuery, produces: XLSX_MIME }),
+    async (request, reply) => {
+      const q = parseInput(annualQuery, request.query);
+      const table = await annualTableFor(ctx, await reporter(request), q);
+      const bytes = xlsxWorkbook({ name: `${sheetName[q.lang]} ${q.year}`, rows: table, widths: WIDTHS });
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', `attachment; filename="${fileName(q.year, q.lang, q.includePending, 'xlsx')}"`)
+        .send(Buffer.from(bytes));
+    },
+  );
+
+  app.get(
+    `${base}/annual.csv`,
+    doc("The year's annual report as CSV (UTF-8 with a byte-order mark, so Excel shows Cyrillic)", {
+      query: annualQuery,
+      produces: 'text/csv',
+    }),
+    async (request, reply) => {
+      const q = parseInput(annualQuery, request.query);
+      const table = await annualTableFor(ctx, await reporter(request), q);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(q.year, q.lang, q.includePending, 'csv')}"`)
+        .send(toCsv(table));
+    },
+  );
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { API_PREFIX } from '../../../shared';
+import { lockMonthRequest, reviewListQuery, unlockMonthRequest, verdictRequest } from '../../../shared/review/protocol';
+import type { ServerContext } from '../../context';
+import { errorBody } from '../../http/errors';
+import { parseInput } from '../../http/parse';
+import type { RouteDoc } from '../../http/route-doc';
+import { authenticate } from '../auth/sessions';
+import { listForReview } from './list';
+import { listLocks, lockMonth, unlockMonth } from './month-locks';
+import { recordVerdict } from './verdicts';
+
+const errors = { 400: 'invalid input (error.issues names the fields)', 401: 'no valid session', 403: 'not a supervisor of the team, nor an admin' };
+const monthsQuery = z.strictObject({ team: z.string().min(1).max(100).optional() });
+
+function doc(summary: string, extra: Partial<RouteDoc> = {}): { config: { doc: RouteDoc } } {
+  return { config: { doc: { summary, tag: 'review', auth: true, errors, ...extra } } };
+}
+
+/** Supervisors (of the record's team) and admins review records and lock months. */
+export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const base = `${API_PREFIX}/review`;
+
+  app.get(
+    `${base}/records`,
+    doc("The reviewer's teams' records with their review status, newest first, a page at a time", {
+      query: reviewListQuery,
+      response: 'ReviewList',
+    }),
+    async (request) => listForReview(ctx, await authenticate(ctx, request), parseInput(reviewListQuery, request.query)),
+  );
+
+  app.post(
+    `${base}/verdicts`,
+    doc('Approve, return (with a comment) or reject the latest revision of a record; the author gets it on the next pull', {
+      body: verdictRequest,
+      response: 'ReviewVerdict',
+      errors: {
+        ...errors,
+        404: 'no such record',
+        409: 'not the latest revision (reason not_latest_revision), or the month is locked (reason locked_period)',
+      },
+    }),
+    async (request) => {
+      const auth = await authenticate(ctx, request);
+      return recordVerdict(ctx, auth, parseInput(verdictRequest, request.body));
+    },
+  );
+
+  app.post(
+    `${base}/months/lock`,
+    doc("Approve a team's month and lock it (every record touching it must be approved or rejected)", {
+      body: lockMonthRequest,
+      response: 'MonthLock',
+      errors: {
+        ...errors,
+        404: 'no such team',
+        409: 'records still pending or returned (reason records_open; error.open lists them, error.openCount counts them)',
+      },
+    }),
+    async (request, reply) => {
+      const auth = await authenticate(ctx, request);
+      const result = await lockMonth(ctx, auth, parseInput(lockMonthRequest, request.body));
+      if (result.locked) return result.lock;
+      const body = errorBody('month_not_reviewed', { reason: 'records_open' });
+      return reply.status(409).send({ error: { ...body.error, openCount: result.openCount, open: result.open } });
+    },
+  );
+
+  app.post(
+    `${base}/months/unlock`,
+    doc('Unlock a locked month, saying why (recorded with who and when)', {
+      body: unlockMonthRequest,
+      response: 'MonthLock',
+      errors: { ...errors, 404: 'no such team', 409: 'the month is not locked (reason month_not_locked)' },
+    }),
+    async (request) => unlockMonth(ctx, await authenticate(ctx, request), parseInput(unlockMonthRequest, request.body)),
+  );
+
+  app.get(
+    `${base}/months`,
+    doc('Month locks and their history (who locked, who unlocked, when and why)', {
+      query: monthsQuery,
+      response: 'MonthLockList',
+      errors: { ...errors, 403: 'not a member of the team, nor an admin' },
+    }),
+    async (request) => ({ locks: await listLocks(ctx, await authenticate(ctx, request), parseInput(monthsQuery, request.query).team) }),
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { idRef, isoDate, uuidV7 } from '../records/fields';
+import type { FieldRecord } from '../records/schemas';
+import type { ReviewStatus, ReviewVerdict } from '../sync/protocol';
+
+/**
+ * Request and answer shapes of the review API (/api/v1/review/...), shared by the server and the
+ * supervisor's screens. Field reasons are validation message keys, so both languages come along.
+ */
+
+export const verdictStatuses = ['approved', 'returned', 'rejected'] as const;
+export const reviewStatuses = ['pending', ...verdictStatuses] as const satisfies readonly ReviewStatus[];
+
+/** YYYY-MM */
+export const monthKey = z.string({ error: 'required' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'invalid_value' });
+
+export const verdictRequest = z
+  .strictObject({
+    recordId: uuidV7,
+    revision: z.number({ error: 'required' }).int({ error: 'revision' }).min(1, { error: 'revision' }),
+    status: z.enum(verdictStatuses, { error: 'invalid_value' }),
+    /** why it goes back, or why it does not count: required for returned and rejected */
+    comment: z.string().trim().max(2000, { error: 'too_long' }).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status !== 'approved' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'required' });
+  });
+export type VerdictRequest = z.input<typeof verdictRequest>;
+
+export const lockMonthRequest = z.strictObject({ teamId: idRef, month: monthKey });
+export type LockMonthRequest = z.infer<typeof lockMonthRequest>;
+
+export const unlockMonthRequest = z.strictObject({
+  teamId: idRef,
+  month: monthKey,
+  reason: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(1000, { error: 'too_long' }),
+});
+export type UnlockMonthRequest = z.infer<typeof unlockMonthRequest>;
+
+/** A record in a supervisor's review list: its latest revision, where it stands, and every verdict it had. */
+export interface ReviewItem {
+  record: FieldRecord;
+  status: ReviewStatus;
+  /** oldest first; the last one on `record.revision` is the current verdict */
+  verdicts: ReviewVerdict[];
+}
+
+export interface ReviewList {
+  items: ReviewItem[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface MonthLock {
+  id: string;
+  teamId: string;
+  month: string;
+  lockedBy: string;
+  lockedAt: string;
+  unlockedBy: string | null;
+  unlockedAt: string | null;
+  unlockReason: string | null;
+}
+
+/** A record that keeps a month from being locked: not yet reviewed, or returned for correction. */
+export interface OpenRecord {
+  id: string;
+  revision: number;
+  status: ReviewStatus;
+  kind: string;
+  measureId: string;
+  periodStart: string;
+  periodEnd: string;
+}
+
+/** Query of GET /api/v1/review/records. */
+export const reviewListQuery = z.strictObject({
+  team: idRef.optional(),
+  status: z.enum(reviewStatuses, { error: 'invalid_value' }).optional(),
+  measure: idRef.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
