@@ -51,11 +51,14 @@ export default defineConfig({
         // The plan catalogue chunk is large; it must still be precached to open offline.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
+        // Pages the server makes itself (the public progress page) must reach the server, not the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/public\//],
         cleanupOutdatedCaches: true,
         // The first install controls the page at once, so the first visit already works offline.
         // Updates still wait for the user's word (no skipWaiting).
         clientsClaim: true,
+        // Background Sync: the worker relays the browser's `sync` event to the open app (public/sw-sync.js).
+        importScripts: ['sw-sync.js'],
       },
     }),
   ],

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suites need: PostgreSQL (for the server's integration suite)
-# and Debian's Chromium (for Playwright). Idempotent: safe to run again; skips what is already there.
+# Debian's Chromium (for Playwright) and poppler-utils (to render the printed annual report). Idempotent: safe to run again; skips what is already there.
 # Run as root (CI and the dev container are root).
 set -euo pipefail
 
@@ -18,6 +18,8 @@ fi
 missing=()
 dpkg -s postgresql >/dev/null 2>&1 || missing+=(postgresql)
 dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
+# pdftoppm: the annual report's print test renders the PDF it produced
+dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
   # Update the package lists only when we actually have to install something.
   log "installing: ${missing[*]}"
@@ -25,7 +27,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update
   apt-get install -y "${missing[@]}"
 else
-  log "postgresql and chromium already installed"
+  log "postgresql, chromium and poppler-utils already installed"
 fi
 
 # --- PostgreSQL cluster ----------------------------------------------------------------------

@@ -33,6 +33,7 @@ const screens: { link: string; heading: string | RegExp; prepare?: (page: Page) 
       await expect(page.locator('article.measure').first()).toBeVisible();
     },
   },
+  { link: 'Синхронізація', heading: 'Синхронізація' },
   { link: 'Хто я', heading: 'Хто я' },
 ];
 

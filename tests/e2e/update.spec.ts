@@ -8,7 +8,7 @@ import { startStaticServer, type SwitchableServer } from './support/static-serve
  * A deployment of a new version while the app is open: two builds of the same source with
  * different build ids, served in turn at one origin.
  */
-const buildsDir = join(process.cwd(), 'node_modules/.cache/kyiv1325-e2e');
+const buildsDir = join(process.cwd(), `node_modules/.cache/kyiv1325-e2e-${process.env.E2E_PORT ?? 14210}`);
 const versions = { old: join(buildsDir, 'v1'), next: join(buildsDir, 'v2') };
 
 function build(outDir: string, buildId: string): void {
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   build(versions.old, 'e2e-v1');
   build(versions.next, 'e2e-v2');
-  server = await startStaticServer(14174, versions.old);
+  server = await startStaticServer(Number(process.env.E2E_PORT ?? 14210) + 1, versions.old);
 });
 
 test.afterAll(async () => {

@@ -12,6 +12,11 @@ const Indicators = lazyScreen(() => import('../features/indicators/IndicatorScre
 const Records = lazyScreen(() => import('../features/records/MyRecordsScreen'));
 const Plan = lazyScreen(() => import('../features/plan/PlanScreen'));
 const Session = lazyScreen(() => import('../features/session/SessionScreen'));
+const Sync = lazyScreen(() => import('../features/sync/SyncScreen'));
+const ImportHandoff = lazyScreen(() => import('../features/handoff/ImportHandoffScreen'));
+const Review = lazyScreen(() => import('../features/review/ReviewScreen'));
+const Reports = lazyScreen(() => import('../features/reports/ReportsScreen'));
+const AnnualReport = lazyScreen(() => import('../features/annual/AnnualReportScreen'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -37,7 +42,12 @@ export function App() {
           <Route path="indicators/:id" element={<Indicators />} />
           <Route path="records" element={<Records />} />
           <Route path="plan" element={<Plan />} />
+          <Route path="review" element={<Review />} />
+          <Route path="reports" element={<Reports />} />
+          <Route path="reports/annual" element={<AnnualReport />} />
           <Route path="setup" element={<Session />} />
+          <Route path="sync" element={<Sync />} />
+          <Route path="handoff/import" element={<ImportHandoff />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -13,12 +13,15 @@ const NAV = [
   { to: '/indicators', key: 'nav.indicators' },
   { to: '/records', key: 'nav.records' },
   { to: '/plan', key: 'nav.plan' },
+  { to: '/reports', key: 'nav.reports' },
+  { to: '/sync', key: 'nav.sync' },
   { to: '/setup', key: 'nav.setup' },
 ] as const;
 
 // The device database (Dexie) loads beside the shell, not before it: the header paints at once.
 const SyncStatus = lazy(() => import('../features/status/SyncStatus'));
 const SessionGate = lazy(() => import('./SessionGate'));
+const ReviewNavItem = lazy(() => import('../features/review/ReviewNavItem'));
 
 export function Layout() {
   const { t } = useTranslation();
@@ -48,6 +51,9 @@ export function Layout() {
                 </NavLink>
               </li>
             ))}
+            <Suspense fallback={null}>
+              <ReviewNavItem />
+            </Suspense>
           </ul>
         </nav>
       </header>

@@ -1,5 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { CatalogueRow, DraftRow, MetaRow, OutboxRow, RecordRow, SessionRow } from './rows';
+import type { CatalogueRow, DraftRow, MetaRow, OutboxRow, RecordRow, ServerRecordRow, SessionRow } from './rows';
 
 export const DB_NAME = 'kyiv-1325-field';
 
@@ -47,6 +47,14 @@ export const schemaVersions: SchemaVersion[] = [
       });
     },
   },
+  {
+    // Records a pull brings (a supervisor's team, the user's records from other devices), kept
+    // apart from this device's own records and read-only.
+    version: 3,
+    stores: {
+      serverRecords: 'id, teamId, authorId, measureId, date, updatedAt',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
@@ -58,6 +66,7 @@ export class FieldDb extends Dexie {
   session!: Table<SessionRow, string>;
   meta!: Table<MetaRow, string>;
   catalogues!: Table<CatalogueRow, string>;
+  serverRecords!: Table<ServerRecordRow, string>;
 
   /** `upTo` exists for migration tests: it opens the database as an older release did. */
   constructor(name: string = DB_NAME, options: { upTo?: number } = {}) {
@@ -78,7 +87,7 @@ export function getDb(): FieldDb {
   return current;
 }
 
-/** Tests and the future "wipe this device" path swap or drop the connection. */
+/** Tests and the "wipe this device" path (wipe.ts) swap or drop the connection. */
 export function setDatabase(db: FieldDb | null): void {
   current?.close();
   current = db;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { getDb } from './db';
 import { decodeRows, type StoredRecord } from './recordRead';
 import type { RecordRow, SessionRow } from './rows';
-import { syncInfo, unsyncedSummary, type SyncInfo, type UnsyncedSummary } from './status';
+import { setAsideRows, syncInfo, unsyncedSummary, type SyncInfo, type UnsyncedSummary } from './status';
 import { storageState, type StorageState } from './storage';
 
 /**
@@ -72,4 +72,14 @@ export function useStorageState(refreshKey = 0): StorageState | undefined {
     };
   }, [refreshKey]);
   return state;
+}
+
+/** Records set aside (rejected, conflict, returned by a supervisor), decoded. */
+export function useSetAside(): StoredRecord[] | undefined {
+  return useDecoded(useLiveQuery(setAsideRows));
+}
+
+/** Records the server sent (team records for supervisors), read-only, newest first. */
+export function useServerRecords(): StoredRecord[] | undefined {
+  return useDecoded(useLiveQuery(() => getDb().serverRecords.orderBy('updatedAt').reverse().toArray()));
 }

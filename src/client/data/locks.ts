@@ -16,3 +16,14 @@ export async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T
     if (local.get(name) === run) local.delete(name);
   }
 }
+
+/**
+ * Runs `fn` only if nobody holds the lock now; otherwise returns `busy` at once. For work that
+ * another tab is already doing (an automatic sync): waiting would only repeat it.
+ */
+export async function tryLock<T, B>(name: string, fn: () => Promise<T>, busy: B): Promise<T | B> {
+  const locks = globalThis.navigator?.locks;
+  if (locks) return locks.request(name, { ifAvailable: true }, (lock) => (lock ? fn() : busy)) as Promise<T | B>;
+  if (local.has(name)) return busy;
+  return withLock(name, fn);
+}

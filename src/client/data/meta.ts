@@ -7,6 +7,12 @@ export const META = {
   lastSyncAt: 'lastSyncAt',
   lastSyncError: 'lastSyncError',
   catalogueVersion: 'catalogueVersion',
+  /** the plan catalogue version the server reported on the last pull */
+  serverCatalogueVersion: 'serverCatalogueVersion',
+  /** `{ userId, cursor }`: where the last pull stopped, for that user */
+  pullCursor: 'pullCursor',
+  /** when someone last logged in to the server on this device (after that, no local identity) */
+  serverLoginAt: 'serverLoginAt',
 } as const;
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {

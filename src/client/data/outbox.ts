@@ -82,18 +82,50 @@ export async function noteBatchFailure(batchId: string, error: string): Promise<
   );
 }
 
-const conflictText: LocalizedText = {
-  uk: 'На сервері вже є інша версія цього запису',
-  en: 'The server already holds another version of this record',
+const conflictText: Record<'different_content' | 'stale_revision' | 'locked_period', LocalizedText> = {
+  different_content: {
+    uk: 'На сервері вже є інша версія цього запису. Відкрийте його і збережіть ще раз: піде нова редакція.',
+    en: 'The server already holds another version of this record. Open it and save again: a new revision will go.',
+  },
+  stale_revision: {
+    uk: 'На сервері вже новіша редакція цього запису (змінено на іншому пристрої).',
+    en: 'The server holds a newer revision of this record (changed on another device).',
+  },
+  locked_period: {
+    uk: 'Місяць цього запису закрито для вашої команди. Попросіть керівника відкрити його, тоді надішліть ще раз.',
+    en: "This record's month is locked for your team. Ask your supervisor to unlock it, then send again.",
+  },
 };
 
 function reasonFor(result: PushResult): StatusReason | null {
   if (result.status === 'rejected') {
     const first = result.issues[0];
-    return first ? { code: first.code, message: first.message, field: first.field } : { code: 'rejected', message: { uk: 'Відхилено', en: 'Rejected' } };
+    return first
+      ? { code: first.code, message: first.message, field: first.field, issues: result.issues }
+      : { code: 'rejected', message: { uk: 'Відхилено', en: 'Rejected' } };
   }
-  if (result.status === 'conflict') return { code: result.reason, message: conflictText };
+  if (result.status === 'conflict') return { code: result.reason, message: conflictText[result.reason] ?? conflictText.different_content };
   return null;
+}
+
+type Db = ReturnType<typeof getDb>;
+
+/** One answer about one frozen revision: sent, or set aside with the reason. Inside a transaction. */
+async function settleOne(db: Db, key: [string, number], result: PushResult): Promise<void> {
+  await db.outbox.delete(key);
+  const row = await db.records.get(key[0]);
+  if (!row) return;
+  const landed = result.status === 'accepted' || result.status === 'duplicate';
+  const synced = landed ? Math.max(row.syncedRevision ?? 0, key[1]) : row.syncedRevision;
+  if (row.revision !== key[1]) {
+    // A newer revision is already queued behind this one: it keeps its own status.
+    await db.records.put({ ...row, syncedRevision: synced, localVersion: row.localVersion + 1 });
+  } else if (landed && row.deleted) {
+    await db.records.delete(row.id);
+  } else {
+    const status = landed ? 'sent' : result.status === 'rejected' ? 'rejected' : 'conflict';
+    await db.records.put({ ...row, status, reason: reasonFor(result), syncedRevision: synced, localVersion: row.localVersion + 1 });
+  }
 }
 
 /** Applies the server's per-record answers. Records it did not answer about stay in the batch. */
@@ -106,20 +138,60 @@ export async function settleBatch(batchId: string, results: readonly PushResult[
         const key: [string, number] = [result.id, result.revision];
         const entry = await db.outbox.get(key);
         if (!entry || entry.batchId !== batchId) continue;
-        await db.outbox.delete(key);
-        const row = await db.records.get(result.id);
-        if (!row) continue;
-        const landed = result.status === 'accepted' || result.status === 'duplicate';
-        const synced = landed ? Math.max(row.syncedRevision ?? 0, result.revision) : row.syncedRevision;
-        if (row.revision !== result.revision) {
-          // A newer revision is already queued behind this one: it keeps its own status.
-          await db.records.put({ ...row, syncedRevision: synced, localVersion: row.localVersion + 1 });
-        } else if (landed && row.deleted) {
-          await db.records.delete(row.id);
-        } else {
-          const status = landed ? 'sent' : result.status === 'rejected' ? 'rejected' : 'conflict';
-          await db.records.put({ ...row, status, reason: reasonFor(result), syncedRevision: synced, localVersion: row.localVersion + 1 });
+        await settleOne(db, key, result);
+      }
+    }),
+  );
+}
+
+/**
+ * For the sync engine (which forms its own batches): every revision it may upload now, frozen.
+ * Revisions already frozen by an earlier, unanswered upload come first, unchanged; then queued
+ * ones in queue order. Only `authorId`'s records go: another person's records on this device
+ * wait for them to log in (the server would refuse them under this login).
+ */
+export async function freezeUploads(authorId: string, limit: number): Promise<FieldRecord[]> {
+  const db = getDb();
+  const entries = await guardWrite(() =>
+    db.transaction('rw', db.records, db.outbox, async () => {
+      const isMine = async (e: OutboxRow) => (await db.records.get(e.recordId))?.authorId === authorId;
+      const frozen: OutboxRow[] = [];
+      for (const e of await db.outbox.where('state').equals('sending').sortBy('queuedAt')) if (await isMine(e)) frozen.push(e);
+      const claimId = frozen[0]?.batchId ?? uuidv7();
+      const claimed: OutboxRow[] = [];
+      for (const entry of await db.outbox.where('state').equals('queued').sortBy('queuedAt')) {
+        if (frozen.length + claimed.length >= limit) break;
+        const row = await db.records.get(entry.recordId);
+        if (!row || row.revision !== entry.revision) {
+          await db.outbox.delete([entry.recordId, entry.revision]);
+          continue;
         }
+        if (row.authorId !== authorId) continue;
+        const next: OutboxRow = { ...entry, state: 'sending', batchId: claimId, frozen: row.payload, attempts: entry.attempts + 1 };
+        await db.outbox.put(next);
+        await db.records.put({ ...row, status: 'sending', reason: null, localVersion: row.localVersion + 1 });
+        claimed.push(next);
+      }
+      return [...frozen.slice(0, limit), ...claimed];
+    }),
+  );
+  return decodeBatch(entries);
+}
+
+/**
+ * The server's answers to a batch the engine formed from `freezeUploads`. Answers are matched to
+ * the revision they are about (a rejected one by its place in the batch: its id may be unusable).
+ */
+export async function settleUploads(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void> {
+  const db = getDb();
+  await guardWrite(() =>
+    db.transaction('rw', db.records, db.outbox, async () => {
+      for (const result of results) {
+        const sent = result.status === 'rejected' ? batch[result.index] : batch.find((r) => r.id === result.id && r.revision === result.revision);
+        if (!sent || typeof sent.id !== 'string' || typeof sent.revision !== 'number') continue;
+        const key: [string, number] = [sent.id, sent.revision];
+        if ((await db.outbox.get(key))?.state !== 'sending') continue;
+        await settleOne(db, key, result);
       }
     }),
   );

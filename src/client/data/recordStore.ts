@@ -1,6 +1,6 @@
 import { contentOf, createRecord, reviseRecord, type Author } from '../../shared/records/build';
 import type { FieldRecord, RecordContent } from '../../shared/records/schemas';
-import { contentHashOf } from '../../shared/records/validate';
+import { contentHashOf } from '../../shared/records/hash';
 import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite, WriteConflictError } from './errors';

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import type { RecordKind } from '../../shared/records/schemas';
-import type { Role } from '../../shared/sync/protocol';
+import type { FieldIssue } from '../../shared/records/validate';
+import type { AuthFailureReason, ReviewVerdict, Role } from '../../shared/sync/protocol';
 
 /**
  * What the device database holds. Record and draft bodies are kept as `Encoded` payloads so a
@@ -27,7 +28,12 @@ export interface StatusReason {
   code: string;
   message: LocalizedText;
   field?: string;
+  /** every field the server named when it rejected the record */
+  issues?: FieldIssue[];
 }
+
+/** A supervisor's verdict on one revision, as the last pull brought it. */
+export type ReviewNote = Pick<ReviewVerdict, 'status' | 'revision' | 'comment' | 'reviewedAt' | 'reviewerId'>;
 
 export interface RecordRow {
   id: string;
@@ -48,7 +54,16 @@ export interface RecordRow {
   /** bumped on every write: optimistic check against concurrent writers (other tabs) */
   localVersion: number;
   payload: Encoded;
+  /** the supervisor's verdict on `revision`, if any (set by a pull; a new revision drops it) */
+  review?: ReviewNote | null;
 }
+
+/**
+ * A record as the server holds it, brought down by a pull: a supervisor's team records, or the
+ * user's own records made on another device. Kept apart from this device's records and read-only;
+ * it has the same shape as a RecordRow (status "sent") so the same lists and reports can read it.
+ */
+export type ServerRecordRow = RecordRow & { status: 'sent' };
 
 export interface DraftRow {
   /** form key, e.g. "serviceLog:new" or "edit:<record id>" */
@@ -89,6 +104,10 @@ export interface SessionRow {
   token: string | null;
   expiresAt: string | null;
   updatedAt: string;
+  /** server sessions: every team the user belongs to (the team above is the one new records get) */
+  teams?: { id: string; name: string }[];
+  /** the server refused this session's token: sync stops; the app asks to log in again or wipes */
+  refused?: AuthFailureReason | null;
 }
 
 export interface MetaRow {

@@ -1,6 +1,6 @@
 import type { Envelope, FieldRecord, RecordContent } from './schemas';
 import { uuidv7 } from './uuid';
-import { contentHashOf } from './validate';
+import { contentHashOf } from './hash';
 
 export interface Author {
   authorId: string;

@@ -1,3 +1,5 @@
+import type { FieldRecord } from './schemas';
+
 /**
  * Content hash of a record: SHA-256 over canonical JSON (keys sorted, no whitespace).
  * Synchronous and dependency-free so the same code runs in the browser, in Node and in tests.
@@ -61,4 +63,10 @@ export function sha256Hex(text: string): string {
     h[4] = (h[4]! + e) >>> 0; h[5] = (h[5]! + f) >>> 0; h[6] = (h[6]! + g) >>> 0; h[7] = (h[7]! + hh) >>> 0;
   }
   return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+}
+
+/** SHA-256 over every field of the record but the hash itself. */
+export function contentHashOf(record: Omit<FieldRecord, 'contentHash'> & { contentHash?: string }): string {
+  const { contentHash: _ignored, ...rest } = record;
+  return sha256Hex(canonicalJson(rest));
 }

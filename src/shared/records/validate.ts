@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../plan/catalogue-schema';
-import { canonicalJson, sha256Hex } from './hash';
+import { contentHashOf } from './hash';
 import { isValidationMessageKey, validationMessages, type ValidationMessageKey } from './messages';
 import { checkContentRules, zodReporter, type ValidationContext } from './rules';
 import { fieldRecord, recordContent, type FieldRecord } from './schemas';
@@ -36,11 +36,8 @@ export function issuesFromZod(error: z.ZodError): FieldIssue[] {
   });
 }
 
-/** SHA-256 over every field of the record but the hash itself. */
-export function contentHashOf(record: Omit<FieldRecord, 'contentHash'> & { contentHash?: string }): string {
-  const { contentHash: _ignored, ...rest } = record;
-  return sha256Hex(canonicalJson(rest));
-}
+// Lives beside the hash itself, so code that only seals records need not load the schemas.
+export { contentHashOf };
 
 /** Record content (what a form edits) with the plan's rules: the schema forms resolve against. */
 export function contentSchemaFor(ctx: ValidationContext) {

@@ -1,16 +1,10 @@
+import type { LocalizedText } from '../plan/catalogue-schema';
 import type { FieldRecord } from '../records/schemas';
+import type { FieldIssue } from '../records/validate';
 import { uuidv7 } from '../records/uuid';
 import { canonicalJson } from '../records/hash';
-import {
-  MAX_BATCH_BYTES,
-  MAX_BATCH_RECORDS,
-  SYNC_PROTOCOL_VERSION,
-  type AuthFailureReason,
-  type PullResponse,
-  type PushRequest,
-  type PushResponse,
-  type PushResult,
-} from './protocol';
+import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, SYNC_PROTOCOL_VERSION } from './constants';
+import type { AuthFailureReason, PullResponse, PushRequest, PushResponse, PushResult } from './protocol';
 
 /**
  * The sync engine: pure logic over two ports, a store (the device's outbox and records) and a
@@ -31,8 +25,9 @@ export interface SyncStore {
 export type TransportFailure =
   | { kind: 'offline' }
   | { kind: 'unauthorized'; reason: AuthFailureReason }
-  | { kind: 'forbidden'; message: string }
-  | { kind: 'server'; status: number; message: string };
+  /** `issues` name the record that made the server refuse a whole batch (e.g. `records.3.teamId`) */
+  | { kind: 'forbidden'; message: string; reason?: string; text?: LocalizedText; issues?: FieldIssue[] }
+  | { kind: 'server'; status: number; message: string; reason?: string; text?: LocalizedText };
 
 export type TransportResult<T> = { ok: true; value: T } | { ok: false; failure: TransportFailure };
 

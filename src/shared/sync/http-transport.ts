@@ -1,5 +1,5 @@
 import type { ApiError, AuthFailureReason, PullResponse, PushRequest, PushResponse } from './protocol';
-import { API_PREFIX } from './protocol';
+import { API_PREFIX } from './constants';
 import type { SyncTransport, TransportFailure, TransportResult } from './engine';
 
 /** The sync transport over HTTP, with whatever `fetch` the platform has (browser or Node). */
@@ -50,6 +50,11 @@ async function failureOf(response: Response): Promise<TransportFailure> {
   }
   const message = body.error?.message?.en ?? response.statusText;
   if (response.status === 401) return { kind: 'unauthorized', reason: (body.error?.reason as AuthFailureReason) ?? 'token_invalid' };
-  if (response.status === 403) return { kind: 'forbidden', message };
-  return { kind: 'server', status: response.status, message };
+  // The server's reason, bilingual text and field issues travel along, so a device can say why in words.
+  const detail = {
+    ...(body.error?.reason ? { reason: body.error.reason } : {}),
+    ...(body.error?.message ? { text: body.error.message } : {}),
+  };
+  if (response.status === 403) return { kind: 'forbidden', message, ...detail, ...(body.error?.issues ? { issues: body.error.issues } : {}) };
+  return { kind: 'server', status: response.status, message, ...detail };
 }

@@ -3,19 +3,11 @@ import type { LocalizedText } from '../plan/catalogue-schema';
 import type { FieldIssue } from '../records/validate';
 import type { FieldRecord } from '../records/schemas';
 import { uuidV7 } from '../records/fields';
+import { MAX_BATCH_RECORDS } from './constants';
 
-/**
- * The sync protocol between a device and the server. Bump the version on any change a device
- * of the previous version could misread; the server answers 426 to versions it does not speak.
- */
-export const SYNC_PROTOCOL_VERSION = 1;
+/** The sync protocol between a device and the server: request and answer shapes (constants in constants.ts). */
 
-/** A batch is capped both ways so one push fits a weak link and one server transaction. */
-export const MAX_BATCH_RECORDS = 200;
-export const MAX_BATCH_BYTES = 1_000_000;
-export const MAX_PULL_RECORDS = 500;
-
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_PULL_RECORDS, SYNC_PROTOCOL_VERSION } from './constants';
 
 /**
  * Records travel as unknown values: each one is validated on its own, so a bad record is

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-/** First visit: say who works on this device (until server login exists). */
+/** First visit without an account: say who works on this device ("start without an account"). */
 export async function setUpIdentity(page: Page, name = 'Олена', team = 'Мобільна бригада 3'): Promise<void> {
   await page.goto('/');
   await expect(page).toHaveURL(/\/setup$/);
@@ -30,4 +30,75 @@ export const nav = (page: Page, name: string) => page.getByRole('banner').getByR
 export async function openScreen(page: Page, link: string, heading: string | RegExp): Promise<void> {
   await nav(page, link).click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** First visit with an account: the login form on "Хто я", then Today. */
+export async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/setup$/);
+  await page.getByLabel('Електронна пошта').fill(user.email);
+  await page.getByLabel('Пароль', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Сьогодні' })).toBeVisible();
+}
+
+/** A consultation with `people` women 18–34 served; saved and queued for upload. */
+export async function recordConsultation(page: Page, people = 2): Promise<void> {
+  await openScreen(page, 'Консультації', 'Консультації та послуги');
+  await page.getByLabel('Район').selectOption({ index: 1 });
+  await page.getByLabel('Вид послуги').selectOption('psychosocial_consultation');
+  const cell = page.getByRole('button', { name: /^Жінки, 18–34 роки, Не зазначено: \d+\. Додати одну особу$/ });
+  for (let i = 0; i < people; i++) await cell.click();
+  await expect(page.getByText(`Усього: ${people}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
+  await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
+}
+
+/** A training with 5 women and 3 men attending; saved and queued for upload. */
+export async function recordEvent(page: Page, title = 'Тренінг «Безпечний простір»'): Promise<void> {
+  await openScreen(page, 'Заходи', 'Захід / тренінг');
+  await page.getByLabel('Назва заходу').fill(title);
+  await page.getByLabel('Формат').selectOption('training');
+  await page.getByLabel('Місце (заклад, адреса)').fill('Бібліотека на Подолі');
+  await page.getByLabel('Район').selectOption({ index: 2 });
+  await page.getByLabel('Організатор').fill('Київський міський центр');
+  await page.getByRole('spinbutton', { name: /^Жінки, 18–34 роки, Не зазначено, Не зазначено$/ }).fill('5');
+  await page.getByRole('spinbutton', { name: /^Чоловіки, 35–59 років, Не зазначено, Не зазначено$/ }).fill('3');
+  await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
+  await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
+}
+
+export interface DeviceRow {
+  id: string;
+  revision: number;
+  status: string;
+  authorId: string;
+  teamId: string;
+}
+
+/** What the device database holds, read straight from IndexedDB (not through the app). */
+export async function deviceState(page: Page): Promise<{ records: DeviceRow[]; session: unknown; outbox: number } | null> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('kyiv-1325-field')) return null;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('kyiv-1325-field');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(store)) return resolve([]);
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    const records = (await all<{ id: string; revision: number; status: string; authorId: string; teamId: string }>('records')).map(
+      ({ id, revision, status, authorId, teamId }) => ({ id, revision, status, authorId, teamId }),
+    );
+    const sessions = await all<unknown>('session');
+    const outbox = (await all<unknown>('outbox')).length;
+    db.close();
+    return { records, session: sessions[0] ?? null, outbox };
+  });
 }

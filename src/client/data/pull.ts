@@ -1,0 +1,114 @@
+import type { FieldRecord } from '../../shared/records/schemas';
+import type { PullResponse, ReviewVerdict } from '../../shared/sync/protocol';
+import { getCodec } from './codec';
+import { getDb } from './db';
+import { guardWrite } from './errors';
+import { getMeta, META } from './meta';
+import { recordDate } from './recordStore';
+import type { Encoded, RecordRow, ReviewNote, ServerRecordRow, StatusReason } from './rows';
+
+/**
+ * What a pull brings, applied to the device: records from the server (kept apart, read-only),
+ * supervisors' verdicts on this device's records, the catalogue version and the cursor, all in
+ * one transaction so a crash never leaves the cursor ahead of what was stored.
+ */
+
+interface CursorValue {
+  userId: string;
+  cursor: string;
+}
+
+/** Where the last pull stopped. Per user: another person logging in here starts from the beginning. */
+export async function getPullCursor(userId: string): Promise<string | null> {
+  const stored = await getMeta<CursorValue>(META.pullCursor);
+  return stored?.userId === userId ? stored.cursor : null;
+}
+
+function serverRow(record: FieldRecord, payload: Encoded, review: ReviewNote | null): ServerRecordRow {
+  return {
+    id: record.id,
+    kind: record.kind,
+    measureId: record.measureId,
+    date: recordDate(record),
+    authorId: record.authorId,
+    teamId: record.teamId,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    revision: record.revision,
+    deleted: record.deleted,
+    status: 'sent',
+    reason: null,
+    syncedRevision: record.revision,
+    localVersion: 1,
+    payload,
+    review,
+  };
+}
+
+function noteOf(v: ReviewVerdict): ReviewNote {
+  return { status: v.status, revision: v.revision, comment: v.comment, reviewedAt: v.reviewedAt, reviewerId: v.reviewerId };
+}
+
+/** A verdict that sends the record back to its author, as the reason shown beside it. */
+function returnedReason(v: ReviewVerdict): StatusReason {
+  const comment = v.comment ?? '';
+  return v.status === 'rejected'
+    ? { code: 'review_rejected', message: { uk: `Керівник не зарахував запис: ${comment}`, en: `The supervisor did not count this record: ${comment}` } }
+    : { code: 'review_returned', message: { uk: `Керівник повернув запис на виправлення: ${comment}`, en: `The supervisor returned this record for correction: ${comment}` } };
+}
+
+/** The device's own record, given the verdict on its current revision. */
+function withVerdict(row: RecordRow, v: ReviewVerdict): RecordRow {
+  const review = noteOf(v);
+  const next: RecordRow = { ...row, review, localVersion: row.localVersion + 1 };
+  // Only a revision the server holds can be sent back; an edit since then is already on its way.
+  if (v.status !== 'approved' && (row.status === 'sent' || row.status === 'returned')) return { ...next, status: 'returned', reason: returnedReason(v) };
+  if (v.status === 'approved' && row.status === 'returned') return { ...next, status: 'sent', reason: null };
+  return next;
+}
+
+type Db = ReturnType<typeof getDb>;
+
+async function applyRecord(db: Db, record: FieldRecord, payload: Encoded | undefined): Promise<void> {
+  const local = await db.records.get(record.id);
+  if (local) {
+    // This device's own record. Its server copy is newer only if it was changed on another
+    // device; take it then, unless this device holds changes of its own (the push answers those).
+    if (local.status === 'sent' && local.revision < record.revision && payload) {
+      await db.records.put({ ...serverRow(record, payload, null), localVersion: local.localVersion + 1 });
+    }
+    return;
+  }
+  if (record.deleted || !payload) {
+    await db.serverRecords.delete(record.id);
+    return;
+  }
+  const previous = await db.serverRecords.get(record.id);
+  const review = previous?.revision === record.revision ? (previous.review ?? null) : null;
+  await db.serverRecords.put(serverRow(record, payload, review));
+}
+
+async function applyVerdict(db: Db, v: ReviewVerdict): Promise<void> {
+  const local = await db.records.get(v.recordId);
+  if (local) {
+    if (local.revision === v.revision) await db.records.put(withVerdict(local, v));
+    return;
+  }
+  const copy = await db.serverRecords.get(v.recordId);
+  if (copy && copy.revision === v.revision) await db.serverRecords.put({ ...copy, review: noteOf(v) });
+}
+
+export async function applyPullResponse(response: PullResponse, userId: string): Promise<void> {
+  const db = getDb();
+  // Bodies are encoded before the transaction: a codec may be async crypto.
+  const payloads = new Map<string, Encoded>();
+  for (const r of response.records) if (!r.deleted) payloads.set(`${r.id}:${r.revision}`, await getCodec().encode(r));
+  await guardWrite(() =>
+    db.transaction('rw', db.records, db.serverRecords, db.meta, async () => {
+      for (const r of response.records) await applyRecord(db, r, payloads.get(`${r.id}:${r.revision}`));
+      for (const v of response.verdicts) await applyVerdict(db, v);
+      await db.meta.put({ key: META.serverCatalogueVersion, value: response.catalogueVersion });
+      await db.meta.put({ key: META.pullCursor, value: { userId, cursor: response.cursor } satisfies CursorValue });
+    }),
+  );
+}

@@ -1,0 +1,197 @@
+import { useTranslation } from 'react-i18next';
+import type { Indicator } from '../../../shared/plan/catalogue-schema';
+import { districtValues } from '../../../shared/dimensions';
+import { statusLabels, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
+import { useText } from '../../app/i18n';
+import { useCatalogue } from '../../catalogue/catalogue';
+import type { TeamChoice } from '../review/useReview';
+import { CrossTable } from './CrossTable';
+import { ProgressChart, type ProgressLine } from './charts/ProgressChart';
+import { SexSplitChart } from './charts/SexSplitChart';
+import { TrendChart } from './charts/TrendChart';
+import { monthlySeries } from './charts/chartMath';
+import { byExecutor, byStrategicGoal, hasContent, reportTotals } from './reportModel';
+import { ScrollArea } from './ScrollArea';
+import { ValueTable } from './ValueTable';
+
+type Lookup = (id: string) => string;
+/** What every block needs: names for ids, and the report's days (the trend's axis). */
+interface Ctx {
+  district: Lookup;
+  team: Lookup;
+  from: string;
+  to: string;
+}
+
+export function ReportBody({ report, teams }: { report: ProgressReport; teams: TeamChoice[] }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const catalogue = useCatalogue();
+  const totals = reportTotals(report);
+  const goals = byStrategicGoal(report);
+  const districts = districtValues(catalogue);
+  const names: Ctx = {
+    district: (id: string) => text(districts.find((d) => d.id === id)?.label) || id,
+    team: (id: string) => teams.find((x) => x.id === id)?.name ?? t('reports.unknownTeam', { id }),
+    from: report.from,
+    to: report.to,
+  };
+  return (
+    <div className="report-body">
+      <section aria-labelledby="rp-totals" className="card">
+        <h2 id="rp-totals">{t('reports.totals')}</h2>
+        <dl className="facts totals">
+          <dt>{t('reports.eventsHeld')}</dt>
+          <dd data-testid="events-held">{totals.eventsHeld}</dd>
+          <dt>{t('reports.peopleReached')}</dt>
+          <dd data-testid="people-reached">{totals.peopleReached}</dd>
+        </dl>
+      </section>
+      {goals.length === 0 && <p>{t('reports.nothing')}</p>}
+      {goals.map((goal) => (
+        <GoalSection key={goal.number} number={goal.number} measures={goal.measures} names={names} />
+      ))}
+      <ExecutorTable report={report} />
+    </div>
+  );
+}
+
+function progressLines(measures: MeasureProgress[], label: (i: Indicator) => string): ProgressLine[] {
+  return measures.flatMap((m) =>
+    m.indicators.flatMap((p) => {
+      const indicator = m.entry.measure.indicators?.find((i) => i.id === p.indicatorId);
+      if (!indicator || p.kind !== 'count' || p.status === 'not_scheduled' || (p.value === 0 && p.target === null)) return [];
+      return [{ id: p.indicatorId, label: label(indicator), value: p.value, target: p.target, status: p.status }];
+    }),
+  );
+}
+
+function GoalSection({ number, measures, names }: { number: string; measures: MeasureProgress[]; names: Ctx }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const goal = measures[0]!.entry.strategicGoal;
+  const withData = measures.filter(hasContent);
+  const quiet = measures.filter((m) => !hasContent(m));
+  return (
+    <section aria-labelledby={`sg-${number}`} className="goal">
+      <h2 id={`sg-${number}`}>
+        {t('reports.goalHeading', { n: number })}: {text(goal.title)}
+      </h2>
+      <ProgressChart title={t('reports.chartProgress', { n: number })} lines={progressLines(measures, (i) => text(i.text))} />
+      {withData.map((m) => (
+        <MeasureBlock key={m.entry.measure.id} progress={m} names={names} />
+      ))}
+      {quiet.length > 0 && (
+        <details className="quiet-measures">
+          <summary>{t('reports.quietMeasures', { count: quiet.length })}</summary>
+          <ul>
+            {quiet.map((m) => (
+              <li key={m.entry.measure.id}>
+                {t('reports.measureHeading', { id: m.entry.measure.id })}:{' '}
+                {m.indicators.map((i) => `${i.indicatorId} · ${text(statusLabels[i.status])}`).join('; ') || '—'}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function MeasureBlock({ progress, names }: { progress: MeasureProgress; names: Ctx }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const { measure } = progress.entry;
+  return (
+    <article className="measure report-measure" aria-labelledby={`rm-${measure.id}`}>
+      <h3 id={`rm-${measure.id}`}>{t('reports.measureHeading', { id: measure.id })}</h3>
+      <p>{text(measure.text)}</p>
+      <p className="measure-totals" data-testid={`measure-totals-${measure.id}`}>
+        {t('reports.measureTotals', { events: progress.eventsHeld, people: progress.peopleReached })}
+      </p>
+      {progress.indicators.map((p) => {
+        const indicator = measure.indicators?.find((i) => i.id === p.indicatorId);
+        return indicator ? <IndicatorBlock key={p.indicatorId} indicator={indicator} progress={p} names={names} /> : null;
+      })}
+    </article>
+  );
+}
+
+function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; progress: IndicatorProgress; names: Ctx }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const label = `${indicator.id}: ${text(indicator.text)}`;
+  const value = progress.kind === 'deliverable' ? (progress.value > 0 ? t('reports.done') : t('reports.notDone')) : String(progress.value);
+  return (
+    <div className="indicator-report" data-indicator={indicator.id}>
+      <h4>{label}</h4>
+      <p className="figures">
+        <span>
+          {t('reports.indicatorValue')}: <strong data-testid={`value-${indicator.id}`}>{value}</strong>
+        </span>
+        <span>
+          {t('reports.target')}: {progress.target ?? t('reports.noTarget')}
+        </span>
+        <span className={`badge status status-${progress.status}`}>{text(statusLabels[progress.status])}</span>
+      </p>
+      {progress.documents.length > 0 && <p>{t('reports.documents', { list: progress.documents.join('; ') })}</p>}
+      {progress.kind === 'count' && progress.value > 0 && (
+        <details className="breakdowns">
+          <summary>
+            {t('reports.breakdowns')}: {indicator.id}
+          </summary>
+          <SexSplitChart title={t('reports.chartSex', { text: indicator.id })} bySex={progress.bySex} />
+          <TrendChart title={t('reports.chartTrend', { text: indicator.id })} series={monthlySeries(progress.byMonth, names.from, names.to)} />
+          <CrossTable caption={`${t('reports.bySexAgeGroup')}: ${indicator.id}`} cells={progress.cells} />
+          <ValueTable caption={`${t('reports.byDistrict')}: ${indicator.id}`} head={t('reports.district')} values={progress.byDistrict} name={names.district} />
+          <ValueTable caption={`${t('reports.byTeam')}: ${indicator.id}`} head={t('reports.team')} values={progress.byTeam} name={names.team} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+function ExecutorTable({ report }: { report: ProgressReport }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const catalogue = useCatalogue();
+  const lines = byExecutor(report);
+  if (lines.length === 0) return null;
+  const name = (id: string) => {
+    const x = catalogue.executors.find((e) => e.id === id);
+    return x ? text(x.short ?? x.name) : id;
+  };
+  return (
+    <section aria-labelledby="rp-executors" className="card">
+      <h2 id="rp-executors">{t('reports.byExecutor')}</h2>
+      <p className="hint">{t('reports.byExecutorNote')}</p>
+      <ScrollArea label={t('reports.byExecutor')}>
+        <table className="data">
+          <caption className="visually-hidden">{t('reports.byExecutor')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.executor')}</th>
+              <th scope="col">{t('reports.executorMeasures')}</th>
+              <th scope="col">{t('reports.eventsHeld')}</th>
+              <th scope="col">{t('reports.peopleReached')}</th>
+              <th scope="col">{t('reports.executorMet')}</th>
+              <th scope="col">{t('reports.executorBehind')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.executorId}>
+                <th scope="row">{name(l.executorId)}</th>
+                <td>{l.measures}</td>
+                <td>{l.eventsHeld}</td>
+                <td>{l.peopleReached}</td>
+                <td>{l.met}</td>
+                <td>{l.behind}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ReportFilter } from '../../../shared/reports/query';
+import { useText } from '../../app/i18n';
+import { useCatalogue } from '../../catalogue/catalogue';
+import { localToday } from '../../catalogue/measures';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { defaultYear } from '../plan/progress';
+import { useTeams } from '../review/useReview';
+import './registerMessages';
+import './reports.css';
+import { ReportBody } from './ReportBody';
+import { ReportFilters } from './ReportFilters';
+import { SourceLabel } from './SourceLabel';
+import { useProgressReport } from './useReport';
+import { useDataSource } from './useSource';
+
+export default function ReportsScreen() {
+  const { t } = useTranslation();
+  const text = useText();
+  const catalogue = useCatalogue();
+  const preferred = useDataSource();
+  const teams = useTeams(preferred);
+  const [filter, setFilter] = useState<ReportFilter>(() => ({
+    year: defaultYear(catalogue.years, localToday()),
+    period: { kind: 'year' },
+    // On the device nothing may have been reviewed yet: its own report starts with every record counted.
+    includePending: preferred.kind === 'device',
+  }));
+  const state = useProgressReport(catalogue, filter, preferred);
+
+  return (
+    <section aria-labelledby="reports-title" className="reports">
+      <h1 id="reports-title">{t('reports.title')}</h1>
+      <p className="lead">{t('reports.lead')}</p>
+      <SourceLabel source={state.source} />
+      <ReportFilters filter={filter} teams={teams} onChange={setFilter} />
+      <p className="report-links">
+        <Link to={`/reports/annual?year=${filter.year}`}>{t('reports.annualLink')}</Link>
+        <a href={`/public/progress/${filter.year}`}>{t('reports.publicLink', { year: filter.year })}</a>
+      </p>
+      <div aria-live="polite" aria-busy={!state.report && !state.error}>
+        {state.error && (
+          <Notice tone="error">
+            {t('reports.failed')} {text(state.error)}
+          </Notice>
+        )}
+        {!state.report && !state.error && <Loading />}
+      </div>
+      {state.report && <ReportBody report={state.report} teams={teams} />}
+    </section>
+  );
+}

@@ -1,0 +1,10 @@
+import { useTranslation } from 'react-i18next';
+import type { DataSource } from './useSource';
+
+/** Says plainly whose data a report shows: the city's (server) or this device's. */
+export function SourceLabel({ source }: { source: DataSource }) {
+  const { t } = useTranslation();
+  if (source.kind === 'server') return <p className="source-label source-server">{t('reports.sourceServer')}</p>;
+  const why = { offline: 'whyOffline', login: 'whyLogin', role: 'whyRole', failed: 'whyFailed' }[source.why];
+  return <p className="source-label source-device">{t('reports.sourceDevice', { why: t(`reports.${why}`) })}</p>;
+}

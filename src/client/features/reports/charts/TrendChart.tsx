@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../../app/i18n';
+import { ChartFigure } from './ChartFigure';
+import { niceMax } from './chartMath';
+
+const WIDTH = 360;
+const HEIGHT = 170;
+const AXIS = 28;
+const TOP = 18;
+
+export function monthLabel(month: string, lang: 'uk' | 'en', style: 'short' | 'long' = 'short'): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(lang === 'uk' ? 'uk-UA' : 'en-GB', {
+    month: style,
+    ...(style === 'long' ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
+}
+
+/** Month-by-month bars with each value written over its bar. */
+export function TrendChart({ title, series }: { title: string; series: { month: string; value: number }[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (series.length === 0) return null;
+  const max = niceMax(Math.max(...series.map((s) => s.value)));
+  const slot = (WIDTH - AXIS) / series.length;
+  const plot = HEIGHT - TOP - 24;
+  const chart = (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" aria-hidden="true" focusable="false" className="trend-chart">
+      <text x={AXIS - 6} y={TOP + 4} className="chart-axis" textAnchor="end">
+        {max}
+      </text>
+      <text x={AXIS - 6} y={TOP + plot} className="chart-axis" textAnchor="end">
+        0
+      </text>
+      <line x1={AXIS} x2={WIDTH} y1={TOP + plot} y2={TOP + plot} className="chart-baseline" />
+      {series.map((s, i) => {
+        const h = (plot * s.value) / max;
+        const x = AXIS + i * slot;
+        return (
+          <g key={s.month}>
+            <rect x={x + slot * 0.15} y={TOP + plot - h} width={slot * 0.7} height={h} className="chart-bar" />
+            {s.value > 0 && (
+              <text x={x + slot / 2} y={TOP + plot - h - 4} textAnchor="middle" className="chart-value">
+                {s.value}
+              </text>
+            )}
+            <text x={x + slot / 2} y={HEIGHT - 6} textAnchor="middle" className="chart-axis">
+              {series.length > 12 ? s.month.slice(2) : monthLabel(s.month, lang)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+  const table = (
+    <table className="data">
+      <caption className="visually-hidden">{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('reports.month')}</th>
+          <th scope="col">{t('reports.value')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {series.map((s) => (
+          <tr key={s.month}>
+            <th scope="row">{monthLabel(s.month, lang, 'long')}</th>
+            <td>{s.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return <ChartFigure title={title} summary={t('reports.chartTrendSummary', { max: Math.max(...series.map((s) => s.value)) })} chart={chart} table={table} />;
+}

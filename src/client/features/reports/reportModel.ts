@@ -1,0 +1,157 @@
+import type { Catalogue } from '../../../shared/plan/catalogue-schema';
+import { indexCatalogue } from '../../../shared/plan/catalogue-index';
+import type { FieldRecord } from '../../../shared/records/schemas';
+import { factsOfRecord } from '../../../shared/reports/facts';
+import { buildProgressReport, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
+import { memoryFactQuery, type Breakdown, type ReportFilter, type StatusedFact } from '../../../shared/reports/query';
+import type { ReviewStatus } from '../../../shared/sync/protocol';
+import { periodParam } from './period';
+import { queryString } from './queryString';
+
+/** Every breakdown the report screen shows. */
+export const SCREEN_BREAKDOWNS: readonly Breakdown[] = ['group', 'district', 'teamId', 'month'];
+
+/** A measure's progress as the API sends it: its place in the plan as ids, not catalogue objects. */
+export type MeasureProgressJson = Omit<MeasureProgress, 'entry'> & { measureId: string };
+export type ProgressReportJson = Omit<ProgressReport, 'measures'> & { measures: MeasureProgressJson[] };
+
+/** Puts the catalogue's objects back into a report the server sent. Measures this device's catalogue lacks are dropped. */
+export function hydrateReport(catalogue: Catalogue, json: ProgressReportJson): ProgressReport {
+  const { measures } = indexCatalogue(catalogue);
+  return {
+    ...json,
+    measures: json.measures.flatMap(({ measureId, ...rest }) => {
+      const entry = measures.get(measureId);
+      if (!entry) return [];
+      const { strategicGoal: _sg, operationalGoal: _og, task: _t, ...progress } = rest as typeof rest & Record<string, unknown>;
+      return [{ ...(progress as Omit<MeasureProgress, 'entry'>), entry }];
+    }),
+  };
+}
+
+/** GET /api/v1/reports/progress query for a filter. */
+export function progressQueryString(filter: ReportFilter, breakdowns: readonly Breakdown[]): string {
+  return queryString({
+    year: filter.year,
+    period: periodParam(filter.period),
+    district: filter.district,
+    team: filter.teamId,
+    executor: filter.executorId,
+    goal: filter.strategicGoal,
+    includePending: filter.includePending,
+    breakdowns: breakdowns.join(','),
+  });
+}
+
+export interface DeviceRecord {
+  record: FieldRecord;
+  /** the supervisor's verdict as far as this device knows; pending when none has arrived */
+  review: ReviewStatus;
+}
+
+export function deviceFacts(records: readonly DeviceRecord[]): StatusedFact[] {
+  return records.flatMap(({ record, review }) => factsOfRecord(record).map((f) => ({ ...f, status: review })));
+}
+
+/** The same report as the server's, made in memory from the records on this device (offline too). */
+export function deviceReport(
+  catalogue: Catalogue,
+  records: readonly DeviceRecord[],
+  filter: ReportFilter,
+  asOf: string,
+  breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
+): Promise<ProgressReport> {
+  return buildProgressReport(catalogue, memoryFactQuery(deviceFacts(records)), filter, { asOf, breakdowns });
+}
+
+/** Measures grouped under their strategic goal, in plan order, for the screen's headings. */
+export function byStrategicGoal(report: ProgressReport): { number: string; measures: MeasureProgress[] }[] {
+  const groups = new Map<string, MeasureProgress[]>();
+  for (const m of report.measures) {
+    const key = m.entry.strategicGoal.number;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  return [...groups.entries()].map(([number, measures]) => ({ number, measures }));
+}
+
+/** Only what has something to say: measures with an indicator that has data or a target this period. */
+export function hasContent(m: MeasureProgress): boolean {
+  return m.eventsHeld > 0 || m.peopleReached > 0 || m.indicators.some((i) => i.value > 0);
+}
+
+export interface CellTable {
+  /** column keys (groups) in dimension order */
+  groups: string[];
+  /** rows: sex × age band, with a value per group and the row total */
+  rows: { sex: string; ageBand: string; values: Record<string, number>; total: number }[];
+  columnTotals: Record<string, number>;
+  total: number;
+}
+
+/** The sex × age band × group cross table of an indicator, with only the rows and columns that hold people. */
+export function cellTable(
+  cells: IndicatorProgress['cells'],
+  order: { sex: readonly string[]; ageBand: readonly string[]; group: readonly string[] },
+): CellTable {
+  const rank = (list: readonly string[], id: string) => {
+    const i = list.indexOf(id);
+    return i < 0 ? list.length : i;
+  };
+  const groups = [...new Set(cells.filter((c) => c.value > 0).map((c) => c.group))].sort(
+    (a, b) => rank(order.group, a) - rank(order.group, b),
+  );
+  const rows = new Map<string, CellTable['rows'][number]>();
+  const columnTotals: Record<string, number> = {};
+  let total = 0;
+  for (const c of cells) {
+    if (c.value <= 0) continue;
+    const key = `${c.sex}|${c.ageBand}`;
+    const row = rows.get(key) ?? { sex: c.sex, ageBand: c.ageBand, values: {}, total: 0 };
+    row.values[c.group] = (row.values[c.group] ?? 0) + c.value;
+    row.total += c.value;
+    rows.set(key, row);
+    columnTotals[c.group] = (columnTotals[c.group] ?? 0) + c.value;
+    total += c.value;
+  }
+  const sorted = [...rows.values()].sort(
+    (a, b) => rank(order.sex, a.sex) - rank(order.sex, b.sex) || rank(order.ageBand, a.ageBand) - rank(order.ageBand, b.ageBand),
+  );
+  return { groups, rows: sorted, columnTotals, total };
+}
+
+export interface ExecutorLine {
+  executorId: string;
+  measures: number;
+  eventsHeld: number;
+  peopleReached: number;
+  met: number;
+  behind: number;
+}
+
+/**
+ * The report by executor: each body named on a measure answers for its measures' events and
+ * people. A measure with several executors appears under each, so the lines do not add up to the total.
+ */
+export function byExecutor(report: ProgressReport): ExecutorLine[] {
+  const lines = new Map<string, ExecutorLine>();
+  for (const m of report.measures) {
+    for (const x of m.entry.measure.executors ?? []) {
+      const line = lines.get(x.id) ?? { executorId: x.id, measures: 0, eventsHeld: 0, peopleReached: 0, met: 0, behind: 0 };
+      line.measures += 1;
+      line.eventsHeld += m.eventsHeld;
+      line.peopleReached += m.peopleReached;
+      line.met += m.indicators.filter((i) => i.status === 'met').length;
+      line.behind += m.indicators.filter((i) => i.status === 'behind').length;
+      lines.set(x.id, line);
+    }
+  }
+  return [...lines.values()].filter((l) => l.eventsHeld > 0 || l.peopleReached > 0 || l.met > 0).sort((a, b) => b.peopleReached - a.peopleReached);
+}
+
+/** Events held and people reached over the whole report: each record belongs to one measure, so measures add up. */
+export function reportTotals(report: ProgressReport): { eventsHeld: number; peopleReached: number } {
+  return report.measures.reduce(
+    (sum, m) => ({ eventsHeld: sum.eventsHeld + m.eventsHeld, peopleReached: sum.peopleReached + m.peopleReached }),
+    { eventsHeld: 0, peopleReached: 0 },
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Catalogue, LocalizedText } from '../../../shared/plan/catalogue-schema';
+import type { ProgressReport } from '../../../shared/reports/progress';
+import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
+import { localToday } from '../../catalogue/measures';
+import { deviceReportRecords, readDeviceRecords, useDeviceRecords } from '../review/deviceReview';
+import { ApiFailure, failureText, getJson } from './http';
+import { deviceReport, hydrateReport, progressQueryString, SCREEN_BREAKDOWNS, type DeviceRecord, type ProgressReportJson } from './reportModel';
+import type { DataSource } from './useSource';
+
+export interface ReportState {
+  report: ProgressReport | undefined;
+  error: LocalizedText | null;
+  /** where the report shown came from: the server, or the device when the server did not answer */
+  source: DataSource;
+}
+
+interface Answer {
+  report: ProgressReport;
+  source: DataSource;
+}
+
+async function fromServer(catalogue: Catalogue, filter: ReportFilter, breakdowns: Breakdown[], source: DataSource): Promise<Answer> {
+  try {
+    const json = await getJson<ProgressReportJson>(`/reports/progress${progressQueryString(filter, breakdowns)}`);
+    return { report: hydrateReport(catalogue, json), source };
+  } catch (error) {
+    if (!(error instanceof ApiFailure && error.kind === 'offline')) throw error;
+    // No answer: the device's own records still make a report, labelled as such.
+    const records = deviceReportRecords(await readDeviceRecords());
+    return { report: await deviceReport(catalogue, records, filter, localToday(), breakdowns), source: { kind: 'device', why: 'failed' } };
+  }
+}
+
+/** The progress report for a filter: from the server, or made here from the device's records. */
+export function useProgressReport(
+  catalogue: Catalogue,
+  filter: ReportFilter,
+  source: DataSource,
+  breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
+): ReportState {
+  const local = useDeviceRecords();
+  const [state, setState] = useState<{ key: string; answer?: Answer; error?: LocalizedText } | null>(null);
+  const key = JSON.stringify([filter, source, breakdowns]);
+  const onServer = source.kind === 'server';
+  // Only a device report depends on the device's records: a server report must not refetch on every local write.
+  const deviceRecords = useMemo<DeviceRecord[] | undefined>(() => (local && !onServer ? deviceReportRecords(local) : undefined), [local, onServer]);
+
+  useEffect(() => {
+    let live = true;
+    // The key carries the filter, source and breakdowns as plain data, so a re-created object does not refetch.
+    const [f, s, b] = JSON.parse(key) as [ReportFilter, DataSource, Breakdown[]];
+    const run = async (): Promise<Answer | null> => {
+      if (s.kind === 'server') return fromServer(catalogue, f, b, s);
+      if (!deviceRecords) return null;
+      return { report: await deviceReport(catalogue, deviceRecords, f, localToday(), b), source: s };
+    };
+    void run().then(
+      (answer) => live && answer && setState({ key, answer }),
+      (error: unknown) => live && setState({ key, error: failureText(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalogue, deviceRecords, key]);
+
+  const current = state?.key === key ? state : null;
+  return { report: current?.answer?.report, error: current?.error ?? null, source: current?.answer?.source ?? source };
+}

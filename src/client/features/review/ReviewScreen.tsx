@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reviewStatuses } from '../../../shared/review/protocol';
+import type { ReviewStatus } from '../../../shared/sync/protocol';
+import { useText } from '../../app/i18n';
+import { useCatalogue } from '../../catalogue/catalogue';
+import { allMeasures } from '../../../shared/plan/catalogue-index';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import '../reports/registerMessages';
+import '../reports/reports.css';
+import { useDataSource, type DataSource } from '../reports/useSource';
+import { BulkApprove } from './BulkApprove';
+import { MonthPanel } from './MonthPanel';
+import { ReviewCard } from './ReviewCard';
+import { defaultReviewFilter, isMonth, type ReviewFilter } from './reviewFilter';
+import { useReviewList, useTeams, type TeamChoice } from './useReview';
+
+export default function ReviewScreen() {
+  const { t } = useTranslation();
+  const source = useDataSource();
+  const teams = useTeams(source);
+  const [filter, setFilter] = useState<ReviewFilter>(defaultReviewFilter);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [note, setNote] = useState<string | null>(null);
+  // After a verdict the record may leave the filtered list: the outcome is said here, above the list.
+  const refresh = (message?: string) => {
+    setNote(message ?? null);
+    setRefreshKey((k) => k + 1);
+  };
+
+  return (
+    <section aria-labelledby="review-title" className="review">
+      <h1 id="review-title">{t('review.title')}</h1>
+      <p className="lead">{t('review.lead')}</p>
+      <SourceNotice source={source} />
+      <ReviewFilters filter={filter} teams={teams} onChange={setFilter} />
+      <div role="status" className="live-note">
+        {note && <p className="notice notice-ok">{note}</p>}
+      </div>
+      <ReviewList
+        key={JSON.stringify(filter)}
+        filter={filter}
+        source={source}
+        teams={teams}
+        refreshKey={refreshKey}
+        onChanged={refresh}
+      />
+      <MonthPanel source={source} teams={teams} onChanged={refresh} />
+    </section>
+  );
+}
+
+function SourceNotice({ source }: { source: DataSource }) {
+  const { t } = useTranslation();
+  if (source.kind === 'server') return <p className="source-label source-server">{t('review.fromServer')}</p>;
+  const text = source.why === 'role' ? t('review.notReviewer') : source.why === 'login' ? t('review.needLogin') : t('review.fromDevice');
+  return <p className="source-label source-device">{text}</p>;
+}
+
+function ReviewFilters({ filter, teams, onChange }: { filter: ReviewFilter; teams: TeamChoice[]; onChange: (f: ReviewFilter) => void }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const catalogue = useCatalogue();
+  const [month, setMonth] = useState(filter.month);
+  const monthInvalid = month !== '' && !isMonth(month);
+  return (
+    <form className="filters" aria-label={t('review.filters')} onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor="rv-team">{t('review.team')}</label>
+        <select id="rv-team" value={filter.teamId} onChange={(e) => onChange({ ...filter, teamId: e.target.value })}>
+          <option value="">{t('review.allTeams')}</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="rv-status">{t('review.status')}</label>
+        <select id="rv-status" value={filter.status} onChange={(e) => onChange({ ...filter, status: e.target.value as ReviewStatus | '' })}>
+          <option value="">{t('review.all')}</option>
+          {reviewStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`review.statusName.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="rv-measure">{t('review.measure')}</label>
+        <select id="rv-measure" value={filter.measureId} onChange={(e) => onChange({ ...filter, measureId: e.target.value })}>
+          <option value="">{t('review.all')}</option>
+          {allMeasures(catalogue).map(({ measure }) => (
+            <option key={measure.id} value={measure.id}>
+              {measure.id}: {text(measure.text).slice(0, 80)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={monthInvalid ? 'field invalid' : 'field'}>
+        <label htmlFor="rv-month">{t('review.month')}</label>
+        <input
+          id="rv-month"
+          type="month"
+          value={month}
+          aria-describedby="rv-month-hint"
+          aria-invalid={monthInvalid || undefined}
+          onChange={(e) => {
+            setMonth(e.target.value);
+            if (e.target.value === '' || isMonth(e.target.value)) onChange({ ...filter, month: e.target.value });
+          }}
+        />
+        <div className="hint" id="rv-month-hint">
+          {t('review.monthHint')}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function ReviewList(props: {
+  filter: ReviewFilter;
+  source: DataSource;
+  teams: TeamChoice[];
+  refreshKey: number;
+  onChanged: (note?: string) => void;
+}) {
+  const { t } = useTranslation();
+  const text = useText();
+  const list = useReviewList(props.filter, props.source, props.refreshKey);
+  const teamName = (id: string) => props.teams.find((x) => x.id === id)?.name ?? id;
+  if (list.items === undefined) return <Loading />;
+  return (
+    <div className="review-list">
+      {list.source.kind !== props.source.kind && <SourceNotice source={list.source} />}
+      {list.error && <Notice tone="error">{text(list.error)}</Notice>}
+      <p aria-live="polite">
+        {list.total > list.items.length
+          ? t('review.shownOf', { shown: list.items.length, total: list.total })
+          : t('review.shown', { count: list.items.length })}
+      </p>
+      <BulkApprove filter={props.filter} items={list.items} total={list.total} source={list.source} onDone={props.onChanged} />
+      {list.items.length === 0 ? (
+        <p>{t('review.none')}</p>
+      ) : (
+        <ul className="record-list">
+          {list.items.map((item) => (
+            <ReviewCard key={item.record.id} item={item} teamName={teamName(item.record.teamId)} source={list.source} onChanged={props.onChanged} />
+          ))}
+        </ul>
+      )}
+      {list.loadMore && (
+        <button type="button" onClick={list.loadMore}>
+          {t('review.more')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AuthFailureReason } from '../../../shared/sync/protocol';
+import { useText } from '../../app/i18n';
+import { errorText } from '../../data';
+import { countForHandoff } from '../../data/handoff';
+import { wipeDevice } from '../../data/wipe';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+
+const ExportHandoff = lazy(() => import('../handoff/ExportHandoff'));
+
+/**
+ * The server cut this device (or this login) off. Sync has stopped. The person may first save the
+ * records the server does not have to an encrypted hand-off file, then the device's data is
+ * erased; erasing without a file needs a second, explicit yes.
+ */
+export default function AccessEnded({ reason }: { reason: Extract<AuthFailureReason, 'device_revoked' | 'token_revoked'> }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const [count, setCount] = useState<number | null>(null);
+  const [exported, setExported] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [wiping, setWiping] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    void countForHandoff().then(setCount);
+  }, []);
+
+  async function wipe() {
+    setWiping(true);
+    try {
+      await wipeDevice();
+      // A fresh start: no data in memory either.
+      window.location.assign('/setup');
+    } catch (error) {
+      setFailure(text(errorText(error)));
+      setWiping(false);
+    }
+  }
+
+  const unexported = !exported && (count ?? 0) > 0;
+  return (
+    <section aria-labelledby="access-title" data-testid="access-ended">
+      <h1 id="access-title">{t('access.title')}</h1>
+      <Notice tone="error">{t(`access.why.${reason}`)}</Notice>
+      <p>{t('access.stopped')}</p>
+      {reason === 'token_revoked' && (
+        <p>
+          <Link className="button secondary" to="/setup">
+            {t('access.loginAgain')}
+          </Link>
+        </p>
+      )}
+      <section className="card" aria-labelledby="access-export">
+        <h2 id="access-export">{t('access.exportTitle')}</h2>
+        <p data-testid="access-count">{count === null ? '…' : count === 0 ? t('access.nothingUnsent') : t('access.unsent', { count })}</p>
+        {(count ?? 0) > 0 && (
+          <Suspense fallback={<Loading />}>
+            <ExportHandoff onExported={() => setExported(true)} />
+          </Suspense>
+        )}
+      </section>
+      <section className="card" aria-labelledby="access-wipe">
+        <h2 id="access-wipe">{t('access.wipeTitle')}</h2>
+        <p>{t('access.wipeLead')}</p>
+        {failure && <Notice tone="error">{failure}</Notice>}
+        {confirming ? (
+          <>
+            <p role="alert">{unexported ? t('access.confirmUnexported', { count }) : t('access.confirm')}</p>
+            <div className="buttons">
+              <button type="button" className="danger" disabled={wiping} onClick={() => void wipe()}>
+                {t('access.wipeYes')}
+              </button>
+              <button type="button" className="secondary" disabled={wiping} onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {t('access.wipe')}
+          </button>
+        )}
+      </section>
+    </section>
+  );
+}

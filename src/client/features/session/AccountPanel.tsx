@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLang, useText } from '../../app/i18n';
+import { chooseTeam, endSession, errorText, useUnsynced, type SessionRow } from '../../data';
+import { formatDateTime } from '../../ui/format';
+import { Notice } from '../../ui/Notice';
+import { syncErrorKey } from '../sync/words';
+import { logOut } from './api';
+import { LoginForm } from './LoginForm';
+import '../sync/sync.css';
+
+/** The logged-in account: who, which team new records get, until when, and logout. */
+export function AccountPanel({ session }: { session: SessionRow }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const text = useText();
+  const unsynced = useUnsynced();
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const teams = session.teams ?? [];
+
+  async function logout() {
+    try {
+      if (session.token) await logOut(session.token);
+      await endSession();
+    } catch (error) {
+      setFailure(text(errorText(error)));
+    }
+  }
+
+  return (
+    <>
+      {session.refused && (
+        <div className="card">
+          <Notice tone="error">{t(`sync.error.${syncErrorKey(session.refused)}`)}</Notice>
+          <p>{t('login.again')}</p>
+          <LoginForm presetEmail={session.email} previousTeamId={session.teamId} />
+        </div>
+      )}
+      <section className="card" aria-labelledby="account-title">
+        <h2 id="account-title">{t('account.title')}</h2>
+        <dl className="facts sync-facts">
+          <dt>{t('account.name')}</dt>
+          <dd data-testid="account-name">{session.displayName}</dd>
+          <dt>{t('account.email')}</dt>
+          <dd>{session.email}</dd>
+          <dt>{t('session.role')}</dt>
+          <dd>{t(`role.${session.role}`)}</dd>
+          {session.expiresAt && (
+            <>
+              <dt>{t('account.validUntil')}</dt>
+              <dd>{formatDateTime(session.expiresAt, lang)}</dd>
+            </>
+          )}
+        </dl>
+        {teams.length > 1 ? (
+          <div className="field">
+            <label htmlFor="account-team">{t('account.team')}</label>
+            <select id="account-team" value={session.teamId} onChange={(e) => void chooseTeam(e.target.value)} aria-describedby="account-team-hint">
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+            <div className="hint" id="account-team-hint">
+              {t('account.teamHint')}
+            </div>
+          </div>
+        ) : teams.length === 1 ? (
+          <p>
+            {t('account.team')}: <strong>{session.teamName}</strong>
+          </p>
+        ) : (
+          <Notice tone="error">{t('account.noTeam')}</Notice>
+        )}
+      </section>
+      <section className="card" aria-labelledby="logout-title">
+        <h2 id="logout-title">{t('account.logoutTitle')}</h2>
+        {failure && <Notice tone="error">{failure}</Notice>}
+        {confirming ? (
+          <>
+            <p role="alert">{unsynced && unsynced.count > 0 ? t('account.logoutUnsynced', { count: unsynced.count }) : t('account.logoutConfirm')}</p>
+            <div className="buttons">
+              <button type="button" className="danger" onClick={() => void logout()}>
+                {t('account.logoutYes')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+            {t('account.logout')}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { syncOnce, type SyncTransport, type TransportFailure } from '../../../shared/sync/engine';
+import { httpTransport } from '../../../shared/sync/http-transport';
+import { errorText, getDeviceId, getSession, markSessionRefused, noteSyncOutcome, tryLock, withLock } from '../../data';
+import { reauthorLocalRecords } from '../../data/reauthor';
+import { deviceSyncStore } from '../../data/syncStore';
+import { setLiveSync } from './liveState';
+import { isolatingTransport } from './transport';
+
+/**
+ * One sync of this device: upload what waits, bring down what changed. One tab at a time (Web
+ * Locks); the outcome goes to the device database, so every tab shows it.
+ *
+ * - ok: done, the last sync time moves
+ * - failed: network or server trouble; retry later (the scheduler backs off)
+ * - stopped: the server refused the login (expired, revoked): no retry until the user acts
+ * - skipped: nothing to do here (no server login, or another tab is syncing)
+ */
+export type RunResult = 'ok' | 'failed' | 'stopped' | 'skipped';
+
+export interface RunOptions {
+  /** wait for another tab's sync to end, then sync (the "Sync now" button); else skip when busy */
+  wait?: boolean;
+  /** tests: a transport other than HTTP to this origin */
+  transport?: (token: string) => SyncTransport;
+}
+
+const SYNC_LOCK = 'kyiv1325-sync';
+
+export function runSync(options: RunOptions = {}): Promise<RunResult> {
+  const body = () => syncBody(options);
+  return options.wait ? withLock(SYNC_LOCK, body) : tryLock(SYNC_LOCK, body, 'skipped' as const);
+}
+
+async function syncBody(options: RunOptions): Promise<RunResult> {
+  const session = await getSession();
+  if (!session || session.source !== 'server' || !session.token) return 'skipped';
+  if (session.refused) return 'stopped';
+  const token = session.token;
+  setLiveSync({ running: true, phase: 'push', done: 0, total: 0 });
+  try {
+    // Records made before the login (or left over from an interrupted login) become this user's first.
+    await reauthorLocalRecords({ authorId: session.userId, teamId: session.teamId });
+    const transport = isolatingTransport(options.transport?.(token) ?? httpTransport({ baseUrl: '', token: () => token }));
+    const outcome = await syncOnce(deviceSyncStore(session.userId), transport, {
+      deviceId: await getDeviceId(),
+      onProgress: (p) => setLiveSync({ phase: p.phase, done: p.done, total: p.total }),
+    });
+    if (outcome.ok) {
+      await noteSyncOutcome({ ok: true });
+      return 'ok';
+    }
+    return await noteFailure(outcome.failure);
+  } catch (error) {
+    // The device itself failed (e.g. storage full): say so; nothing stored is lost.
+    await noteSyncOutcome({ ok: false, error: { code: 'device', text: errorText(error) } }).catch(() => undefined);
+    return 'failed';
+  } finally {
+    setLiveSync(null);
+  }
+}
+
+async function noteFailure(failure: TransportFailure): Promise<RunResult> {
+  if (failure.kind === 'unauthorized') {
+    await markSessionRefused(failure.reason);
+    await noteSyncOutcome({ ok: false, error: { code: failure.reason } });
+    return 'stopped';
+  }
+  const text = failure.kind === 'offline' ? undefined : failure.text;
+  const code = failure.kind === 'server' && failure.status === 426 ? 'protocol_unsupported' : failure.kind;
+  await noteSyncOutcome({ ok: false, error: { code, ...(text ? { text } : {}) } });
+  return 'failed';
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb, serviceLog } from '../../support';
+import { runSync } from '../../../../src/client/features/sync/controller';
+import { getLiveSync } from '../../../../src/client/features/sync/liveState';
+import { currentAuthor, finishLogin, getSession, saveLocalIdentity } from '../../../../src/client/data/session';
+import { listRecords } from '../../../../src/client/data/recordRead';
+import { saveRecord } from '../../../../src/client/data/recordStore';
+import { syncInfo } from '../../../../src/client/data/status';
+import type { SyncTransport, TransportFailure } from '../../../../src/shared/sync/engine';
+import type { LoginResponse } from '../../../../src/shared/sync/protocol';
+
+const login: LoginResponse = {
+  token: 'token-1',
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  user: { id: 'user-1', email: 'o@example.com', displayName: 'Олена', role: 'field_worker', teams: [{ id: 'team-1', name: 'Бригада' }] },
+};
+
+function failing(failure: TransportFailure): () => SyncTransport {
+  return () => ({ push: async () => ({ ok: false, failure }), pull: async () => ({ ok: false, failure }) });
+}
+
+const working = (seen: string[]) => (token: string): SyncTransport => ({
+  async push(request) {
+    seen.push(token);
+    return { ok: true, value: { protocolVersion: 1, batchId: request.batchId, results: request.records.map((r) => ({ status: 'accepted', id: r.id, revision: r.revision })) } };
+  },
+  async pull() {
+    return { ok: true, value: { protocolVersion: 1, catalogueVersion: 'v', cursor: 'c', hasMore: false, records: [], verdicts: [] } };
+  },
+});
+
+describe('one sync of the device', () => {
+  it('does nothing without a server login', async () => {
+    freshDb();
+    expect(await runSync({ transport: failing({ kind: 'offline' }) })).toBe('skipped');
+    await saveLocalIdentity({ displayName: 'Олена', teamName: 'Бригада', role: 'field_worker' });
+    expect(await runSync({ transport: failing({ kind: 'offline' }) })).toBe('skipped');
+  });
+
+  it('uploads with the session token, moves the last sync time and clears the error', async () => {
+    freshDb();
+    await finishLogin(login, 'team-1');
+    await saveRecord('r', serviceLog(2), 'ready', await currentAuthor());
+    expect(await runSync({ transport: failing({ kind: 'offline' }) })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'offline' });
+    const seen: string[] = [];
+    expect(await runSync({ wait: true, transport: working(seen) })).toBe('ok');
+    expect(seen).toEqual(['token-1']);
+    const info = await syncInfo();
+    expect(info.lastSyncAt).not.toBeNull();
+    expect(info.lastSyncError).toBeNull();
+    expect((await listRecords())[0]!.row.status).toBe('sent');
+    expect(getLiveSync().running).toBe(false);
+  });
+
+  it('an expired token stops syncing and keeps everything; the user is asked to log in again', async () => {
+    freshDb();
+    await finishLogin(login, 'team-1');
+    await saveRecord('r', serviceLog(2), 'ready', await currentAuthor());
+    expect(await runSync({ transport: failing({ kind: 'unauthorized', reason: 'token_expired' }) })).toBe('stopped');
+    expect(await getSession()).toMatchObject({ userId: 'user-1', refused: 'token_expired' });
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'token_expired' });
+    expect(await listRecords()).toHaveLength(1);
+    // No further attempts until a new login.
+    const seen: string[] = [];
+    expect(await runSync({ transport: working(seen) })).toBe('stopped');
+    expect(seen).toEqual([]);
+    await finishLogin({ ...login, token: 'token-2' }, 'team-1');
+    expect(await runSync({ transport: working(seen) })).toBe('ok');
+    expect(seen).toEqual(['token-2']);
+  });
+
+  it('keeps the server’s words when it fails', async () => {
+    freshDb();
+    await finishLogin(login, 'team-1');
+    await saveRecord('r', serviceLog(2), 'ready', await currentAuthor());
+    const text = { uk: 'Сервер перевантажено', en: 'Server overloaded' };
+    expect(await runSync({ transport: failing({ kind: 'server', status: 503, message: 'x', text }) })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'server', text });
+  });
+});

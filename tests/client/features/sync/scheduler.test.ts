@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SyncScheduler, type SyncTrigger } from '../../../../src/client/features/sync/scheduler';
+import type { RunResult } from '../../../../src/client/features/sync/controller';
+import { retryDelay } from '../../../../src/shared/sync/backoff';
+
+/** A scheduler on fake timers whose runs answer from a script. */
+function setup(results: RunResult[], options: { online?: () => boolean; random?: () => number } = {}) {
+  const runs: SyncTrigger[] = [];
+  const failures: number[] = [];
+  let release: (() => void) | null = null;
+  let hold = false;
+  const scheduler = new SyncScheduler({
+    run: async (trigger) => {
+      runs.push(trigger);
+      if (hold) await new Promise<void>((r) => (release = r));
+      return results.shift() ?? 'ok';
+    },
+    random: options.random ?? (() => 1),
+    isOnline: options.online ?? (() => true),
+    idleMs: 300_000,
+    focusGapMs: 15_000,
+    onFailure: (n) => failures.push(n),
+  });
+  return {
+    scheduler,
+    runs,
+    failures,
+    holdNextRun: () => (hold = true),
+    releaseRun: () => {
+      hold = false;
+      release?.();
+    },
+  };
+}
+
+describe('when the device syncs', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('on start, then again after a calm interval', async () => {
+    const { scheduler, runs } = setup(['ok', 'ok']);
+    await scheduler.request('start');
+    expect(runs).toEqual(['start']);
+    expect(scheduler.nextDelay).toBe(300_000);
+    await vi.advanceTimersByTimeAsync(299_999);
+    expect(runs).toEqual(['start']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toEqual(['start', 'timer']);
+  });
+
+  it('backs off exponentially with jitter after failures, and resets after a success', async () => {
+    const random = vi.fn(() => 0.5);
+    const { scheduler, runs, failures } = setup(['failed', 'failed', 'failed', 'ok'], { random });
+    await scheduler.request('start');
+    const delays = [scheduler.nextDelay];
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(scheduler.nextDelay!);
+      delays.push(scheduler.nextDelay);
+    }
+    expect(runs).toEqual(['start', 'timer', 'timer', 'timer']);
+    expect(failures).toEqual([1, 2, 3]);
+    expect(delays).toEqual([retryDelay(1, () => 0.5), retryDelay(2, () => 0.5), retryDelay(3, () => 0.5), 300_000]);
+    expect(delays[0]! < delays[1]! && delays[1]! < delays[2]!).toBe(true);
+    expect(scheduler.failureCount).toBe(0);
+  });
+
+  it('tries nothing while offline, and syncs on the online event', async () => {
+    let online = false;
+    const { scheduler, runs } = setup(['ok'], { online: () => online });
+    await scheduler.request('start');
+    expect(runs).toEqual([]);
+    expect(scheduler.nextDelay).toBeNull();
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(runs).toEqual([]);
+    online = true;
+    await scheduler.request('online');
+    expect(runs).toEqual(['online']);
+  });
+
+  it('runs one sync at a time: a request during a run makes exactly one more run after it', async () => {
+    const t = setup(['ok', 'ok']);
+    t.holdNextRun();
+    const first = t.scheduler.request('start');
+    await vi.advanceTimersByTimeAsync(0);
+    await t.scheduler.request('change');
+    await t.scheduler.request('button');
+    expect(t.runs).toEqual(['start']);
+    t.releaseRun();
+    await first;
+    expect(t.runs).toEqual(['start', 'change']);
+  });
+
+  it('ignores focus right after a sync, but not later', async () => {
+    const { scheduler, runs } = setup(['ok', 'ok']);
+    await scheduler.request('start');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await scheduler.request('focus');
+    expect(runs).toEqual(['start']);
+    await vi.advanceTimersByTimeAsync(20_000);
+    await scheduler.request('focus');
+    expect(runs).toEqual(['start', 'focus']);
+  });
+
+  it('stops the timer when the server refused the login, until the user acts', async () => {
+    const { scheduler, runs } = setup(['stopped', 'ok']);
+    await scheduler.request('start');
+    expect(scheduler.nextDelay).toBeNull();
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(runs).toEqual(['start']);
+    await scheduler.request('login');
+    expect(runs).toEqual(['start', 'login']);
+    expect(scheduler.nextDelay).toBe(300_000);
+  });
+});

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { DeviceDto, TeamDto, UserWithPasswordDto } from '../../../src/shared/accounts/protocol';
+import type { FieldRecord } from '../../../src/shared/records/schemas';
+import type { LoginResponse, PullResponse, Role } from '../../../src/shared/sync/protocol';
+
+/**
+ * The real server the browser tests run against (playwright.config.ts starts it), driven over
+ * its HTTP API: accounts through the admin API, and what the server holds through a pull.
+ */
+export const baseUrl = process.env.E2E_BASE_URL_INTERNAL!;
+
+async function call<T>(method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export async function apiLogin(email: string, password: string, deviceId = `e2e-tool-${randomUUID()}`): Promise<LoginResponse> {
+  return call<LoginResponse>('POST', '/auth/login', null, { email, password, deviceId, deviceName: 'e2e test tool' });
+}
+
+let adminToken: string | null = null;
+async function admin(): Promise<string> {
+  adminToken ??= (await apiLogin(process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!, 'e2e-admin-tool')).token;
+  return adminToken;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+}
+
+let n = 0;
+const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
+
+export async function createTeam(name = `Бригада ${unique()}`): Promise<TeamDto> {
+  return call<TeamDto>('POST', '/admin/teams', await admin(), { name, kind: 'mobile_brigade' });
+}
+
+export async function createUser(role: Role, teamIds: string[], displayName = 'Олена Тестова'): Promise<TestUser> {
+  const email = `${role.replace('_', '-')}-${unique()}@example.com`;
+  const password = `pass-${unique()}-word`;
+  const made = await call<UserWithPasswordDto>('POST', '/admin/users', await admin(), { email, displayName, role, teamIds, password });
+  return { id: made.user.id, email, password, displayName, role };
+}
+
+export async function devicesOf(userId: string): Promise<DeviceDto[]> {
+  return (await call<{ devices: DeviceDto[] }>('GET', `/admin/users/${userId}/devices`, await admin())).devices;
+}
+
+/** An administrator cuts a device off (as for a lost tablet). */
+export async function revokeDevice(deviceId: string): Promise<void> {
+  await call('POST', `/admin/devices/${deviceId}/revoke`, await admin(), {});
+}
+
+/** Every record the server holds that `user` can see (a supervisor: their teams'), all pages. */
+export async function serverRecords(user: TestUser): Promise<FieldRecord[]> {
+  const { token } = await apiLogin(user.email, user.password);
+  const seen: FieldRecord[] = [];
+  let since: string | null = null;
+  for (let page = 0; page < 100; page++) {
+    const body: PullResponse = await call<PullResponse>('GET', `/sync/pull${since ? `?since=${encodeURIComponent(since)}` : ''}`, token);
+    seen.push(...body.records);
+    since = body.cursor;
+    if (!body.hasMore) break;
+  }
+  return seen;
+}
