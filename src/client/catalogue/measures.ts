@@ -58,6 +58,13 @@ export function defaultDateFor(measure: Measure | undefined, catalogue: Catalogu
   return today;
 }
 
+/** The days a date field may offer for a measure: its period, and never after today. */
+export function dateBounds(measure: Measure | undefined, catalogue: Catalogue, today: string): { min?: string; max: string } {
+  if (!measure) return { max: today };
+  const last = measureLastDay(measure, catalogue);
+  return { min: measureFirstDay(measure, catalogue), max: last < today ? last : today };
+}
+
 export function localToday(now: Date = new Date()): string {
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, '0');

@@ -7,3 +7,4 @@ export * from './validate';
 export * from './build';
 export * from './uuid';
 export * from './hash';
+export * from './period';

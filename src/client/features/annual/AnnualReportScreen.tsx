@@ -17,6 +17,7 @@ import { useProgressReport } from '../reports/useReport';
 import { useDataSource, type DataSource } from '../reports/useSource';
 import './annual.css';
 import { annualFile, annualFileName, saveFile } from './annualFiles';
+import { YearSelect } from '../../ui/YearSelect';
 
 const ANNUAL_BREAKDOWNS: readonly Breakdown[] = ['group'];
 
@@ -47,16 +48,7 @@ export default function AnnualReportScreen() {
           {source.kind === 'server' ? t('annual.fromServer') : t('annual.fromDevice', { why: t(`reports.why${capital(source.why)}`) })}
         </p>
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('reports.filters')}>
-          <div className="field">
-            <label htmlFor="an-year">{t('annual.year')}</label>
-            <select id="an-year" value={year} onChange={(e) => setParams({ year: e.target.value })}>
-              {catalogue.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <YearSelect id="an-year" label={t('annual.year')} years={catalogue.years} value={year} onChange={(y) => setParams({ year: String(y) })} />
           <div className="field switch-field">
             <label className="checkbox" htmlFor="an-pending">
               <input id="an-pending" type="checkbox" role="switch" checked={includePending} onChange={(e) => setIncludePending(e.target.checked)} />

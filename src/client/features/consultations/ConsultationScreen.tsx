@@ -6,7 +6,7 @@ import { indexCatalogue, measureFirstDay, measureLastDay } from '../../../shared
 import type { ServiceLogContent } from '../../../shared/records/schemas';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
-import { localToday, serviceIndicators, serviceMeasures, usualFirst } from '../../catalogue/measures';
+import { dateBounds, localToday, serviceIndicators, serviceMeasures, usualFirst } from '../../catalogue/measures';
 import { firstMessage, useErrorText } from '../../ui/errors';
 import { Field, fieldAria } from '../../ui/Field';
 import { contentResolver } from '../../ui/forms/contentResolver';
@@ -103,8 +103,7 @@ function ConsultationForm({ recordId, draftKey, draft, existing }: DraftedFormAr
             type="date"
             {...register('date')}
             {...fieldAria('sl-date', err(errors.date?.message))}
-            min={measure ? measureFirstDay(measure, catalogue) : undefined}
-            max={measure ? [measureLastDay(measure, catalogue), today].sort()[0] : today}
+            {...dateBounds(measure, catalogue, today)}
           />
         </Field>
         <Field id="sl-district" label={t('form.district')} error={err(errors.district?.message)}>

@@ -6,7 +6,7 @@ import { indexCatalogue, measureFirstDay, measureLastDay } from '../../../shared
 import { eventFormats, type EventContent } from '../../../shared/records/schemas';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
-import { eventMeasures, localToday, usualFirst } from '../../catalogue/measures';
+import { dateBounds, eventMeasures, localToday, usualFirst } from '../../catalogue/measures';
 import { firstMessage, useErrorText } from '../../ui/errors';
 import { Field, fieldAria } from '../../ui/Field';
 import { contentResolver } from '../../ui/forms/contentResolver';
@@ -57,9 +57,7 @@ function EventForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<Even
 
   const measure = indexCatalogue(catalogue).measures.get(useWatch({ control: form.control, name: 'measureId' }))?.measure;
   const venueMode = useWatch({ control: form.control, name: 'venue.mode' });
-  const bounds = measure
-    ? { min: measureFirstDay(measure, catalogue), max: [measureLastDay(measure, catalogue), today].sort()[0] }
-    : { max: today };
+  const bounds = dateBounds(measure, catalogue, today);
 
   function changeMeasure(id: string) {
     const next = indexCatalogue(catalogue).measures.get(id)?.measure;

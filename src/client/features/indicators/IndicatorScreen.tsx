@@ -5,7 +5,7 @@ import { indexCatalogue, measureFirstDay, measureLastDay } from '../../../shared
 import type { IndicatorReportContent } from '../../../shared/records/schemas';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
-import { findIndicator, localToday, measuresWithIndicators } from '../../catalogue/measures';
+import { dateBounds, findIndicator, localToday, measuresWithIndicators } from '../../catalogue/measures';
 import { firstMessage, useErrorText } from '../../ui/errors';
 import { Field, fieldAria } from '../../ui/Field';
 import { contentResolver } from '../../ui/forms/contentResolver';
@@ -64,9 +64,7 @@ function IndicatorForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<
   const measure = indexCatalogue(catalogue).measures.get(useWatch({ control: form.control, name: 'measureId' }))?.measure;
   const indicator = findIndicator(measure, useWatch({ control: form.control, name: 'indicatorId' }));
   const layout = layoutFor(cellDimensionsOf(indicator));
-  const bounds = measure
-    ? { min: measureFirstDay(measure, catalogue), max: [measureLastDay(measure, catalogue), today].sort()[0] }
-    : { max: today };
+  const bounds = dateBounds(measure, catalogue, today);
 
   function chooseIndicator(id: string) {
     const next = findIndicator(indexCatalogue(catalogue).measures.get(getValues('measureId'))?.measure, id);

@@ -9,6 +9,7 @@ import { localToday } from '../../catalogue/measures';
 import { useAllRecords } from '../../data';
 import { defaultYear, localProgress, type PlanProgress } from './progress';
 import { useCurrentSession } from '../../app/sessionContext';
+import { YearSelect } from '../../ui/YearSelect';
 
 export default function PlanScreen() {
   const { t } = useTranslation();
@@ -35,16 +36,7 @@ export default function PlanScreen() {
     <section aria-labelledby="plan-title">
       <h1 id="plan-title">{text(catalogue.title)}</h1>
       <p className="lead">{t('plan.lead')}</p>
-      <div className="field inline">
-        <label htmlFor="plan-year">{t('plan.year')}</label>
-        <select id="plan-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {catalogue.years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
+      <YearSelect id="plan-year" className="field inline" label={t('plan.year')} years={catalogue.years} value={year} onChange={setYear} />
       <div className="plan-tree">
         {catalogue.strategicGoals.map((sg) => (
           <details key={sg.number} className="level-1">

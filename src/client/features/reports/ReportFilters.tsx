@@ -6,6 +6,7 @@ import type { TeamChoice } from '../review/useReview';
 import { parsePeriodParam, periodParam, PERIOD_PARAMS } from './period';
 import { monthLabel } from './charts/TrendChart';
 import { useLang } from '../../app/i18n';
+import { YearSelect } from '../../ui/YearSelect';
 
 function periodName(param: string, t: (k: string, o?: Record<string, unknown>) => string, lang: 'uk' | 'en', year: number): string {
   if (param === 'year') return t('reports.periodYear');
@@ -23,16 +24,7 @@ export function ReportFilters({ filter, teams, onChange }: { filter: ReportFilte
   const optional = (v: string) => (v === '' ? undefined : v);
   return (
     <form className="filters report-filters" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
-      <div className="field">
-        <label htmlFor="rp-year">{t('reports.year')}</label>
-        <select id="rp-year" value={filter.year} onChange={(e) => set({ year: Number(e.target.value) })}>
-          {catalogue.years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
+      <YearSelect id="rp-year" label={t('reports.year')} years={catalogue.years} value={filter.year} onChange={(year) => set({ year })} />
       <div className="field">
         <label htmlFor="rp-period">{t('reports.period')}</label>
         <select id="rp-period" value={periodParam(filter.period)} onChange={(e) => set({ period: parsePeriodParam(e.target.value) })}>

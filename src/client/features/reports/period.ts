@@ -21,20 +21,4 @@ export const PERIOD_PARAMS: readonly string[] = [
   ...Array.from({ length: 12 }, (_, i) => `m${String(i + 1).padStart(2, '0')}`),
 ];
 
-/** Every month (YYYY-MM) from one day to another, inclusive: the x axis of a trend. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  const last = to.slice(0, 7);
-  for (let guard = 0; guard < 600; guard++) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > last) break;
-    months.push(key);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return months;
-}
+export { monthsBetween } from '../../../shared/records/period';

@@ -12,7 +12,8 @@ import { failureText } from '../reports/http';
 import type { DataSource } from '../reports/useSource';
 import { columnDimension, gridCells, recordCells } from './recordCounts';
 import { giveVerdict } from './reviewApi';
-import { commentMissing, recordPeriod } from './reviewFilter';
+import { recordPeriod } from '../../../shared/records/period';
+import { commentMissing } from './reviewFilter';
 
 type Verdict = 'approved' | 'returned' | 'rejected';
 

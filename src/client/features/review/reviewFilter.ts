@@ -1,6 +1,6 @@
 import type { ReviewItem } from '../../../shared/review/protocol';
-import type { FieldRecord } from '../../../shared/records/schemas';
 import type { ReviewStatus } from '../../../shared/sync/protocol';
+import { recordPeriod } from '../../../shared/records/period';
 
 export interface ReviewFilter {
   teamId: string;
@@ -20,18 +20,6 @@ export function monthBounds(month: string): { from: string; to: string } {
 
 export function isMonth(text: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
-}
-
-/** The days a record is about: a service day, an event's days, an indicator report's period. */
-export function recordPeriod(record: FieldRecord): { start: string; end: string } {
-  switch (record.kind) {
-    case 'serviceLog':
-      return { start: record.date, end: record.date };
-    case 'event':
-      return { start: record.startDate, end: record.endDate };
-    case 'indicatorReport':
-      return { start: record.periodStart, end: record.periodEnd };
-  }
 }
 
 /** The same filter the server applies, for the records on this device when offline. */

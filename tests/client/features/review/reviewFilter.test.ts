@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRecord, reviseRecord, type EventContent, type RecordContent } from '../../../../src/shared/records';
 import type { ReviewItem } from '../../../../src/shared/review/protocol';
+import { recordPeriod } from '../../../../src/shared/records/period';
 import {
   approvable,
   commentMissing,
@@ -8,7 +9,6 @@ import {
   defaultReviewFilter,
   matchesReview,
   monthBounds,
-  recordPeriod,
   sortForReview,
 } from '../../../../src/client/features/review/reviewFilter';
 import { columnDimension, gridCells, recordCells } from '../../../../src/client/features/review/recordCounts';
