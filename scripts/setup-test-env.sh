@@ -20,6 +20,8 @@ dpkg -s postgresql >/dev/null 2>&1 || missing+=(postgresql)
 dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
 # pdftoppm: the annual report's print test renders the PDF it produced
 dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
+# Cyrillic glyphs for the browser's screenshots and printed PDFs
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 if [ "${#missing[@]}" -gt 0 ]; then
   # Update the package lists only when we actually have to install something.
   log "installing: ${missing[*]}"
