@@ -19,6 +19,8 @@ export interface ApiFailure {
   issues: FieldIssue[];
   /** seconds, from Retry-After (rate limits) */
   retryAfter: number | null;
+  /** the error body's other fields (e.g. the open records of a refused month lock) */
+  details: Record<string, unknown>;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
@@ -32,15 +34,20 @@ function kindOf(status: number): ApiFailureKind {
   return 'server';
 }
 
-export async function apiRequest<T>(
-  path: string,
-  options: { method?: 'GET' | 'POST'; body?: unknown; token?: string | null; timeoutMs?: number } = {},
-): Promise<ApiResult<T>> {
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  token?: string | null;
+  timeoutMs?: number;
+}
+
+const OFFLINE: ApiFailure = { kind: 'offline', status: 0, reason: null, text: null, issues: [], retryAfter: null, details: {} };
+
+async function send(path: string, options: RequestOptions): Promise<Response | null> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
-  let response: Response;
   try {
-    response = await fetch(`${API_PREFIX}${path}`, {
+    return await fetch(`${API_PREFIX}${path}`, {
       method: options.method ?? 'GET',
       signal: controller.signal,
       headers: {
@@ -50,14 +57,13 @@ export async function apiRequest<T>(
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
   } catch {
-    return { ok: false, failure: { kind: 'offline', status: 0, reason: null, text: null, issues: [], retryAfter: null } };
+    return null;
   } finally {
     clearTimeout(timer);
   }
-  if (response.ok) {
-    const value = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
-    return { ok: true, value };
-  }
+}
+
+async function failureOf(response: Response): Promise<ApiFailure> {
   let body: Partial<ApiError> = {};
   try {
     body = (await response.json()) as ApiError;
@@ -66,14 +72,33 @@ export async function apiRequest<T>(
   }
   const retryAfter = Number(response.headers.get('retry-after'));
   return {
-    ok: false,
-    failure: {
-      kind: kindOf(response.status),
-      status: response.status,
-      reason: body.error?.reason ?? body.error?.code ?? null,
-      text: body.error?.message ?? null,
-      issues: body.error?.issues ?? [],
-      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-    },
+    kind: kindOf(response.status),
+    status: response.status,
+    reason: body.error?.reason ?? body.error?.code ?? null,
+    text: body.error?.message ?? null,
+    issues: body.error?.issues ?? [],
+    retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    details: (body.error as Record<string, unknown> | undefined) ?? {},
   };
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
+  const response = await send(path, options);
+  if (!response) return { ok: false, failure: OFFLINE };
+  if (!response.ok) return { ok: false, failure: await failureOf(response) };
+  const value = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  return { ok: true, value };
+}
+
+/**
+ * A file the server makes (XLSX, CSV), with the name it suggests. Fetched rather than linked:
+ * the token travels in a header, never in a URL.
+ */
+export async function apiFile(path: string, options: RequestOptions = {}): Promise<ApiResult<{ blob: Blob; name: string | null }>> {
+  const response = await send(path, options);
+  if (!response) return { ok: false, failure: OFFLINE };
+  if (!response.ok) return { ok: false, failure: await failureOf(response) };
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { ok: true, value: { blob: await response.blob(), name: name ? decodeURIComponent(name) : null } };
 }

@@ -1,6 +1,6 @@
 import type { LockMonthRequest, MonthLock, OpenRecord, ReviewList, UnlockMonthRequest, VerdictRequest } from '../../../shared/review/protocol';
 import type { ReviewVerdict, SessionUser } from '../../../shared/sync/protocol';
-import { ApiFailure, getJson, postJson, postJsonWithDetails, queryString } from '../reports/http';
+import { ApiFailure, getJson, postJson, queryString } from '../reports/http';
 import { monthBounds, type ReviewFilter } from './reviewFilter';
 
 /** The review API (docs/reports.md): the supervisor's list, verdicts and month locks. */
@@ -36,7 +36,7 @@ export type LockOutcome = { locked: true; lock: MonthLock } | { locked: false; o
 /** Locking answers 409 with the records still open: that is an answer to show, not a failure. */
 export async function lockMonth(request: LockMonthRequest): Promise<LockOutcome> {
   try {
-    return { locked: true, lock: await postJsonWithDetails<MonthLock>('/review/months/lock', request) };
+    return { locked: true, lock: await postJson<MonthLock>('/review/months/lock', request) };
   } catch (error) {
     const details = error instanceof ApiFailure ? (error.details as { open?: OpenRecord[]; openCount?: number }) : undefined;
     if (error instanceof ApiFailure && error.kind === 'conflict' && details?.open)
