@@ -4,7 +4,7 @@ import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite } from './errors';
 import { getMeta, META } from './meta';
-import { recordDate } from './recordStore';
+import { rowFor } from './recordStore';
 import type { Encoded, RecordRow, ReviewNote, ServerRecordRow, StatusReason } from './rows';
 
 /**
@@ -25,24 +25,8 @@ export async function getPullCursor(userId: string): Promise<string | null> {
 }
 
 function serverRow(record: FieldRecord, payload: Encoded, review: ReviewNote | null): ServerRecordRow {
-  return {
-    id: record.id,
-    kind: record.kind,
-    measureId: record.measureId,
-    date: recordDate(record),
-    authorId: record.authorId,
-    teamId: record.teamId,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    revision: record.revision,
-    deleted: record.deleted,
-    status: 'sent',
-    reason: null,
-    syncedRevision: record.revision,
-    localVersion: 1,
-    payload,
-    review,
-  };
+  // What the server holds is by definition sent, at the revision it holds.
+  return { ...rowFor(record, 'sent', null, payload), status: 'sent', syncedRevision: record.revision, localVersion: 1, review };
 }
 
 function noteOf(v: ReviewVerdict): ReviewNote {

@@ -1,6 +1,7 @@
 import { contentOf, createRecord, reviseRecord, type Author } from '../../shared/records/build';
 import type { FieldRecord, RecordContent } from '../../shared/records/schemas';
 import { contentHashOf } from '../../shared/records/hash';
+import { recordPeriod } from '../../shared/records/period';
 import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite, WriteConflictError } from './errors';
@@ -18,23 +19,14 @@ const MAX_ATTEMPTS = 5;
 /** Statuses in which the current revision may already be on the server: edits make a new one. */
 const FROZEN_STATUSES: ReadonlySet<LocalStatus> = new Set(['sending', 'sent', 'returned', 'conflict']);
 
-export function recordDate(content: RecordContent): string {
-  switch (content.kind) {
-    case 'serviceLog':
-      return content.date;
-    case 'event':
-      return content.startDate;
-    case 'indicatorReport':
-      return content.periodStart;
-  }
-}
-
-function rowFor(record: FieldRecord, status: LocalStatus, previous: RecordRow | null, payload: RecordRow['payload']): RecordRow {
+/** The indexed columns of a record's row; the body itself travels in `payload`. */
+export function rowFor(record: FieldRecord, status: LocalStatus, previous: RecordRow | null, payload: RecordRow['payload']): RecordRow {
   return {
     id: record.id,
     kind: record.kind,
     measureId: record.measureId,
-    date: recordDate(record),
+    // filed under the first day it is about
+    date: recordPeriod(record).start,
     authorId: record.authorId,
     teamId: record.teamId,
     createdAt: record.createdAt,

@@ -1,7 +1,7 @@
-import type { FieldRecord } from './schemas';
+import type { RecordContent } from './schemas';
 
 /** The days a record is about: a service day, an event's days, an indicator report's period. */
-export function recordPeriod(record: FieldRecord): { start: string; end: string } {
+export function recordPeriod(record: RecordContent): { start: string; end: string } {
   switch (record.kind) {
     case 'serviceLog':
       return { start: record.date, end: record.date };
