@@ -85,12 +85,16 @@ describe('the device sync store (IndexedDB)', () => {
       { field: 'district', code: 'invalid_value' as const, message: { uk: 'Недопустиме значення', en: 'Not allowed' } },
       { field: 'contentHash', code: 'content_hash' as const, message: { uk: 'Хеш', en: 'Hash' } },
     ];
-    await store.applyPushResults(batch, [
-      accepted(batch[0]!),
-      // a record without a usable id is answered by its place in the batch
-      { status: 'rejected', id: null, revision: null, index: 1, issues },
-      { status: 'conflict', id: 'clash', revision: 1, reason: 'locked_period', serverRevision: 1 },
-    ]);
+    // Records saved in the same millisecond may come back in any order: answer each by its place.
+    await store.applyPushResults(
+      batch,
+      batch.map((record, index): PushResult => {
+        if (record.id === 'ok') return accepted(record);
+        // a record without a usable id is answered by its place in the batch
+        if (record.id === 'bad') return { status: 'rejected', id: null, revision: null, index, issues };
+        return { status: 'conflict', id: 'clash', revision: 1, reason: 'locked_period', serverRevision: 1 };
+      }),
+    );
     const byId = Object.fromEntries((await listRecords()).map((r) => [r.row.id, r.row]));
     expect(byId.ok).toMatchObject({ status: 'sent' });
     expect(byId.bad).toMatchObject({ status: 'rejected', reason: { code: 'invalid_value', field: 'district', issues } });
