@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../src/shared/records/hash';
+import { canonicalJson, sha256Hex } from '../../../src/shared/records/hash';
 
 describe('sha256Hex', () => {
   it('matches node:crypto on texts of many lengths, including Cyrillic', () => {
