@@ -1,10 +1,11 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { defaultCatalogue, type Catalogue } from '../shared';
-import { DEFAULT_LOGIN_LIMITS, type LoginLimits, type ServerContext, type SyncHooks } from './context';
+import { DEFAULT_LOGIN_LIMITS, type AuthHooks, type LoginLimits, type ServerContext, type SyncHooks } from './context';
 import type { DatabaseKind } from './db/connect';
 import type { Database } from './db/schema';
 import { adminRoutes } from './features/accounts/routes';
+import { auditRoutes } from './features/audit/routes';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './features/auth/passwords';
 import { authRoutes } from './features/auth/routes';
 import { healthRoutes } from './features/health/routes';
@@ -34,6 +35,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** tests only: see SyncHooks */
   syncHooks?: SyncHooks;
+  /** tests only: see AuthHooks */
+  authHooks?: AuthHooks;
 }
 
 export const API_DOC_VERSION = '1.0.0';
@@ -48,6 +51,7 @@ export function createContext(options: AppOptions): ServerContext {
     passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
     loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
     ...(options.syncHooks ? { syncHooks: options.syncHooks } : {}),
+    ...(options.authHooks ? { authHooks: options.authHooks } : {}),
   };
 }
 
@@ -78,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, ctx);
   syncRoutes(app, ctx);
   adminRoutes(app, ctx);
+  auditRoutes(app, ctx);
   reviewRoutes(app, ctx);
   reportRoutes(app, ctx);
   publicRoutes(app, ctx);

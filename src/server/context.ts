@@ -25,6 +25,12 @@ export interface SyncHooks {
   beforeCommit?: (batchId: string) => Promise<void>;
 }
 
+/** Test seam around login: counts (and may hold) every password check, to prove the limits under concurrency. */
+export interface AuthHooks {
+  /** just before a password is verified (also against the dummy hash of an unknown email) */
+  beforePasswordCheck?: (email: string) => Promise<void>;
+}
+
 /** What every feature needs, passed explicitly: no module-level state, so tests can run two servers side by side. */
 export interface ServerContext {
   db: Kysely<Database>;
@@ -35,4 +41,5 @@ export interface ServerContext {
   passwordCost: ScryptCost;
   loginLimits: LoginLimits;
   syncHooks?: SyncHooks;
+  authHooks?: AuthHooks;
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../../src/server/cli';
-import type { DeviceDto, TeamDto, UserDto, UserWithPasswordDto } from '../../src/shared/accounts/protocol';
+import type { AuditPage } from '../../src/shared/accounts/audit';
+import type { DeviceDto, TeamDto, UpdateUserResponse, UserDto, UserWithPasswordDto } from '../../src/shared/accounts/protocol';
 import type { ApiError } from '../../src/shared';
 import { backends } from './helpers/backends';
 import { startHarness, type Harness } from './helpers/harness';
@@ -58,7 +59,52 @@ describe.each(backends)('admin CLI on $name', (backend) => {
     expect(out.join('\n')).toMatch(/Revoked 1 session/);
   });
 
+  it('changes role and teams and deactivates: each ends the sessions; and lists the audit log', async () => {
+    expect(await admin('team', 'add', '--name', 'Бригада Троєщина', '--kind', 'mobile_brigade')).toBe(0);
+    expect(await admin('user', 'add', '--email', 'oksana@kyiv.ua', '--name', 'Оксана', '--role', 'field_worker', '--team', 'Бригада Святошин', '--password', 'oksana password 1')).toBe(0);
+    const login = async () => ((await h.login('oksana@kyiv.ua', 'tablet-5', { password: 'oksana password 1' })).json() as { token: string }).token;
+    const revoked = async (token: string) => ((await h.call('GET', '/api/v1/auth/me', { token })).json() as ApiError).error.reason;
+
+    let token = await login();
+    expect(await admin('user', 'set-role', '--email', 'oksana@kyiv.ua', '--role', 'trainer', '--json')).toBe(0);
+    expect(json<UpdateUserResponse>()).toMatchObject({ user: { role: 'trainer' }, sessionsRevoked: 1 });
+    expect(await revoked(token)).toBe('token_revoked');
+
+    token = await login();
+    expect(await admin('user', 'set-teams', '--email', 'oksana@kyiv.ua', '--team', 'Бригада Троєщина')).toBe(0);
+    expect(out.join('\n')).toContain('teams=Бригада Троєщина');
+    expect(out.join('\n')).toContain('Ended 1 session(s).');
+    expect(await revoked(token)).toBe('token_revoked');
+
+    token = await login();
+    expect(await admin('user', 'deactivate', '--email', 'oksana@kyiv.ua')).toBe(0);
+    expect(await revoked(token)).toBe('token_revoked');
+    expect((await h.login('oksana@kyiv.ua', 'tablet-5', { password: 'oksana password 1' })).statusCode).toBe(403);
+    expect(await admin('user', 'reactivate', '--email', 'oksana@kyiv.ua')).toBe(0);
+    expect(await admin('user', 'set-teams', '--email', 'oksana@kyiv.ua', '--no-teams', '--json')).toBe(0);
+    expect(json<UpdateUserResponse>().user.teams).toEqual([]);
+
+    expect(await admin('audit', 'list', '--type', 'role_changed', '--json')).toBe(0);
+    const page = json<AuditPage>();
+    expect(page.entries).toHaveLength(1);
+    // the command line acts as nobody in particular: the operator on the server
+    expect(page.entries[0]).toMatchObject({ actorId: null, details: { from: 'field_worker', to: 'trainer' } });
+    expect(await admin('audit', 'list', '--user', 'oksana@kyiv.ua', '--since', '2023-06-15')).toBe(0);
+    const lines = out.join('\n');
+    for (const type of ['user_created', 'login_succeeded', 'role_changed', 'teams_changed', 'user_deactivated', 'user_reactivated', 'sessions_revoked'])
+      expect(lines).toContain(type);
+    expect(lines).toContain('on oksana@kyiv.ua');
+    expect(await admin('audit', 'list', '--since', '2099-01-01', '--json')).toBe(0);
+    expect(json<AuditPage>().entries).toEqual([]);
+  });
+
   it('explains mistakes and exits non-zero', async () => {
+    expect(await admin('audit', 'list', '--since', 'yesterday')).toBe(2);
+    expect(err.join('\n')).toContain('--since');
+    expect(await admin('audit', 'list', '--type', 'coffee')).toBe(2);
+    expect(await admin('user', 'set-role', '--email', 'oksana@kyiv.ua', '--role', 'boss')).toBe(2);
+    expect(await admin('user', 'set-teams', '--email', 'oksana@kyiv.ua')).toBe(2);
+    expect(await admin('user', 'set-role', '--email', 'nobody@kyiv.ua', '--role', 'trainer')).toBe(1);
     expect(await admin('user', 'add', '--email', 'x@kyiv.ua')).toBe(2);
     expect(err.join('\n')).toContain('missing --name');
     expect(await admin('team', 'add', '--name', 'Бригада Святошин', '--kind', 'mobile_brigade')).toBe(1);

@@ -254,10 +254,62 @@ async function backfillFacts(db: Db): Promise<void> {
   }
 }
 
+const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/**
+ * Issue 8: the append-only audit log. Nothing in the code updates or deletes it, and the
+ * database itself refuses to (a trigger on each), so a bug or a stolen admin session cannot
+ * quietly rewrite what happened. Rows are ordered by their time-ordered (v7) id.
+ */
+async function auditLog(db: Db): Promise<void> {
+  await db.schema
+    .createTable('audit_log')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'text')
+    .addColumn('device_id', 'text')
+    .addColumn('subject_id', 'text')
+    .addColumn('team_id', 'text')
+    .addColumn('email', 'text')
+    .addColumn('ip', 'text')
+    .addColumn('details', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('audit_log_type').on('audit_log').columns(['type', 'id']).execute();
+  await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'id']).execute();
+  await db.schema.createIndex('audit_log_subject').on('audit_log').columns(['subject_id', 'id']).execute();
+  await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+
+  if (isSqlite(db)) {
+    for (const op of ['update', 'delete'])
+      await sql`create trigger ${sql.raw(`audit_log_no_${op}`)} before ${sql.raw(op)} on audit_log
+        begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    return;
+  }
+  await sql`create function audit_log_refuse() returns trigger language plpgsql as $$
+    begin raise exception 'audit_log is append-only' using errcode = 'insufficient_privilege'; end $$`.execute(db);
+  await sql`create trigger audit_log_no_change before update or delete on audit_log
+    for each row execute function audit_log_refuse()`.execute(db);
+  await sql`create trigger audit_log_no_truncate before truncate on audit_log
+    for each statement execute function audit_log_refuse()`.execute(db);
+}
+
+/**
+ * Issue 8: a user can be deactivated (cannot log in, sessions ended), and a revision whose
+ * record names another device than the one that pushed it (a hand-off import) is marked
+ * imported: its deviceId is the importer's claim, not something the server saw.
+ */
+async function accountControls(db: Db): Promise<void> {
+  await db.schema.alterTable('users').addColumn('deactivated_at', 'text').execute();
+  await db.schema.alterTable('record_revisions').addColumn('imported', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+}
+
 export const migrations: Record<string, Migration> = {
   '0001_accounts': { up: accounts },
   '0002_sessions': { up: sessions },
   '0003_records': { up: records },
   '0004_review': { up: review },
   '0005_reports': { up: reports },
+  '0007_audit_log': { up: auditLog },
+  '0008_account_controls': { up: accountControls },
 };

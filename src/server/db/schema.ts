@@ -23,6 +23,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   password_changed_at: string;
+  /** migration 0008: set while the account is deactivated */
+  deactivated_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -100,6 +102,8 @@ export interface RecordRevisionsTable extends RecordColumns {
   batch_id: string;
   pushed_by_user: string;
   pushed_by_device: string;
+  /** migration 0008: 1 when the record names another device than the one that pushed it (a hand-off import) */
+  imported: Generated<number>;
 }
 
 export interface BatchesTable {
@@ -187,6 +191,23 @@ export interface FactMonthsTable {
   facts: number;
 }
 
+/** Migration 0007: append-only (features/audit/log.ts); triggers refuse UPDATE and DELETE. */
+export interface AuditLogTable {
+  /** uuid v7: entries sort by it */
+  id: string;
+  at: string;
+  type: string;
+  actor_id: string | null;
+  /** server id of the actor's device */
+  device_id: string | null;
+  subject_id: string | null;
+  team_id: string | null;
+  email: string | null;
+  ip: string | null;
+  /** JSON object */
+  details: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -202,6 +223,7 @@ export interface Database {
   month_locks: MonthLocksTable;
   facts: FactsTable;
   fact_months: FactMonthsTable;
+  audit_log: AuditLogTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;

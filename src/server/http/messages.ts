@@ -23,15 +23,14 @@ export const serverMessages = {
     en: 'Too many failed login attempts. Try again later',
   },
   forbidden: { uk: 'Недостатньо прав для цієї дії', en: 'You do not have permission for this' },
-  team_forbidden: {
-    uk: 'Ви не можете надсилати записи цієї команди',
-    en: 'You may not send records of this team',
+  account_deactivated: {
+    uk: 'Обліковий запис вимкнено: зверніться до адміністратора',
+    en: 'This account is deactivated: ask an administrator',
   },
-  author_forbidden: {
-    uk: 'Ви можете надсилати лише власні записи',
-    en: 'You may only send records you made',
+  last_admin: {
+    uk: 'Має лишитися хоча б один активний адміністратор',
+    en: 'At least one active administrator must remain',
   },
-  author_unknown: { uk: 'Автора запису немає серед користувачів', en: "The record's author is not a known user" },
   device_mismatch: {
     uk: 'Пакет надіслано не з того пристрою, для якого видано токен',
     en: 'The batch names a different device than the one the token was issued to',

@@ -29,6 +29,19 @@ export type CreateUserRequest = z.input<typeof createUserRequest>;
 export const resetPasswordRequest = z.strictObject({ password: password.optional() });
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequest>;
 
+/**
+ * An admin's change to a user: role, the exact set of teams, active or not. Each of these that
+ * takes a right away (any role change, leaving a team, deactivation) ends all the user's sessions.
+ */
+export const updateUserRequest = z
+  .strictObject({
+    role: z.enum(roles, { error: 'invalid_value' }).optional(),
+    teamIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+    active: z.boolean({ error: 'invalid_type' }).optional(),
+  })
+  .refine((v) => v.role !== undefined || v.teamIds !== undefined || v.active !== undefined, { error: 'required', path: ['role'] });
+export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
+
 export interface TeamDto {
   id: string;
   name: string;
@@ -43,12 +56,26 @@ export interface UserDto {
   role: Role;
   teams: { id: string; name: string }[];
   createdAt: string;
+  /** set while the account is deactivated: it cannot log in */
+  deactivatedAt: string | null;
+}
+
+/** The user after a change, and how many of their sessions it ended. */
+export interface UpdateUserResponse {
+  user: UserDto;
+  sessionsRevoked: number;
 }
 
 /** A generated password is shown once, in this answer, and never stored in clear. */
 export interface UserWithPasswordDto {
   user: UserDto;
   generatedPassword: string | null;
+}
+
+/** A password reset: the generated password (when none was given) and the sessions it ended. */
+export interface PasswordResetDto {
+  generatedPassword: string | null;
+  sessionsRevoked: number;
 }
 
 export interface DeviceDto {

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../plan/catalogue-schema';
+import { rightsMessages } from '../sync/rights-messages';
 
 /**
  * Every validation reason, in Ukrainian and English. Schemas carry only the key, so the
@@ -46,6 +47,8 @@ export const validationMessages = {
     uk: 'Вкажіть кількість матеріалів або приберіть їх',
     en: 'Give the number of materials or remove them',
   },
+  // A push's per-record refusals on rights share the FieldIssue shape (src/shared/sync/rights-messages.ts).
+  ...rightsMessages,
 } satisfies Record<string, LocalizedText>;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -49,11 +49,12 @@ describe.each(backends)('admin API on $name', (backend) => {
     expect((weak.json() as ApiError).error.issues?.map((i) => i.field)).toEqual(['password']);
   });
 
-  it('resets a password: the old one stops working', async () => {
+  it('resets a password: the old one, and the sessions opened with it, stop working', async () => {
     const worker = await h.user('field_worker', []);
     const res = await as(admin).post(`/users/${worker.id}/password`, { password: 'a brand new password' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ generatedPassword: null });
+    expect(res.json()).toEqual({ generatedPassword: null, sessionsRevoked: 1 });
+    expect(((await h.call('GET', '/api/v1/auth/me', { token: worker.token })).json() as ApiError).error.reason).toBe('token_revoked');
     expect((await h.login(worker.email, 'd', { ip: '10.9.0.1' })).statusCode).toBe(401);
     expect((await h.login(worker.email, 'd', { password: 'a brand new password' })).statusCode).toBe(200);
     expect((await as(admin).post('/users/no-such-user/password', {})).statusCode).toBe(404);

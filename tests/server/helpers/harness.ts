@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, createContext, type AppOptions } from '../../../src/server/app';
-import type { ServerContext, SyncHooks } from '../../../src/server/context';
+import type { AuthHooks, ServerContext, SyncHooks } from '../../../src/server/context';
 import type { DatabaseHandle } from '../../../src/server/db/connect';
 import { createTeam } from '../../../src/server/features/accounts/teams';
 import { createUser } from '../../../src/server/features/accounts/users';
@@ -41,6 +41,8 @@ export interface Harness {
   options: AppOptions;
   /** set a hook here during a test (and clear it after); every instance of this harness sees it */
   hooks: SyncHooks;
+  /** the same for login (e.g. count password checks) */
+  authHooks: AuthHooks;
   /** listens on a port in the test range (once) and returns the base URL, for real HTTP requests */
   listen: () => Promise<string>;
   /** another app on its own connection to the same database, listening, as a second server instance would be */
@@ -49,7 +51,7 @@ export interface Harness {
   user: (role: Role, teamIds: string[], opts?: { deviceKey?: string }) => Promise<TestUser>;
   login: (email: string, deviceKey: string, opts?: { password?: string; ip?: string }) => Promise<LightMyRequestResponse>;
   call: (
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     url: string,
     opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ) => Promise<LightMyRequestResponse>;
@@ -63,8 +65,10 @@ export async function startHarness(backend: Backend, over: Partial<AppOptions> =
   const database = await backend.create();
   const clock = new TestClock();
   const hooks: SyncHooks = {};
+  const authHooks: AuthHooks = {};
   const options: AppOptions = {
     syncHooks: hooks,
+    authHooks,
     db: database.handle.db,
     dbKind: database.handle.kind,
     clock: clock.now,
@@ -101,6 +105,7 @@ export async function startHarness(backend: Backend, over: Partial<AppOptions> =
     clock,
     options,
     hooks,
+    authHooks,
     listen: () => (baseUrl ??= listenInRange(app)),
     secondInstance: async () => {
       const handle = await database.openAgain();

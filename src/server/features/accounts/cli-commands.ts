@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '../../../shared';
-import { teamKinds, type TeamKind } from '../../../shared/accounts/protocol';
+import { auditEventTypes, auditQuery } from '../../../shared/accounts/audit';
+import { teamKinds, type TeamKind, type UpdateUserResponse } from '../../../shared/accounts/protocol';
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
+import { listAudit } from '../audit/list';
 import { listDevices, revokeDevice, revokeUserSessions } from './devices';
 import { createTeam, findTeam, listTeams } from './teams';
+import { updateUser } from './user-changes';
 import { createUser, findUserByEmail, listUsers, resetPassword } from './users';
 
 type Ctx = Pick<ServerContext, 'db' | 'clock' | 'passwordCost'>;
@@ -16,11 +19,16 @@ export const CLI_USAGE = `Usage: npm run admin -- <command> [options]
   team list
   user add --email <email> --name <display name> --role <${roles.join('|')}> [--team <id or name>]... [--password <pw>]
   user list
-  user reset-password --email <email> [--password <pw>]
+  user reset-password --email <email> [--password <pw>]       (ends all their sessions)
+  user set-role --email <email> --role <${roles.join('|')}>     (ends all their sessions)
+  user set-teams --email <email> (--team <id or name>... | --no-teams)   (leaving a team ends all their sessions)
+  user deactivate --email <email>                              (cannot log in; ends all their sessions)
+  user reactivate --email <email>
   user revoke-sessions --email <email>
   device list --email <email>
   device revoke --id <device id>
   device revoke --email <email> --device <the device's own id>
+  audit list [--type <${auditEventTypes.join('|')}>] [--user <email>] [--since <date or time>] [--until <date or time>] [--limit <n>] [--cursor <c>]
 
 Without --password a password is generated and printed once. Add --json for machine-readable output.
 Works on the server's database: DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL).`;
@@ -34,6 +42,13 @@ const options = {
   password: { type: 'string' },
   id: { type: 'string' },
   device: { type: 'string' },
+  'no-teams': { type: 'boolean' },
+  type: { type: 'string' },
+  user: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  limit: { type: 'string' },
+  cursor: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -106,10 +121,28 @@ async function dispatch(ctx: Ctx, command: string, values: Values, print: Print)
       const user = await userByEmail(ctx, need(values, 'email'));
       const result = await resetPassword(ctx, user.id, values.password);
       return show(print, json, result, () => [
-        `Password of ${user.email} changed.`,
+        `Password of ${user.email} changed; ${result.sessionsRevoked} session(s) ended.`,
         ...(result.generatedPassword ? [`Generated password (shown once): ${result.generatedPassword}`] : []),
       ]);
     }
+    case 'user set-role': {
+      const [user, role] = [await userByEmail(ctx, need(values, 'email')), need(values, 'role')];
+      if (!roles.includes(role as Role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+      return showChange(print, json, await updateUser(ctx, user.id, { role: role as Role }, null));
+    }
+    case 'user set-teams': {
+      const user = await userByEmail(ctx, need(values, 'email'));
+      if (!values.team?.length && !values['no-teams']) throw new UsageError('give --team (one or more), or --no-teams');
+      if (values.team?.length && values['no-teams']) throw new UsageError('--team and --no-teams do not go together');
+      return showChange(print, json, await updateUser(ctx, user.id, { teamIds: await teamIds(ctx, values.team) }, null));
+    }
+    case 'user deactivate':
+    case 'user reactivate': {
+      const user = await userByEmail(ctx, need(values, 'email'));
+      return showChange(print, json, await updateUser(ctx, user.id, { active: command === 'user reactivate' }, null));
+    }
+    case 'audit list':
+      return auditList(ctx, values, print);
     case 'user revoke-sessions': {
       const user = await userByEmail(ctx, need(values, 'email'));
       const revoked = await revokeUserSessions(ctx, user.id);
@@ -130,6 +163,31 @@ async function dispatch(ctx: Ctx, command: string, values: Values, print: Print)
       throw new UsageError(`unknown command "${command}"`);
   }
 }
+
+function showChange(print: Print, json: boolean | undefined, change: UpdateUserResponse): void {
+  const { user, sessionsRevoked } = change;
+  show(print, json, change, () => [
+    `${user.email}: ${user.role}, teams=${user.teams.map((t) => t.name).join(', ') || '-'}${user.deactivatedAt ? `, DEACTIVATED ${user.deactivatedAt}` : ''}`,
+    `Ended ${sessionsRevoked} session(s).`,
+  ]);
+}
+
+async function auditList(ctx: Ctx, values: Values, print: Print): Promise<void> {
+  const user = values.user ? (await userByEmail(ctx, values.user)).id : undefined;
+  const parsed = auditQuery.safeParse({
+    type: values.type, user, from: values.since, to: values.until, limit: values.limit, cursor: values.cursor,
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${cliName(String(i.path[0]))}: ${i.message}`).join('\n'));
+  const page = await listAudit(ctx, parsed.data);
+  if (values.json) return print(JSON.stringify(page, null, 2));
+  const emails = new Map((await listUsers(ctx.db)).map((u) => [u.id, u.email]));
+  const who = (id: string | null) => (id === null ? '-' : (emails.get(id) ?? id));
+  for (const e of page.entries)
+    print(`${e.at}  ${e.type.padEnd(25)}  by ${who(e.actorId)}${e.subjectId ? `  on ${who(e.subjectId)}` : ''}${e.email ? `  ${e.email}` : ''}${e.ip ? `  ip ${e.ip}` : ''}${e.teamId ? `  team ${e.teamId}` : ''}  ${JSON.stringify(e.details)}`);
+  if (page.nextCursor) print(`(older entries: add --cursor ${page.nextCursor})`);
+}
+
+const cliName = (field: string) => ({ from: 'since', to: 'until' })[field] ?? field;
 
 async function deviceIdFor(ctx: Ctx, email: string, deviceKey: string): Promise<string> {
   const user = await userByEmail(ctx, email);

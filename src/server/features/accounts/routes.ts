@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { API_PREFIX } from '../../../shared';
-import { createTeamRequest, createUserRequest, resetPasswordRequest } from '../../../shared/accounts/protocol';
+import { createTeamRequest, createUserRequest, resetPasswordRequest, updateUserRequest } from '../../../shared/accounts/protocol';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
 import { authenticate, requireRole, type AuthContext } from '../auth/sessions';
 import { listDevices, revokeDevice, revokeUserSessions } from './devices';
 import { createTeam, listTeams } from './teams';
+import { updateUser } from './user-changes';
 import { createUser, listUsers, resetPassword } from './users';
 
 const errors = { 400: 'invalid input (error.issues names the fields)', 401: 'no valid session', 403: 'not an admin' };
@@ -36,8 +37,8 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/teams`,
     doc('Create a team', { body: createTeamRequest, response: 'Team', status: 201, errors: { ...errors, 409: 'name taken' } }),
     async (request, reply) => {
-      await admin(request);
-      return reply.status(201).send(await createTeam(ctx, parseInput(createTeamRequest, request.body)));
+      const auth = await admin(request);
+      return reply.status(201).send(await createTeam(ctx, parseInput(createTeamRequest, request.body), auth.userId));
     },
   );
 
@@ -55,22 +56,35 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
       errors: { ...errors, 409: 'email taken' },
     }),
     async (request, reply) => {
-      await admin(request);
-      return reply.status(201).send(await createUser(ctx, parseInput(createUserRequest, request.body)));
+      const auth = await admin(request);
+      return reply.status(201).send(await createUser(ctx, parseInput(createUserRequest, request.body), auth.userId));
+    },
+  );
+
+  app.patch(
+    `${base}/users/:id`,
+    doc("Change a user's role, teams (the new set) or active state; a role change, leaving a team or deactivation ends all their sessions", {
+      body: updateUserRequest,
+      response: 'UserChange',
+      errors: { ...errors, 404: 'no such user', 409: 'it would leave no active admin (reason last_admin)' },
+    }),
+    async (request) => {
+      const auth = await admin(request);
+      return updateUser(ctx, id(request), parseInput(updateUserRequest, request.body), auth.userId);
     },
   );
 
   app.post(
     `${base}/users/:id/password`,
-    doc("Reset a user's password (generated and returned once when none is given)", {
+    doc("Reset a user's password (generated and returned once when none is given); all their sessions end", {
       body: resetPasswordRequest,
-      response: 'GeneratedPassword',
+      response: 'PasswordReset',
       errors: { ...errors, 404: 'no such user' },
     }),
     async (request) => {
-      await admin(request);
+      const auth = await admin(request);
       const body = parseInput(resetPasswordRequest, request.body ?? {});
-      return resetPassword(ctx, id(request), body.password);
+      return resetPassword(ctx, id(request), body.password, auth.userId);
     },
   );
 
@@ -83,8 +97,8 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/users/:id/revoke-sessions`,
     doc("End all of a user's sessions on every device", { response: 'RevokedCount', errors: { ...errors, 404: 'no such user' } }),
     async (request) => {
-      await admin(request);
-      return { revoked: await revokeUserSessions(ctx, id(request)) };
+      const auth = await admin(request);
+      return { revoked: await revokeUserSessions(ctx, id(request), auth.userId) };
     },
   );
 

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import type { TeamRow } from '../../db/schema';
 import { HttpError } from '../../http/errors';
 import { newId } from '../../ids';
+import { audit } from '../audit/log';
 
 type Ctx = Pick<ServerContext, 'db' | 'clock'>;
 
@@ -11,11 +12,14 @@ export function teamDto(row: TeamRow): TeamDto {
   return { id: row.id, name: row.name, kind: row.kind, createdAt: row.created_at };
 }
 
-export async function createTeam(ctx: Ctx, input: CreateTeamRequest): Promise<TeamDto> {
+export async function createTeam(ctx: Ctx, input: CreateTeamRequest, actorId: string | null = null): Promise<TeamDto> {
   const now = ctx.clock();
   const row: TeamRow = { id: newId(now), name: input.name, kind: input.kind, created_at: now.toISOString() };
   try {
-    await ctx.db.insertInto('teams').values(row).execute();
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.insertInto('teams').values(row).execute();
+      await audit(ctx, { type: 'team_created', actorId, teamId: row.id, name: row.name, kind: row.kind }, trx);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new HttpError(409, 'team_name_taken');
     throw error;

@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { CreateUserRequest, UserDto, UserWithPasswordDto } from '../../../shared/accounts/protocol';
+import type { CreateUserRequest, PasswordResetDto, UserDto, UserWithPasswordDto } from '../../../shared/accounts/protocol';
 import { createUserRequest } from '../../../shared/accounts/protocol';
 import type { Role, SessionUser } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { isUniqueViolation } from '../../db/errors';
 import type { Database, UserRow } from '../../db/schema';
 import { HttpError } from '../../http/errors';
+import { serverMessages } from '../../http/messages';
 import { newId } from '../../ids';
+import { audit } from '../audit/log';
 import { generatePassword, hashPassword } from '../auth/passwords';
+import { endSessions } from './end-sessions';
 
 type Ctx = Pick<ServerContext, 'db' | 'clock' | 'passwordCost'>;
 
@@ -33,6 +36,7 @@ function userDto(row: UserRow, teams: { id: string; name: string }[]): UserDto {
     role: row.role as Role,
     teams,
     createdAt: row.created_at,
+    deactivatedAt: row.deactivated_at,
   };
 }
 
@@ -58,14 +62,17 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
   return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }
 
-async function assertTeamsExist(db: Kysely<Database>, teamIds: string[]): Promise<void> {
+export async function assertTeamsExist(db: Kysely<Database>, teamIds: string[]): Promise<void> {
   if (teamIds.length === 0) return;
   const found = await db.selectFrom('teams').select('id').where('id', 'in', teamIds).execute();
-  if (found.length !== new Set(teamIds).size) throw new HttpError(400, 'team_unknown');
+  if (found.length !== new Set(teamIds).size)
+    throw new HttpError(400, 'team_unknown', {
+      issues: [{ field: 'teamIds', code: 'invalid_value', message: serverMessages.team_unknown }],
+    });
 }
 
-/** Creates a user and their team memberships in one transaction. */
-export async function createUser(ctx: Ctx, input: CreateUserRequest): Promise<UserWithPasswordDto> {
+/** Creates a user and their team memberships in one transaction. `actorId`: the admin (null: the command line). */
+export async function createUser(ctx: Ctx, input: CreateUserRequest, actorId: string | null = null): Promise<UserWithPasswordDto> {
   const data = createUserRequest.parse(input);
   const teamIds = [...new Set(data.teamIds)];
   await assertTeamsExist(ctx.db, teamIds);
@@ -92,6 +99,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest): Promise<Us
           .insertInto('memberships')
           .values(teamIds.map((teamId) => ({ user_id: id, team_id: teamId, created_at: now })))
           .execute();
+      await audit(ctx, { type: 'user_created', actorId, subjectId: id, role: data.role, teamIds }, trx);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new HttpError(409, 'email_taken');
@@ -100,17 +108,24 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest): Promise<Us
   return { user: (await getUser(ctx.db, id))!, generatedPassword: generated };
 }
 
-/** Sets a new password (given, or generated and returned once). Existing sessions stay: revoke them separately. */
-export async function resetPassword(ctx: Ctx, userId: string, password?: string): Promise<{ generatedPassword: string | null }> {
+/**
+ * Sets a new password (given, or generated and returned once) and ends all the user's sessions
+ * in the same transaction: whoever knew the old password, or holds a token got with it, is out.
+ */
+export async function resetPassword(ctx: Ctx, userId: string, password?: string, actorId: string | null = null): Promise<PasswordResetDto> {
   const generated = password ? null : generatePassword();
   const hash = await hashPassword(password ?? generated!, ctx.passwordCost);
-  const result = await ctx.db
-    .updateTable('users')
-    .set({ password_hash: hash, password_changed_at: ctx.clock().toISOString() })
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'user_unknown');
-  return { generatedPassword: generated };
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: ctx.clock().toISOString() })
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'user_unknown');
+    await audit(ctx, { type: 'password_reset', actorId, subjectId: userId, generated: generated !== null }, trx);
+    const sessionsRevoked = await endSessions(ctx, trx, userId, 'password_reset', actorId);
+    return { generatedPassword: generated, sessionsRevoked };
+  });
 }
 
 /** Team ids a user belongs to. */

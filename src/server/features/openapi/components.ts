@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldRecord, roles } from '../../../shared';
+import { auditEventTypes } from '../../../shared/accounts/audit';
 import { teamKinds } from '../../../shared/accounts/protocol';
 
 /** JSON Schema of a zod schema, as OpenAPI 3.1 embeds it (no $schema key). */
@@ -66,13 +67,22 @@ export function componentSchemas(): Record<string, unknown> {
     }),
     Team: obj({ id: str, name: str, kind: { enum: [...teamKinds] }, createdAt: str }),
     TeamList: obj({ teams: { type: 'array', items: ref('Team') } }),
-    User: obj({ id: str, email: str, displayName: str, role: { enum: [...roles] }, teams: { type: 'array', items: teamRef }, createdAt: str }),
+    User: obj({
+      id: str, email: str, displayName: str, role: { enum: [...roles] }, teams: { type: 'array', items: teamRef }, createdAt: str,
+      deactivatedAt: nullableStr,
+    }),
+    UserChange: obj({ user: ref('User'), sessionsRevoked: { type: 'integer' } }),
     UserList: obj({ users: { type: 'array', items: ref('User') } }),
     UserWithPassword: obj({ user: ref('User'), generatedPassword: nullableStr }),
-    GeneratedPassword: obj({ generatedPassword: nullableStr }),
+    PasswordReset: obj({ generatedPassword: nullableStr, sessionsRevoked: { type: 'integer' } }),
     Device: obj({ id: str, deviceKey: str, name: nullableStr, createdAt: str, lastSeenAt: str, revokedAt: nullableStr }),
     DeviceList: obj({ devices: { type: 'array', items: ref('Device') } }),
     RevokedCount: obj({ revoked: { type: 'integer' } }),
+    AuditEntry: obj({
+      id: str, at: str, type: { enum: [...auditEventTypes] }, actorId: nullableStr, deviceId: nullableStr, subjectId: nullableStr,
+      teamId: nullableStr, email: nullableStr, ip: nullableStr, details: { type: 'object' },
+    }),
+    AuditPage: obj({ entries: { type: 'array', items: ref('AuditEntry') }, nextCursor: nullableStr }),
     OpenApiDocument: { type: 'object' },
     ...reviewAndReportSchemas(),
   };

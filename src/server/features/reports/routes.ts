@@ -13,6 +13,7 @@ import {
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
+import { audit } from '../audit/log';
 import { authenticate, type AuthContext } from '../auth/sessions';
 import { annualQuery, assertPlanYear, progressFilter, progressQuery } from './params';
 import { scopedQuery, today } from './scope';
@@ -36,12 +37,16 @@ function fileName(year: number, lang: Lang, includePending: boolean, ext: 'xlsx'
   return `kyiv-1325-annual-report-${year}-${lang}${includePending ? '-with-pending' : ''}.${ext}`;
 }
 
-async function annualTableFor(ctx: ServerContext, auth: AuthContext, q: ReturnType<typeof annualQuery.parse>) {
+/** The annual table, and its export in the audit log (who took which figures away, in which file). */
+async function annualTableFor(ctx: ServerContext, auth: AuthContext, q: ReturnType<typeof annualQuery.parse>, format: 'xlsx' | 'csv') {
   assertPlanYear(ctx.catalogue, q.year);
   const report = await buildAnnualReport(ctx.catalogue, scopedQuery(ctx, auth, undefined), {
     year: q.year,
     asOf: today(ctx),
     includePending: q.includePending,
+  });
+  await audit(ctx, {
+    type: 'report_exported', actorId: auth.userId, deviceId: auth.deviceId, format, year: q.year, lang: q.lang, includePending: q.includePending,
   });
   return annualTable(annualRows(ctx.catalogue, report, q.lang), q.lang);
 }
@@ -75,7 +80,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     doc("The year's annual report in the plan's structure, as an Excel workbook", { query: annualQuery, produces: XLSX_MIME }),
     async (request, reply) => {
       const q = parseInput(annualQuery, request.query);
-      const table = await annualTableFor(ctx, await reporter(request), q);
+      const table = await annualTableFor(ctx, await reporter(request), q, 'xlsx');
       const bytes = xlsxWorkbook({ name: `${sheetName[q.lang]} ${q.year}`, rows: table, widths: WIDTHS });
       return reply
         .header('content-type', XLSX_MIME)
@@ -92,7 +97,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }),
     async (request, reply) => {
       const q = parseInput(annualQuery, request.query);
-      const table = await annualTableFor(ctx, await reporter(request), q);
+      const table = await annualTableFor(ctx, await reporter(request), q, 'csv');
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName(q.year, q.lang, q.includePending, 'csv')}"`)

@@ -6,6 +6,7 @@ import type { MonthLocksTable } from '../../db/schema';
 import { lockTeam } from '../../db/team-locks';
 import { HttpError } from '../../http/errors';
 import { newId } from '../../ids';
+import { audit } from '../audit/log';
 import type { AuthContext } from '../auth/sessions';
 import { latestDateOnEarth } from '../sync/record-facts';
 import { touchesMonth } from './month-range';
@@ -93,6 +94,7 @@ export async function lockMonth(ctx: ServerContext, auth: AuthContext, input: Lo
         unlock_reason: null,
       };
       await trx.insertInto('month_locks').values(row).execute();
+      await audit(ctx, { type: 'month_locked', actorId: auth.userId, deviceId: auth.deviceId, teamId: input.teamId, month: input.month }, trx);
       return { locked: true, lock: lockDto(row) };
     }),
   );
@@ -102,16 +104,21 @@ export async function lockMonth(ctx: ServerContext, auth: AuthContext, input: Lo
 export async function unlockMonth(ctx: ServerContext, auth: AuthContext, input: UnlockMonthRequest): Promise<MonthLock> {
   await assertTeamExists(ctx, input.teamId);
   assertMayReview(auth, input.teamId);
-  const row = await ctx.db
-    .updateTable('month_locks')
-    .set({ unlocked_by: auth.userId, unlocked_at: ctx.clock().toISOString(), unlock_reason: input.reason })
-    .where('team_id', '=', input.teamId)
-    .where('month', '=', input.month)
-    .where('unlocked_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw new HttpError(409, 'month_not_locked', { reason: 'month_not_locked' });
-  return lockDto(row);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('month_locks')
+      .set({ unlocked_by: auth.userId, unlocked_at: ctx.clock().toISOString(), unlock_reason: input.reason })
+      .where('team_id', '=', input.teamId)
+      .where('month', '=', input.month)
+      .where('unlocked_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new HttpError(409, 'month_not_locked', { reason: 'month_not_locked' });
+    await audit(ctx, {
+      type: 'month_unlocked', actorId: auth.userId, deviceId: auth.deviceId, teamId: input.teamId, month: input.month, reason: input.reason,
+    }, trx);
+    return lockDto(row);
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { takeSequence } from '../../db/sequence';
 import { shareTeams } from '../../db/team-locks';
 import { HttpError } from '../../http/errors';
 import { newId } from '../../ids';
+import { audit } from '../audit/log';
 import type { AuthContext } from '../auth/sessions';
 import { reviewStatusChanged } from '../reports/facts-store';
 import { monthsBetween } from '../sync/record-facts';
@@ -92,6 +93,11 @@ async function giveVerdict(trx: Transaction<Database>, ctx: ServerContext, auth:
     server_seq: seq,
   };
   await trx.insertInto('reviews').values(row).execute();
+  // The comment stays out of the log: free text, and the reviews table keeps it.
+  await audit(ctx, {
+    type: 'verdict_given', actorId: auth.userId, deviceId: auth.deviceId, teamId: record.team_id,
+    recordId: v.recordId, revision: v.revision, status: v.status, withComment: row.comment !== null,
+  }, trx);
   return verdictDto(row);
 }
 

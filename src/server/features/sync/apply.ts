@@ -98,6 +98,8 @@ function revisionRow(record: FieldRecord, input: ApplyInput): NewRecordRevision 
     batch_id: input.batchId,
     pushed_by_user: input.auth.userId,
     pushed_by_device: input.auth.deviceId,
+    // A record naming another device came in a hand-off file: its deviceId is a claim, not seen.
+    imported: record.deviceId === input.auth.deviceKey ? 0 : 1,
   };
 }
 
@@ -167,7 +169,7 @@ async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], i
   // Taken after the revision INSERTs, so the counter's row lock is held only briefly (see sequence.ts).
   const first = await takeSequence(trx, highest.size);
   const rows = [...highest.values()].map((record, i) => {
-    const { record_id, batch_id: _b, pushed_by_user: _u, pushed_by_device: _d, ...columns } = revisionRow(record, input);
+    const { record_id, batch_id: _b, pushed_by_user: _u, pushed_by_device: _d, imported: _i, ...columns } = revisionRow(record, input);
     return { id: record_id, ...columns, server_seq: first + i };
   });
   const moved = await trx

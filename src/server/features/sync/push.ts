@@ -14,7 +14,8 @@ import { parseInput } from '../../http/parse';
 import type { AuthContext } from '../auth/sessions';
 import { applyBatch, type Candidate } from './apply';
 import { latestDateOnEarth } from './record-facts';
-import { assertMayWrite } from './rights';
+import { auditPush } from './push-audit';
+import { refusedOnRights } from './rights';
 
 /** Version and size are checked before the body's shape, so an old app learns to update, not "bad request". */
 function checkEnvelope(body: unknown) {
@@ -34,19 +35,21 @@ function rejectedResult(input: unknown, index: number, issues: Extract<PushResul
 }
 
 /**
- * A device's batch: checked whole for version, size, device and rights; then each record on
- * its own (a bad one is rejected with its fields named, the rest go on); then the valid ones
- * applied in one transaction.
+ * A device's batch: checked whole for version, size and device; then each record on its own,
+ * for the pusher's rights and for validity (a bad one is rejected with its field named, the rest
+ * go on); then the valid ones applied in one transaction, with the push's audit entry.
  */
 export async function push(ctx: ServerContext, auth: AuthContext, body: unknown): Promise<PushResponse> {
   const request = checkEnvelope(body);
   if (request.deviceId !== auth.deviceKey) throw new HttpError(403, 'device_mismatch', { reason: 'device_mismatch' });
-  await assertMayWrite(ctx, auth, request.records);
+  const refused = await refusedOnRights(ctx, auth, request.records);
 
   const today = latestDateOnEarth(ctx.clock());
   const candidates: Candidate[] = [];
   const rejected: PushResult[] = [];
   request.records.forEach((input, index) => {
+    const forbidden = refused.get(index);
+    if (forbidden) return void rejected.push(rejectedResult(input, index, [forbidden]));
     const result = validateRecord(input, { catalogue: ctx.catalogue, today });
     if (result.ok) candidates.push({ index, record: result.value });
     else rejected.push(rejectedResult(input, index, result.issues));
@@ -54,9 +57,11 @@ export async function push(ctx: ServerContext, auth: AuthContext, body: unknown)
 
   const receivedAt = ctx.clock().toISOString();
   const results = await withRetry(() =>
-    ctx.db
-      .transaction()
-      .execute((trx) => applyBatch(trx, { batchId: request.batchId, auth, candidates, rejected, receivedAt, hooks: ctx.syncHooks })),
+    ctx.db.transaction().execute(async (trx) => {
+      const answer = await applyBatch(trx, { batchId: request.batchId, auth, candidates, rejected, receivedAt, hooks: ctx.syncHooks });
+      await auditPush(ctx, trx, auth, request, answer);
+      return answer;
+    }),
   );
   return { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: request.batchId, results };
 }

@@ -1,57 +1,83 @@
-import type { FieldIssue } from '../../../shared';
+import { validationMessages, type FieldIssue, type Role } from '../../../shared';
+import type { RightsMessageKey } from '../../../shared/sync/rights-messages';
 import type { ServerContext } from '../../context';
-import { HttpError } from '../../http/errors';
-import { serverMessages, type ServerMessageKey } from '../../http/messages';
 import type { AuthContext } from '../auth/sessions';
 
 interface Claim {
   index: number;
-  teamId: string | undefined;
-  authorId: string | undefined;
+  teamId: string;
+  authorId: string;
+}
+
+interface Author {
+  role: Role;
+  teams: Set<string>;
 }
 
 function claimsOf(records: unknown[]): Claim[] {
-  return records.map((r, index) => {
+  return records.flatMap((r, index) => {
     const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
-    return {
-      index,
-      teamId: typeof o.teamId === 'string' ? o.teamId : undefined,
-      authorId: typeof o.authorId === 'string' ? o.authorId : undefined,
-    };
+    // Without a usable teamId/authorId there is nothing to judge: validation rejects the record.
+    return typeof o.teamId === 'string' && typeof o.authorId === 'string' ? [{ index, teamId: o.teamId, authorId: o.authorId }] : [];
   });
 }
 
-function forbidden(code: ServerMessageKey, index: number, field: 'teamId' | 'authorId'): HttpError {
-  const issue: FieldIssue = { field: `records.${index}.${field}`, code: 'invalid_value', message: serverMessages[code] };
-  return new HttpError(403, code, { reason: code, issues: [issue] });
+function issue(field: 'teamId' | 'authorId', code: RightsMessageKey): FieldIssue {
+  return { field, code, message: validationMessages[code] };
 }
 
-async function existing(ctx: ServerContext, table: 'teams' | 'users', ids: string[]): Promise<Set<string>> {
+/** The authors a batch names (other than the pusher), with their role and teams. */
+async function loadAuthors(ctx: ServerContext, ids: string[]): Promise<Map<string, Author>> {
+  const authors = new Map<string, Author>();
+  if (ids.length === 0) return authors;
+  const users = await ctx.db.selectFrom('users').select(['id', 'role']).where('id', 'in', ids).execute();
+  for (const u of users) authors.set(u.id, { role: u.role as Role, teams: new Set() });
+  const memberships = await ctx.db.selectFrom('memberships').select(['user_id', 'team_id']).where('user_id', 'in', ids).execute();
+  for (const m of memberships) authors.get(m.user_id)?.teams.add(m.team_id);
+  return authors;
+}
+
+async function existingTeams(ctx: ServerContext, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await ctx.db.selectFrom(table).select('id').where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await ctx.db.selectFrom('teams').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
 
 /**
- * Who may write what, checked over the whole batch before anything is written: a batch that
- * names a team (or author) the user may not write is refused whole, naming the first such record.
- * Field workers and trainers: their own records, in their teams. Supervisors: any record of their
- * teams (they import hand-off files from their team). Admins: any existing team.
- * Records without a usable teamId/authorId are left to validation, which rejects them one by one.
+ * Who may push what, record by record:
+ * - the author is the pusher; or, importing a hand-off file, a supervisor's or an admin's import
+ *   of a record by another user, never by an admin (an admin's records come only from that admin);
+ * - the record's team is one the author belongs to (today), and, for anyone but an admin, one the
+ *   pusher belongs to: a supervisor imports only records of the teams they supervise; field
+ *   workers and trainers push only their own records.
  */
-export async function assertMayWrite(ctx: ServerContext, auth: AuthContext, records: unknown[]): Promise<void> {
+function judge(c: Claim, auth: AuthContext, authors: Map<string, Author>, teams: Set<string>): FieldIssue | null {
+  const own = c.authorId === auth.userId;
+  const author = own ? { role: auth.role, teams: new Set(auth.teamIds) } : authors.get(c.authorId);
+  if (!own) {
+    if (auth.role === 'field_worker' || auth.role === 'trainer') return issue('authorId', 'author_forbidden');
+    if (!author) return issue('authorId', 'author_unknown');
+    if (author.role === 'admin') return issue('authorId', 'author_is_admin');
+  }
+  if (auth.role === 'admin' ? !teams.has(c.teamId) : !auth.teamIds.includes(c.teamId))
+    return issue('teamId', auth.role === 'admin' ? 'team_unknown' : 'team_forbidden');
+  if (!author!.teams.has(c.teamId)) return issue('authorId', 'author_not_in_team');
+  return null;
+}
+
+/**
+ * The records of a batch the pusher may not write, by their place in the batch, each with the
+ * field at fault. They are answered `rejected` one by one; the rest of the batch goes on.
+ */
+export async function refusedOnRights(ctx: ServerContext, auth: AuthContext, records: unknown[]): Promise<Map<number, FieldIssue>> {
   const claims = claimsOf(records);
-  const mine = new Set(auth.teamIds);
-  const teams = auth.role === 'admin' ? await existing(ctx, 'teams', claims.flatMap((c) => c.teamId ?? [])) : mine;
+  const others = [...new Set(claims.map((c) => c.authorId).filter((id) => id !== auth.userId))];
+  const authors = auth.role === 'supervisor' || auth.role === 'admin' ? await loadAuthors(ctx, others) : new Map<string, Author>();
+  const teams = auth.role === 'admin' ? await existingTeams(ctx, [...new Set(claims.map((c) => c.teamId))]) : new Set<string>();
+  const refused = new Map<number, FieldIssue>();
   for (const c of claims) {
-    if (c.teamId !== undefined && !teams.has(c.teamId)) throw forbidden('team_forbidden', c.index, 'teamId');
+    const problem = judge(c, auth, authors, teams);
+    if (problem) refused.set(c.index, problem);
   }
-  if (auth.role === 'field_worker' || auth.role === 'trainer') {
-    const other = claims.find((c) => c.authorId !== undefined && c.authorId !== auth.userId);
-    if (other) throw forbidden('author_forbidden', other.index, 'authorId');
-    return;
-  }
-  const authors = await existing(ctx, 'users', claims.flatMap((c) => c.authorId ?? []));
-  const unknown = claims.find((c) => c.authorId !== undefined && !authors.has(c.authorId));
-  if (unknown) throw forbidden('author_unknown', unknown.index, 'authorId');
+  return refused;
 }

@@ -20,7 +20,9 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       bodyLimit: MAX_BATCH_BYTES,
       config: {
         doc: {
-          summary: 'Send a batch of records; one answer per record (accepted, duplicate, conflict, rejected)',
+          summary:
+            'Send a batch of records; one answer per record (accepted, duplicate, conflict, rejected). A record the user may not ' +
+            'write (another team, another author, an admin\'s) is rejected on its own, its issue naming teamId or authorId',
           tag: 'sync',
           auth: true,
           body: pushRequest,
@@ -28,7 +30,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
           errors: {
             400: 'the batch envelope is malformed',
             401: 'no valid session',
-            403: 'the batch names another device, or a record names a team or author the user may not write (error.issues names it)',
+            403: 'the batch names another device than the one the token was issued to (reason device_mismatch)',
             413: `more than the allowed records or ${MAX_BATCH_BYTES} bytes`,
             426: 'protocol version not supported: update the app',
           },

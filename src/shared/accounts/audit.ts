@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { isoDate, isoDateTime } from '../records/fields';
+
+/** The audit log as admins read it (GET /api/v1/admin/audit, `npm run admin -- audit list`). */
+
+export const auditEventTypes = [
+  'login_succeeded',
+  'login_failed',
+  'device_registered',
+  'device_revoked',
+  'sessions_revoked',
+  'user_created',
+  'password_reset',
+  'role_changed',
+  'teams_changed',
+  'user_deactivated',
+  'user_reactivated',
+  'team_created',
+  'push_received',
+  'handoff_imported',
+  'verdict_given',
+  'month_locked',
+  'month_unlocked',
+  'report_exported',
+  'public_snapshot_published',
+] as const;
+export type AuditEventType = (typeof auditEventTypes)[number];
+
+export const MAX_AUDIT_PAGE = 500;
+
+/** A day (its midnight, UTC) or an instant. */
+const instant = z.union([isoDate, isoDateTime], { error: 'datetime_format' });
+
+export const auditQuery = z.strictObject({
+  type: z.enum(auditEventTypes, { error: 'invalid_value' }).optional(),
+  /** a user id: entries where this user acted or was acted upon */
+  user: z.string().min(1).max(100).optional(),
+  /** entries at or after */
+  from: instant.optional(),
+  /** entries before */
+  to: instant.optional(),
+  /** from the previous page's nextCursor */
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number({ error: 'invalid_type' }).int().min(1).max(MAX_AUDIT_PAGE).default(100),
+});
+export type AuditQuery = z.input<typeof auditQuery>;
+
+export interface AuditEntryDto {
+  id: string;
+  at: string;
+  type: AuditEventType;
+  /** who did it (null: the command line, or nobody logged in, as for a failed login) */
+  actorId: string | null;
+  /** server id of the device the actor used, when there was one */
+  deviceId: string | null;
+  /** the user acted upon (whose password, role, teams, sessions, device) */
+  subjectId: string | null;
+  teamId: string | null;
+  /** logins only */
+  email: string | null;
+  ip: string | null;
+  /** what else the event says (counts, ids, old and new values); never a password or record contents */
+  details: Record<string, unknown>;
+}
+
+export interface AuditPage {
+  entries: AuditEntryDto[];
+  /** pass as `cursor` for the next (older) page; null at the end */
+  nextCursor: string | null;
+}
