@@ -14,6 +14,14 @@ export const validationMessages = {
   },
   too_long: { uk: 'Занадто довгий текст', en: 'Text is too long' },
   too_short: { uk: 'Занадто короткий текст', en: 'Text is too short' },
+  control_character: {
+    uk: 'Текст містить недопустимий керівний символ (наприклад, NUL; в однорядковому полі — також табуляцію чи розрив рядка)',
+    en: 'The text contains a control character that is not allowed (such as NUL; in a one-line field, also a tab or a line break)',
+  },
+  malformed_text: {
+    uk: 'Текст містить пошкоджений символ Unicode (половину сурогатної пари)',
+    en: 'The text contains a broken Unicode character (half of a surrogate pair)',
+  },
   count_integer: { uk: 'Кількість має бути цілим числом', en: 'A count must be a whole number' },
   count_non_negative: { uk: "Кількість не може бути від'ємною", en: 'A count cannot be negative' },
   count_too_large: { uk: 'Кількість завелика', en: 'The count is too large' },

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../shared';
+import { idRef, type FieldIssue } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { serverMessages, type ServerMessageKey } from '../../http/messages';
@@ -10,14 +10,13 @@ interface Claim {
   authorId: string | undefined;
 }
 
+/** An id that is not even a well-formed id (a NUL in it, say) never reaches a query: validation names it. */
+const usableId = (v: unknown): string | undefined => (idRef.safeParse(v).success ? (v as string) : undefined);
+
 function claimsOf(records: unknown[]): Claim[] {
   return records.map((r, index) => {
     const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
-    return {
-      index,
-      teamId: typeof o.teamId === 'string' ? o.teamId : undefined,
-      authorId: typeof o.authorId === 'string' ? o.authorId : undefined,
-    };
+    return { index, teamId: usableId(o.teamId), authorId: usableId(o.authorId) };
   });
 }
 
