@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Catalogue } from '../shared';
 import type { DatabaseKind } from './db/connect';
@@ -35,4 +36,6 @@ export interface ServerContext {
   passwordCost: ScryptCost;
   loginLimits: LoginLimits;
   syncHooks?: SyncHooks;
+  /** the server's logger; absent outside the server (the CLI) */
+  log?: FastifyBaseLogger;
 }

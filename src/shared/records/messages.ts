@@ -50,6 +50,10 @@ export const validationMessages = {
   district_unknown: { uk: 'Такого району немає', en: 'There is no such district' },
   content_hash: { uk: 'Хеш вмісту не відповідає запису', en: 'The content hash does not match the record' },
   revision: { uk: 'Редакція має бути цілим числом від 1', en: 'The revision must be a whole number from 1' },
+  database_refused: {
+    uk: 'База даних сервера відмовилася зберегти цей запис; інші записи пакета це не зачепило',
+    en: "The server's database refused to store this record; the other records of the batch were not affected",
+  },
   materials_without_count: {
     uk: 'Вкажіть кількість матеріалів або приберіть їх',
     en: 'Give the number of materials or remove them',

@@ -8,11 +8,11 @@ import {
   type PushResult,
 } from '../../../shared';
 import type { ServerContext } from '../../context';
-import { withRetry } from '../../db/retry';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
 import type { AuthContext } from '../auth/sessions';
-import { applyBatch, type Candidate } from './apply';
+import type { Candidate } from './apply';
+import { applyIsolated } from './isolate';
 import { latestDateOnEarth } from './record-facts';
 import { assertMayWrite } from './rights';
 
@@ -36,7 +36,7 @@ function rejectedResult(input: unknown, index: number, issues: Extract<PushResul
 /**
  * A device's batch: checked whole for version, size, device and rights; then each record on
  * its own (a bad one is rejected with its fields named, the rest go on); then the valid ones
- * applied in one transaction.
+ * applied in one transaction (record by record when the database refuses one, see isolate.ts).
  */
 export async function push(ctx: ServerContext, auth: AuthContext, body: unknown): Promise<PushResponse> {
   const request = checkEnvelope(body);
@@ -53,10 +53,6 @@ export async function push(ctx: ServerContext, auth: AuthContext, body: unknown)
   });
 
   const receivedAt = ctx.clock().toISOString();
-  const results = await withRetry(() =>
-    ctx.db
-      .transaction()
-      .execute((trx) => applyBatch(trx, { batchId: request.batchId, auth, candidates, rejected, receivedAt, hooks: ctx.syncHooks })),
-  );
+  const results = await applyIsolated(ctx, { batchId: request.batchId, auth, candidates, rejected, receivedAt, hooks: ctx.syncHooks });
   return { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: request.batchId, results };
 }
