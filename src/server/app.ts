@@ -14,8 +14,10 @@ import { reportRoutes } from './features/reports/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { staticRoutes } from './features/static/routes';
 import { syncRoutes } from './features/sync/routes';
-import { installErrorHandler, installNotFoundHandler, isApiPath } from './http/error-handler';
-import type { RegisteredRoute } from './http/route-doc';
+import { authenticateFirst } from './features/auth/authenticate-first';
+import { clientErrorHandler, frameworkErrors, installErrorHandler, installNotFoundHandler } from './http/error-handler';
+import { isApiPath } from './http/paths';
+import { MAX_PATH_PARAM_LENGTH, type RegisteredRoute } from './http/route-doc';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -53,8 +55,17 @@ export function createContext(options: AppOptions): ServerContext {
 
 /** The whole server as a Fastify instance, not listening: main.ts listens, tests inject or listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const ctx = createContext(options);
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Longer than any id (100): a too-long id reaches its route and is named in a 400 (after the session check).
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
+  });
+  const ctx: ServerContext = { ...createContext(options), log: app.log };
+  // The API reads JSON only: any other body (text/plain included, which a cross-site form can send) is a 415.
+  app.removeContentTypeParser('text/plain');
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -74,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Before any route: Fastify binds a route to the error handler in place when it is added.
   installErrorHandler(app);
+  // 401 before 400 or 413: a caller without a session learns nothing about the route's input.
+  authenticateFirst(app, ctx);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   syncRoutes(app, ctx);
