@@ -18,6 +18,7 @@ import { authenticateFirst } from './features/auth/authenticate-first';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, installNotFoundHandler } from './http/error-handler';
 import { isApiPath } from './http/paths';
 import { MAX_PATH_PARAM_LENGTH, type RegisteredRoute } from './http/route-doc';
+import { registerSecurityHeaders } from './http/security-headers';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -36,6 +37,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** tests only: see SyncHooks */
   syncHooks?: SyncHooks;
+  /** Strict-Transport-Security max-age in seconds; 0 or absent: none (see security-headers.ts) */
+  hstsMaxAge?: number;
 }
 
 export const API_DOC_VERSION = '1.0.0';
@@ -66,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx: ServerContext = { ...createContext(options), log: app.log };
   // The API reads JSON only: any other body (text/plain included, which a cross-site form can send) is a 415.
   app.removeContentTypeParser('text/plain');
+  await registerSecurityHeaders(app, { hstsMaxAge: options.hstsMaxAge ?? 0 });
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -77,8 +81,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
     // API answers carry personal data and session state: no cache anywhere may keep them.
     if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });

@@ -27,6 +27,8 @@ export const envSchema = z.object({
   STATIC_DIR: z.string().min(1).default('./dist'),
   TRUST_PROXY: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** seconds; only behind TLS. 0 (default): no Strict-Transport-Security header */
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
 });
 export type Env = z.infer<typeof envSchema>;
 

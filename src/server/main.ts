@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     staticDir: env.STATIC_DIR,
     trustProxy: env.TRUST_PROXY,
     logger: { level: env.LOG_LEVEL },
+    hstsMaxAge: env.HSTS_MAX_AGE,
   };
   // The generated password goes to stdout only, once, never to the log.
   await bootstrapAdmin(createContext(options), {

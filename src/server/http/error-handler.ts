@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { errorBody, HttpError } from './errors';
 import type { ServerMessageKey } from './messages';
 import { isApiPath } from './paths';
+import { setMinimalApiHeaders } from './security-headers';
 
 const byStatus: Partial<Record<number, ServerMessageKey>> = {
   403: 'forbidden',
@@ -36,6 +37,7 @@ function wantsHtml(request: FastifyRequest): boolean {
  */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 400;
+  setMinimalApiHeaders(reply);
   void reply.status(status).send(errorBody(codeForStatus(status, error)));
 }
 
