@@ -19,6 +19,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandler, installNotFou
 import { isApiPath } from './http/paths';
 import { MAX_PATH_PARAM_LENGTH, type RegisteredRoute } from './http/route-doc';
 import { registerSecurityHeaders } from './http/security-headers';
+import { DEFAULT_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './http/timeouts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -39,6 +40,8 @@ export interface AppOptions {
   syncHooks?: SyncHooks;
   /** Strict-Transport-Security max-age in seconds; 0 or absent: none (see security-headers.ts) */
   hstsMaxAge?: number;
+  /** slow-client limits (see http/timeouts.ts) */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export const API_DOC_VERSION = '1.0.0';
@@ -63,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // Longer than any id (100): a too-long id reaches its route and is named in a 400 (after the session check).
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
     frameworkErrors,
     clientErrorHandler,
   });
