@@ -15,8 +15,12 @@ import { reportRoutes } from './features/reports/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { staticRoutes } from './features/static/routes';
 import { syncRoutes } from './features/sync/routes';
-import { installErrorHandler, installNotFoundHandler, isApiPath } from './http/error-handler';
-import type { RegisteredRoute } from './http/route-doc';
+import { authenticateFirst } from './features/auth/authenticate-first';
+import { clientErrorHandler, frameworkErrors, installErrorHandler, installNotFoundHandler } from './http/error-handler';
+import { isApiPath } from './http/paths';
+import { MAX_PATH_PARAM_LENGTH, type RegisteredRoute } from './http/route-doc';
+import { registerSecurityHeaders } from './http/security-headers';
+import { DEFAULT_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './http/timeouts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -37,6 +41,10 @@ export interface AppOptions {
   syncHooks?: SyncHooks;
   /** tests only: see AuthHooks */
   authHooks?: AuthHooks;
+  /** Strict-Transport-Security max-age in seconds; 0 or absent: none (see security-headers.ts) */
+  hstsMaxAge?: number;
+  /** slow-client limits (see http/timeouts.ts) */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export const API_DOC_VERSION = '1.0.0';
@@ -57,8 +65,19 @@ export function createContext(options: AppOptions): ServerContext {
 
 /** The whole server as a Fastify instance, not listening: main.ts listens, tests inject or listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const ctx = createContext(options);
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Longer than any id (100): a too-long id reaches its route and is named in a 400 (after the session check).
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
+    frameworkErrors,
+    clientErrorHandler,
+  });
+  const ctx: ServerContext = { ...createContext(options), log: app.log };
+  // The API reads JSON only: any other body (text/plain included, which a cross-site form can send) is a 415.
+  app.removeContentTypeParser('text/plain');
+  await registerSecurityHeaders(app, { hstsMaxAge: options.hstsMaxAge ?? 0 });
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -70,14 +89,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
     // API answers carry personal data and session state: no cache anywhere may keep them.
     if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   // Before any route: Fastify binds a route to the error handler in place when it is added.
   installErrorHandler(app);
+  // 401 before 400 or 413: a caller without a session learns nothing about the route's input.
+  authenticateFirst(app, ctx);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   syncRoutes(app, ctx);

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Catalogue } from '../shared';
 import type { DatabaseKind } from './db/connect';
@@ -42,4 +43,6 @@ export interface ServerContext {
   loginLimits: LoginLimits;
   syncHooks?: SyncHooks;
   authHooks?: AuthHooks;
+  /** the server's logger; absent outside the server (the CLI) */
+  log?: FastifyBaseLogger;
 }

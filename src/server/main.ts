@@ -16,6 +16,13 @@ async function main(): Promise<void> {
     staticDir: env.STATIC_DIR,
     trustProxy: env.TRUST_PROXY,
     logger: { level: env.LOG_LEVEL },
+    hstsMaxAge: env.HSTS_MAX_AGE,
+    timeouts: {
+      headersMs: env.HEADERS_TIMEOUT_MS,
+      requestMs: env.REQUEST_TIMEOUT_MS,
+      connectionMs: env.CONNECTION_TIMEOUT_MS,
+      keepAliveMs: env.KEEP_ALIVE_TIMEOUT_MS,
+    },
   };
   // The generated password goes to stdout only, once, never to the log.
   await bootstrapAdmin(createContext(options), {

@@ -40,6 +40,14 @@ export const serverMessages = {
     en: 'This version of the app is out of date: update it',
   },
   payload_too_large: { uk: 'Запит завеликий', en: 'The request is too large' },
+  uri_too_long: { uk: 'Адреса запиту задовга', en: 'The request address is too long' },
+  headers_too_large: { uk: 'Заголовки запиту завеликі', en: 'The request headers are too large' },
+  request_timeout: {
+    uk: 'Запит надходив занадто повільно, з’єднання закрито',
+    en: 'The request arrived too slowly; the connection was closed',
+  },
+  range_not_satisfiable: { uk: 'Запитаний діапазон файлу недоступний', en: 'The requested range of the file is not available' },
+  unavailable: { uk: 'Сервер тимчасово недоступний', en: 'The server is temporarily unavailable' },
   rate_limited: { uk: 'Забагато запитів. Спробуйте пізніше', en: 'Too many requests. Try again later' },
   batch_too_large: { uk: 'Пакет завеликий', en: 'The batch is too large' },
   record_owner_changed: {

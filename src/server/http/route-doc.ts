@@ -33,3 +33,26 @@ export interface RegisteredRoute {
   url: string;
   doc: RouteDoc | undefined;
 }
+
+/** Longer path parameters are refused by the router itself, before any hook: 414. */
+export const MAX_PATH_PARAM_LENGTH = 500;
+
+/**
+ * Refusals any route of its kind can give before its own code runs, so the document lists them
+ * whether or not the route's doc repeats them: no session (checked first, see
+ * authenticate-first.ts), a body that is not JSON or too large, a bad path or query parameter.
+ */
+export function commonErrors(route: Pick<RegisteredRoute, 'method' | 'url'>, doc: RouteDoc): Record<number, string> {
+  const errors: Record<number, string> = {};
+  if (doc.auth)
+    errors[401] = 'no valid session, checked before anything else: error.reason says why (token_missing, token_invalid, token_expired, token_revoked, device_revoked)';
+  if (route.method === 'POST' || route.method === 'PATCH' || route.method === 'PUT') {
+    errors[400] = 'the body is not valid JSON, or a field is wrong (error.issues names it)';
+    errors[413] = 'the body is larger than allowed';
+    errors[415] = 'the body is not application/json';
+  } else if (doc.query || route.url.includes(':')) {
+    errors[400] = 'a query or path parameter is wrong (error.issues names it)';
+  }
+  if (route.url.includes(':')) errors[414] = `a path parameter longer than ${MAX_PATH_PARAM_LENGTH} characters (refused before the session check)`;
+  return errors;
+}

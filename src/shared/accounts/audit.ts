@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime } from '../records/fields';
+import { idRef, isoDate, isoDateTime } from '../records/fields';
+import { plainText } from '../records/text';
 
 /** The audit log as admins read it (GET /api/v1/admin/audit, `npm run admin -- audit list`). */
 
@@ -34,13 +35,13 @@ const instant = z.union([isoDate, isoDateTime], { error: 'datetime_format' });
 export const auditQuery = z.strictObject({
   type: z.enum(auditEventTypes, { error: 'invalid_value' }).optional(),
   /** a user id: entries where this user acted or was acted upon */
-  user: z.string().min(1).max(100).optional(),
+  user: idRef.optional(),
   /** entries at or after */
   from: instant.optional(),
   /** entries before */
   to: instant.optional(),
   /** from the previous page's nextCursor */
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: plainText().min(1).max(200).optional(),
   limit: z.coerce.number({ error: 'invalid_type' }).int().min(1).max(MAX_AUDIT_PAGE).default(100),
 });
 export type AuditQuery = z.input<typeof auditQuery>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idRef } from '../records/fields';
+import { plainText } from '../records/text';
 import { roles, type Role } from '../sync/protocol';
 
 /** Request and answer shapes of the admin API (/api/v1/admin/...), shared by the server and admin screens. */
@@ -8,19 +10,19 @@ export type TeamKind = (typeof teamKinds)[number];
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-const password = z.string().min(MIN_PASSWORD_LENGTH, { error: 'too_short' }).max(500, { error: 'too_long' });
+const password = plainText('one').min(MIN_PASSWORD_LENGTH, { error: 'too_short' }).max(500, { error: 'too_long' });
 
 export const createTeamRequest = z.strictObject({
-  name: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
+  name: plainText('one').trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
   kind: z.enum(teamKinds, { error: 'invalid_value' }),
 });
 export type CreateTeamRequest = z.infer<typeof createTeamRequest>;
 
 export const createUserRequest = z.strictObject({
-  email: z.string().trim().toLowerCase().email({ error: 'invalid_value' }).max(200, { error: 'too_long' }),
-  displayName: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
+  email: plainText('one').trim().toLowerCase().email({ error: 'invalid_value' }).max(200, { error: 'too_long' }),
+  displayName: plainText('one').trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
   role: z.enum(roles, { error: 'invalid_value' }),
-  teamIds: z.array(z.string().min(1)).max(50).default([]),
+  teamIds: z.array(idRef).max(50).default([]),
   /** omitted: the server generates one and returns it once */
   password: password.optional(),
 });
@@ -36,7 +38,7 @@ export type ResetPasswordRequest = z.infer<typeof resetPasswordRequest>;
 export const updateUserRequest = z
   .strictObject({
     role: z.enum(roles, { error: 'invalid_value' }).optional(),
-    teamIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+    teamIds: z.array(idRef).max(50).optional(),
     active: z.boolean({ error: 'invalid_type' }).optional(),
   })
   .refine((v) => v.role !== undefined || v.teamIds !== undefined || v.active !== undefined, { error: 'required', path: ['role'] });

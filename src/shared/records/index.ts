@@ -1,6 +1,7 @@
 export * from './schemas';
 export * from './counts';
 export * from './fields';
+export * from './text';
 export * from './messages';
 export * from './rules';
 export * from './validate';

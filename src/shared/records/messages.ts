@@ -15,6 +15,14 @@ export const validationMessages = {
   },
   too_long: { uk: 'Занадто довгий текст', en: 'Text is too long' },
   too_short: { uk: 'Занадто короткий текст', en: 'Text is too short' },
+  control_character: {
+    uk: 'Текст містить недопустимий керівний символ (наприклад, NUL; в однорядковому полі — також табуляцію чи розрив рядка)',
+    en: 'The text contains a control character that is not allowed (such as NUL; in a one-line field, also a tab or a line break)',
+  },
+  malformed_text: {
+    uk: 'Текст містить пошкоджений символ Unicode (половину сурогатної пари)',
+    en: 'The text contains a broken Unicode character (half of a surrogate pair)',
+  },
   count_integer: { uk: 'Кількість має бути цілим числом', en: 'A count must be a whole number' },
   count_non_negative: { uk: "Кількість не може бути від'ємною", en: 'A count cannot be negative' },
   count_too_large: { uk: 'Кількість завелика', en: 'The count is too large' },
@@ -43,6 +51,10 @@ export const validationMessages = {
   district_unknown: { uk: 'Такого району немає', en: 'There is no such district' },
   content_hash: { uk: 'Хеш вмісту не відповідає запису', en: 'The content hash does not match the record' },
   revision: { uk: 'Редакція має бути цілим числом від 1', en: 'The revision must be a whole number from 1' },
+  database_refused: {
+    uk: 'База даних сервера відмовилася зберегти цей запис; інші записи пакета це не зачепило',
+    en: "The server's database refused to store this record; the other records of the batch were not affected",
+  },
   materials_without_count: {
     uk: 'Вкажіть кількість матеріалів або приберіть їх',
     en: 'Give the number of materials or remove them',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countTable, count } from './counts';
-import { idRef, isoDate, isoDateTime, shortText, uuidV7 } from './fields';
+import { idRef, isoDate, isoDateTime, optionalLine, shortText, uuidV7 } from './fields';
 
 /**
  * The three kinds of field record and their common envelope. One definition serves the forms
@@ -89,7 +89,7 @@ const indicatorValue = z.discriminatedUnion(
   [
     z.strictObject({ type: z.literal('count'), table: countTable }, { error: 'unknown_field' }),
     z.strictObject(
-      { type: z.literal('deliverable'), done: z.boolean({ error: 'required' }), documentRef: z.string().trim().max(500, { error: 'too_long' }) },
+      { type: z.literal('deliverable'), done: z.boolean({ error: 'required' }), documentRef: optionalLine(500) },
       { error: 'unknown_field' },
     ),
   ],

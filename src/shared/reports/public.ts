@@ -101,6 +101,15 @@ const words = {
     bySex: 'By sex', byGroup: 'By social group', measure: 'Measure', note: '“<5”: fewer than five people; “x”: hidden so that small values cannot be worked out from the totals.' },
 };
 
+/**
+ * The page's only style, inline so the page (and its static export) stands alone. The server's
+ * Content-Security-Policy allows exactly this text by its SHA-256 hash: change it here only.
+ */
+export const PUBLIC_PAGE_CSS =
+  'body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}' +
+  'table{border-collapse:collapse;width:100%;margin-bottom:2rem}' +
+  'th,td{border:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}th{background:#eee}';
+
 /** A self-contained HTML page (no scripts, inline styles): the static export for the city portal. */
 export function renderPublicHtml(progress: PublicProgress, lang: 'uk' | 'en'): string {
   const w = words[lang];
@@ -128,7 +137,7 @@ ${rows}
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(w.title)} ${progress.year}: ${esc(progress.planTitle[lang])}</title>
-<style>body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{border:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}th{background:#eee}</style>
+<style>${PUBLIC_PAGE_CSS}</style>
 </head><body>
 <h1>${esc(w.title)}: ${esc(progress.planTitle[lang])}</h1>
 <p>${w.year}: ${progress.year}. ${w.asOf} ${esc(progress.asOf)}.</p>

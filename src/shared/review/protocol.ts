@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idRef, isoDate, uuidV7 } from '../records/fields';
+import { idRef, isoDate, multiLineText, uuidV7 } from '../records/fields';
 import type { FieldRecord } from '../records/schemas';
 import type { ReviewStatus, ReviewVerdict } from '../sync/protocol';
 
@@ -20,7 +20,7 @@ export const verdictRequest = z
     revision: z.number({ error: 'required' }).int({ error: 'revision' }).min(1, { error: 'revision' }),
     status: z.enum(verdictStatuses, { error: 'invalid_value' }),
     /** why it goes back, or why it does not count: required for returned and rejected */
-    comment: z.string().trim().max(2000, { error: 'too_long' }).nullish(),
+    comment: multiLineText(2000).nullish(),
   })
   .superRefine((v, ctx) => {
     if (v.status !== 'approved' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'required' });
@@ -33,7 +33,7 @@ export type LockMonthRequest = z.infer<typeof lockMonthRequest>;
 export const unlockMonthRequest = z.strictObject({
   teamId: idRef,
   month: monthKey,
-  reason: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(1000, { error: 'too_long' }),
+  reason: multiLineText(1000).min(1, { error: 'required' }),
 });
 export type UnlockMonthRequest = z.infer<typeof unlockMonthRequest>;
 

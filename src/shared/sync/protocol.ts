@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { LocalizedText } from '../plan/catalogue-schema';
 import type { FieldIssue } from '../records/validate';
 import type { FieldRecord } from '../records/schemas';
-import { uuidV7 } from '../records/fields';
+import { idRef, uuidV7 } from '../records/fields';
+import { plainText } from '../records/text';
 import { MAX_BATCH_RECORDS } from './constants';
 
 /** The sync protocol between a device and the server: request and answer shapes (constants in constants.ts). */
@@ -16,7 +17,7 @@ export { API_PREFIX, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_PULL_RECORDS, SYNC_
 export const pushRequest = z.strictObject({
   protocolVersion: z.number().int(),
   batchId: uuidV7,
-  deviceId: z.string().min(1).max(100),
+  deviceId: idRef,
   records: z.array(z.unknown()).min(1).max(MAX_BATCH_RECORDS),
 });
 export type PushRequest = Omit<z.infer<typeof pushRequest>, 'records'> & { records: FieldRecord[] };
@@ -70,10 +71,10 @@ export const roles = ['field_worker', 'trainer', 'supervisor', 'admin'] as const
 export type Role = (typeof roles)[number];
 
 export const loginRequest = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(200),
-  password: z.string().min(1).max(500),
-  deviceId: z.string().min(1).max(100),
-  deviceName: z.string().max(200).optional(),
+  email: plainText('one').trim().toLowerCase().email({ error: 'invalid_value' }).max(200, { error: 'too_long' }),
+  password: plainText('one').min(1, { error: 'required' }).max(500, { error: 'too_long' }),
+  deviceId: idRef,
+  deviceName: plainText('one').trim().max(200, { error: 'too_long' }).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 

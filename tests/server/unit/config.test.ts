@@ -11,6 +11,11 @@ describe('server environment', () => {
       STATIC_DIR: './dist',
       TRUST_PROXY: false,
       LOG_LEVEL: 'info',
+      HSTS_MAX_AGE: 0,
+      HEADERS_TIMEOUT_MS: 15_000,
+      REQUEST_TIMEOUT_MS: 120_000,
+      CONNECTION_TIMEOUT_MS: 60_000,
+      KEEP_ALIVE_TIMEOUT_MS: 10_000,
     });
   });
 
@@ -23,8 +28,20 @@ describe('server environment', () => {
       ADMIN_PASSWORD: 'long enough',
       TOKEN_TTL_DAYS: '7',
       TRUST_PROXY: '1',
+      HSTS_MAX_AGE: '31536000',
+      HEADERS_TIMEOUT_MS: '5000',
+      REQUEST_TIMEOUT_MS: '60000',
+      CONNECTION_TIMEOUT_MS: '30000',
+      KEEP_ALIVE_TIMEOUT_MS: '65000',
     });
     expect(env).toMatchObject({ PORT: 18081, DATABASE_URL: 'postgres://u:p@db:5432/kyiv', ADMIN_EMAIL: 'admin@kyiv.ua', TOKEN_TTL_DAYS: 7, TRUST_PROXY: true });
+    expect(env).toMatchObject({
+      HSTS_MAX_AGE: 31_536_000,
+      HEADERS_TIMEOUT_MS: 5000,
+      REQUEST_TIMEOUT_MS: 60_000,
+      CONNECTION_TIMEOUT_MS: 30_000,
+      KEEP_ALIVE_TIMEOUT_MS: 65_000,
+    });
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
@@ -33,5 +50,8 @@ describe('server environment', () => {
     expect(() => loadEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadEnv({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: at least 10/);
     expect(() => loadEnv({ TOKEN_TTL_DAYS: '0' })).toThrow(/TOKEN_TTL_DAYS/);
+    expect(() => loadEnv({ HSTS_MAX_AGE: '-1' })).toThrow(/HSTS_MAX_AGE/);
+    expect(() => loadEnv({ HEADERS_TIMEOUT_MS: 'soon' })).toThrow(/HEADERS_TIMEOUT_MS/);
+    expect(() => loadEnv({ HEADERS_TIMEOUT_MS: '90000', REQUEST_TIMEOUT_MS: '60000' })).toThrow(/HEADERS_TIMEOUT_MS: must not exceed REQUEST_TIMEOUT_MS/);
   });
 });

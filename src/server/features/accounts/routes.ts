@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { API_PREFIX } from '../../../shared';
+import { API_PREFIX, idRef } from '../../../shared';
 import { createTeamRequest, createUserRequest, resetPasswordRequest, updateUserRequest } from '../../../shared/accounts/protocol';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
@@ -12,7 +12,7 @@ import { updateUser } from './user-changes';
 import { createUser, listUsers, resetPassword } from './users';
 
 const errors = { 400: 'invalid input (error.issues names the fields)', 401: 'no valid session', 403: 'not an admin' };
-const idParams = z.object({ id: z.string().min(1).max(100) });
+const idParams = z.object({ id: idRef });
 
 function doc(summary: string, extra: Partial<RouteDoc> = {}): { config: { doc: RouteDoc } } {
   return { config: { doc: { summary, tag: 'admin', auth: true, errors, ...extra } } };

@@ -148,8 +148,19 @@ export async function login(ctx: ServerContext, input: LoginRequest, ip: string)
   return { ...session, user: await sessionUser(ctx.db, user.id) };
 }
 
-/** The caller's session, or a 401 whose reason tells the device whether to log in again or wipe. */
-export async function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<AuthContext> {
+const checked = new WeakMap<FastifyRequest, Promise<AuthContext>>();
+
+/**
+ * The caller's session, or a 401 whose reason tells the device whether to log in again or wipe.
+ * Checked once per request: the onRequest hook (authenticate-first.ts) and the handler share it.
+ */
+export function authenticate(ctx: ServerContext, request: FastifyRequest): Promise<AuthContext> {
+  let session = checked.get(request);
+  if (!session) checked.set(request, (session = checkSession(ctx, request)));
+  return session;
+}
+
+async function checkSession(ctx: ServerContext, request: FastifyRequest): Promise<AuthContext> {
   const { present, token } = bearerToken(request.headers.authorization);
   if (!present) throw unauthorized('token_missing');
   if (!token) throw unauthorized('token_invalid');

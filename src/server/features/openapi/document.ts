@@ -1,4 +1,4 @@
-import type { RegisteredRoute, RouteDoc } from '../../http/route-doc';
+import { commonErrors, type RegisteredRoute, type RouteDoc } from '../../http/route-doc';
 import { componentSchemas, jsonSchema } from './components';
 
 type Json = Record<string, unknown>;
@@ -48,7 +48,7 @@ function operation(route: RegisteredRoute, doc: RouteDoc, params: string[]): Jso
     ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } } : {}),
     responses: {
       [status]: ok,
-      ...Object.fromEntries(Object.entries(doc.errors ?? {}).map(([code, why]) => [code, errorResponse(why)])),
+      ...Object.fromEntries(Object.entries({ ...commonErrors(route, doc), ...doc.errors }).map(([code, why]) => [code, errorResponse(why)])),
       default: errorResponse('error (every error body has this shape, with a message in Ukrainian and English)'),
     },
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Breakdown, Catalogue, ReportFilter, ReportPeriod } from '../../../shared';
+import { idRef, type Breakdown, type Catalogue, type ReportFilter, type ReportPeriod } from '../../../shared';
 import { HttpError } from '../../http/errors';
 import { serverMessages } from '../../http/messages';
 
@@ -19,7 +19,7 @@ const breakdowns = z
   .default('')
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.enum(breakdownIds, { error: 'invalid_value' })).max(breakdownIds.length));
-const id = z.string().min(1).max(100).optional();
+const id = idRef.optional();
 
 export const progressQuery = z.strictObject({
   year,

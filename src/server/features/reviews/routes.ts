@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { API_PREFIX } from '../../../shared';
+import { API_PREFIX, idRef } from '../../../shared';
 import { lockMonthRequest, reviewListQuery, unlockMonthRequest, verdictRequest } from '../../../shared/review/protocol';
 import type { ServerContext } from '../../context';
 import { errorBody } from '../../http/errors';
@@ -12,7 +12,7 @@ import { listLocks, lockMonth, unlockMonth } from './month-locks';
 import { recordVerdict } from './verdicts';
 
 const errors = { 400: 'invalid input (error.issues names the fields)', 401: 'no valid session', 403: 'not a supervisor of the team, nor an admin' };
-const monthsQuery = z.strictObject({ team: z.string().min(1).max(100).optional() });
+const monthsQuery = z.strictObject({ team: idRef.optional() });
 
 function doc(summary: string, extra: Partial<RouteDoc> = {}): { config: { doc: RouteDoc } } {
   return { config: { doc: { summary, tag: 'review', auth: true, errors, ...extra } } };

@@ -35,7 +35,7 @@ interface Head {
 
 const keyOf = (id: string, revision: number) => `${id}#${revision}`;
 
-function byIdThenRevision(a: Candidate, b: Candidate): number {
+export function byIdThenRevision(a: Candidate, b: Candidate): number {
   if (a.record.id !== b.record.id) return a.record.id < b.record.id ? -1 : 1;
   return a.record.revision - b.record.revision;
 }
@@ -201,12 +201,13 @@ async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], i
 }
 
 /** Fills serverRevision into conflicts from the latest stored revisions (0: never stored). */
-async function withServerRevisions(trx: Transaction<Database>, results: PushResult[]): Promise<PushResult[]> {
-  const ids = results.flatMap((r) => (r.status === 'conflict' ? [r.id] : []));
+async function withServerRevisions(trx: Transaction<Database>, results: Map<number, PushResult>): Promise<Map<number, PushResult>> {
+  const ids = [...results.values()].flatMap((r) => (r.status === 'conflict' ? [r.id] : []));
   if (ids.length === 0) return results;
   const rows = await trx.selectFrom('records').select(['id', 'revision']).where('id', 'in', [...new Set(ids)]).execute();
   const latest = new Map(rows.map((r) => [r.id, r.revision]));
-  return results.map((r) => (r.status === 'conflict' ? { ...r, serverRevision: latest.get(r.id) ?? 0 } : r));
+  for (const [index, r] of results) if (r.status === 'conflict') results.set(index, { ...r, serverRevision: latest.get(r.id) ?? 0 });
+  return results;
 }
 
 /**
@@ -221,6 +222,20 @@ async function withServerRevisions(trx: Transaction<Database>, results: PushResu
  * concurrent batches take row locks in the same order and cannot deadlock.
  */
 export async function applyBatch(trx: Transaction<Database>, input: ApplyInput): Promise<PushResult[]> {
+  const results = await applyRecords(trx, input);
+  for (const r of input.rejected) if (r.status === 'rejected') results.set(r.index, r);
+  const ordered = inBatchOrder(results);
+  await storeBatch(trx, input, ordered);
+  await input.hooks?.beforeCommit?.(input.batchId);
+  return ordered;
+}
+
+export function inBatchOrder(results: Map<number, PushResult>): PushResult[] {
+  return [...results.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
+}
+
+/** The candidates' answers by batch index, written in the caller's transaction (the batch row aside). */
+export async function applyRecords(trx: Transaction<Database>, input: ApplyInput): Promise<Map<number, PushResult>> {
   const sorted = [...input.candidates].sort(byIdThenRevision);
   const ids = [...new Set(sorted.map((c) => c.record.id))];
   const heads = ids.length ? await loadHeads(trx, ids) : new Map<string, Head>();
@@ -251,11 +266,11 @@ export async function applyBatch(trx: Transaction<Database>, input: ApplyInput):
 
   // Reports follow the latest revisions: their facts are replaced in this same transaction.
   await latestRevisionsChanged(trx, await upsertLatest(trx, accepted, input));
-  for (const r of input.rejected) if (r.status === 'rejected') results.set(r.index, r);
-  const ordered = await withServerRevisions(
-    trx,
-    [...results.entries()].sort(([a], [b]) => a - b).map(([, r]) => r),
-  );
+  return withServerRevisions(trx, results);
+}
+
+/** The batch and its answer, once (a replay leaves the first answer). */
+export async function storeBatch(trx: Transaction<Database>, input: ApplyInput, ordered: PushResult[]): Promise<void> {
   await trx
     .insertInto('batches')
     .values({
@@ -268,6 +283,4 @@ export async function applyBatch(trx: Transaction<Database>, input: ApplyInput):
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
-  await input.hooks?.beforeCommit?.(input.batchId);
-  return ordered;
 }

@@ -8,11 +8,11 @@ import {
   type PushResult,
 } from '../../../shared';
 import type { ServerContext } from '../../context';
-import { withRetry } from '../../db/retry';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
 import type { AuthContext } from '../auth/sessions';
-import { applyBatch, type Candidate } from './apply';
+import type { Candidate } from './apply';
+import { applyIsolated } from './isolate';
 import { latestDateOnEarth } from './record-facts';
 import { auditPush } from './push-audit';
 import { refusedOnRights } from './rights';
@@ -37,7 +37,8 @@ function rejectedResult(input: unknown, index: number, issues: Extract<PushResul
 /**
  * A device's batch: checked whole for version, size and device; then each record on its own,
  * for the pusher's rights and for validity (a bad one is rejected with its field named, the rest
- * go on); then the valid ones applied in one transaction, with the push's audit entry.
+ * go on); then the valid ones applied in one transaction (record by record when the database
+ * refuses one, see isolate.ts), with the push's audit entry.
  */
 export async function push(ctx: ServerContext, auth: AuthContext, body: unknown): Promise<PushResponse> {
   const request = checkEnvelope(body);
@@ -56,12 +57,10 @@ export async function push(ctx: ServerContext, auth: AuthContext, body: unknown)
   });
 
   const receivedAt = ctx.clock().toISOString();
-  const results = await withRetry(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const answer = await applyBatch(trx, { batchId: request.batchId, auth, candidates, rejected, receivedAt, hooks: ctx.syncHooks });
-      await auditPush(ctx, trx, auth, request, answer);
-      return answer;
-    }),
+  const results = await applyIsolated(
+    ctx,
+    { batchId: request.batchId, auth, candidates, rejected, receivedAt, hooks: ctx.syncHooks },
+    (trx, answer) => auditPush(ctx, trx, auth, request, answer),
   );
   return { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: request.batchId, results };
 }

@@ -1,4 +1,4 @@
-import { validationMessages, type FieldIssue, type Role } from '../../../shared';
+import { idRef, validationMessages, type FieldIssue, type Role } from '../../../shared';
 import type { RightsMessageKey } from '../../../shared/sync/rights-messages';
 import type { ServerContext } from '../../context';
 import type { AuthContext } from '../auth/sessions';
@@ -14,11 +14,16 @@ interface Author {
   teams: Set<string>;
 }
 
+/** An id that is not even a well-formed id (a NUL in it, say) never reaches a query: validation names it. */
+const usableId = (v: unknown): string | undefined => (idRef.safeParse(v).success ? (v as string) : undefined);
+
 function claimsOf(records: unknown[]): Claim[] {
   return records.flatMap((r, index) => {
     const o = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+    const teamId = usableId(o.teamId);
+    const authorId = usableId(o.authorId);
     // Without a usable teamId/authorId there is nothing to judge: validation rejects the record.
-    return typeof o.teamId === 'string' && typeof o.authorId === 'string' ? [{ index, teamId: o.teamId, authorId: o.authorId }] : [];
+    return teamId !== undefined && authorId !== undefined ? [{ index, teamId, authorId }] : [];
   });
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { API_PREFIX, MAX_BATCH_BYTES, MAX_PULL_RECORDS, pushRequest } from '../../../shared';
+import { API_PREFIX, MAX_BATCH_BYTES, MAX_PULL_RECORDS, plainText, pushRequest } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import { authenticate } from '../auth/sessions';
@@ -8,7 +8,7 @@ import { pull } from './pull';
 import { push } from './push';
 
 const pullQuery = z.strictObject({
-  since: z.string().max(100).optional(),
+  since: plainText('one').max(100, { error: 'too_long' }).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).optional(),
 });
 

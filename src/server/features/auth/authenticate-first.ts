@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../../context';
+import { authenticate } from './sessions';
+
+/**
+ * Routes documented as needing a session check it when the request arrives, before its body is
+ * read or its input parsed: without a session the answer is 401, never a 400 or 413 that would
+ * tell an outsider how the route reads its input. The handler's own `authenticate` call gets the
+ * same answer without asking the database again (sessions.ts keeps it per request).
+ */
+export function authenticateFirst(app: FastifyInstance, ctx: ServerContext): void {
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.doc?.auth) await authenticate(ctx, request);
+  });
+}
