@@ -63,7 +63,7 @@ export default function SyncStatus() {
   // Another tab erased this device: start afresh, so this tab holds no data and no connection.
   useEffect(() => onDeviceWiped(() => window.location.assign('/setup')), []);
   useEffect(() => {
-    if (engine && unsynced) engine.noteUnsynced(unsynced.count);
+    if (engine && unsynced) engine.noteUnsynced(unsynced);
   }, [engine, unsynced]);
 
   const canSync = session?.source === 'server' && !session.refused;

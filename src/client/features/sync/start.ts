@@ -55,17 +55,19 @@ export function syncAfterLogin(): void {
   void scheduler!.request('login');
 }
 
-let lastUnsynced = -1;
+let lastUnsynced = '';
 let changeTimer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * The header reports the unsynced count. A change while records wait (one was saved, or a sync
- * left some) asks for a sync soon; a burst of saves makes one sync.
+ * The header reports what waits. A change while records wait (one was saved, or a sync left
+ * some) asks for a sync soon; a burst of saves makes one sync. The newest change counts too: a
+ * fix to a set-aside record leaves the count as it was, and must still be sent at once.
  */
-export function noteUnsynced(count: number): void {
-  const changed = count !== lastUnsynced;
-  lastUnsynced = count;
-  if (!changed || count === 0) return;
+export function noteUnsynced(summary: { count: number; newestAt: string | null }): void {
+  const key = `${summary.count}|${summary.newestAt ?? ''}`;
+  const changed = key !== lastUnsynced;
+  lastUnsynced = key;
+  if (!changed || summary.count === 0) return;
   if (changeTimer) clearTimeout(changeTimer);
   changeTimer = setTimeout(() => {
     changeTimer = null;
