@@ -36,7 +36,7 @@ export interface AppOptions {
   staticDir?: string | null;
   logger?: FastifyServerOptions['logger'];
   /** behind a reverse proxy: take the client IP (for login limits) from X-Forwarded-For */
-  trustProxy?: boolean;
+  trustProxy?: string[];
   /** tests only: see SyncHooks */
   syncHooks?: SyncHooks;
   /** tests only: see AuthHooks */
@@ -67,7 +67,8 @@ export function createContext(options: AppOptions): ServerContext {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    // the proxies by address, never `true`: with `true` the leftmost X-Forwarded-For entry, which the client writes, would be its address
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Longer than any id (100): a too-long id reaches its route and is named in a 400 (after the session check).
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),

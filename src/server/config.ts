@@ -1,10 +1,30 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_TIMEOUTS } from './http/timeouts';
 
-const booleanFlag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+/**
+ * The reverse proxies in front of the server, by address: a comma-separated list of IPs, CIDR
+ * ranges or proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`); `1`/`true`/`yes` mean
+ * `loopback` (a proxy on the same machine). The client address (login limits, audit log) is then
+ * the first address in X-Forwarded-For, read from the right, that is not one of these proxies:
+ * entries a client writes itself are never believed. Empty: no proxy, the socket's address.
+ */
+function isProxyEntry(entry: string): boolean {
+  if (entry === 'loopback' || entry === 'linklocal' || entry === 'uniquelocal') return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const kind = isIP(address);
+  return kind !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128)));
+}
+const trustedProxies = z
+  .string()
   .optional()
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+  .transform((v) => {
+    const value = (v ?? '').trim().toLowerCase();
+    if (value === '' || value === '0' || value === 'false' || value === 'no') return [];
+    if (value === '1' || value === 'true' || value === 'yes') return ['loopback'];
+    return value.split(',').map((x) => x.trim());
+  })
+  .refine((list) => list.every(isProxyEntry), 'a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal');
 
 /** The server's environment, checked at start: a wrong value stops it with the variable named. */
 export const envSchema = z.object({
@@ -26,7 +46,7 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
   TOKEN_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
   STATIC_DIR: z.string().min(1).default('./dist'),
-  TRUST_PROXY: booleanFlag,
+  TRUST_PROXY: trustedProxies,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** seconds; only behind TLS. 0 (default): no Strict-Transport-Security header */
   HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),

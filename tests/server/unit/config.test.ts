@@ -9,7 +9,7 @@ describe('server environment', () => {
       DATA_DIR: './data',
       TOKEN_TTL_DAYS: 30,
       STATIC_DIR: './dist',
-      TRUST_PROXY: false,
+      TRUST_PROXY: [],
       LOG_LEVEL: 'info',
       HSTS_MAX_AGE: 0,
       HEADERS_TIMEOUT_MS: 15_000,
@@ -34,7 +34,7 @@ describe('server environment', () => {
       CONNECTION_TIMEOUT_MS: '30000',
       KEEP_ALIVE_TIMEOUT_MS: '65000',
     });
-    expect(env).toMatchObject({ PORT: 18081, DATABASE_URL: 'postgres://u:p@db:5432/kyiv', ADMIN_EMAIL: 'admin@kyiv.ua', TOKEN_TTL_DAYS: 7, TRUST_PROXY: true });
+    expect(env).toMatchObject({ PORT: 18081, DATABASE_URL: 'postgres://u:p@db:5432/kyiv', ADMIN_EMAIL: 'admin@kyiv.ua', TOKEN_TTL_DAYS: 7, TRUST_PROXY: ['loopback'] });
     expect(env).toMatchObject({
       HSTS_MAX_AGE: 31_536_000,
       HEADERS_TIMEOUT_MS: 5000,
@@ -53,5 +53,12 @@ describe('server environment', () => {
     expect(() => loadEnv({ HSTS_MAX_AGE: '-1' })).toThrow(/HSTS_MAX_AGE/);
     expect(() => loadEnv({ HEADERS_TIMEOUT_MS: 'soon' })).toThrow(/HEADERS_TIMEOUT_MS/);
     expect(() => loadEnv({ HEADERS_TIMEOUT_MS: '90000', REQUEST_TIMEOUT_MS: '60000' })).toThrow(/HEADERS_TIMEOUT_MS: must not exceed REQUEST_TIMEOUT_MS/);
+    expect(() => loadEnv({ TRUST_PROXY: '2' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('reads the trusted proxies as addresses, never as "trust everyone"', () => {
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadEnv({ TRUST_PROXY: ' 10.0.0.2, 192.168.0.0/16 ,uniquelocal' }).TRUST_PROXY).toEqual(['10.0.0.2', '192.168.0.0/16', 'uniquelocal']);
+    expect(loadEnv({ TRUST_PROXY: '' }).TRUST_PROXY).toEqual([]);
   });
 });
