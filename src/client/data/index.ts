@@ -11,7 +11,7 @@ export {
   saveLocalIdentity,
   saveServerSession,
   currentAuthor,
-  teamIdFor,
+  newLocalTeamId,
   finishLogin,
   chooseTeam,
   markSessionRefused,

@@ -1,12 +1,16 @@
 import Dexie from 'dexie';
 import { DB_NAME, setDatabase } from './db';
+import { forgetVault } from './vault/lockState';
+import { scrubFreedStorage } from './vault/scrub';
 
 const CHANNEL = 'kyiv1325-device';
 
 /**
  * Erases everything this app keeps on the device: records, drafts, outbox, session, server copies
- * (the whole IndexedDB database). Other open tabs are told first and reload, which closes their
- * connections so the deletion is not blocked. The app shell cache holds no personal data.
+ * and the wrapped key (the whole IndexedDB database), and drops the data key from memory, so what
+ * LevelDB may still hold of the old rows is ciphertext without a key. Other open tabs are told
+ * first and reload, which closes their connections so the deletion is not blocked. The app shell
+ * cache holds no personal data.
  */
 export async function wipeDevice(): Promise<void> {
   try {
@@ -16,6 +20,7 @@ export async function wipeDevice(): Promise<void> {
   } catch {
     // No BroadcastChannel: other tabs find an empty database on their next read.
   }
+  forgetVault();
   setDatabase(null);
   await Dexie.delete(DB_NAME);
   try {
@@ -23,6 +28,12 @@ export async function wipeDevice(): Promise<void> {
   } catch {
     // private mode: nothing stored there
   }
+}
+
+/** Wipes, then pushes the deleted rows' bytes out of the browser's files (vault/scrub.ts). */
+export async function eraseDevice(): Promise<void> {
+  await wipeDevice();
+  await scrubFreedStorage();
 }
 
 /** Calls `onWiped` when another tab erased the device (this tab should reload then). */
