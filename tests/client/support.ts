@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
-import { setCodec } from '../../src/client/data/codec';
 import { FieldDb, setDatabase } from '../../src/client/data/db';
-import { aesGcmCodec } from '../../src/client/data/vault/aesCodec';
+import { holdKey } from '../../src/client/data/vault/lockState';
 import type { Author } from '../../src/shared/records/build';
 import type { EventContent, ServiceLogContent } from '../../src/shared/records/schemas';
 
@@ -12,7 +11,7 @@ export const testKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length
 
 /** The app unlocked with `testKey` (the default codec refuses everything while locked). */
 export function unlockForTests(): void {
-  setCodec(aesGcmCodec(testKey));
+  holdKey(testKey, 'test-vault');
 }
 
 /** A fresh, empty device database (fake IndexedDB) used by the data module from now on, unlocked. */

@@ -15,7 +15,6 @@ export {
   finishLogin,
   chooseTeam,
   markSessionRefused,
-  endSession,
   hasLoggedInBefore,
   countLocalRecords,
   type LocalIdentity,

@@ -176,8 +176,3 @@ export async function markSessionRefused(reason: AuthFailureReason): Promise<voi
     }),
   );
 }
-
-/** The identity goes (records stay). Logout erases the whole device instead (features/session). */
-export async function endSession(): Promise<void> {
-  await guardWrite(() => getDb().session.delete('current'));
-}

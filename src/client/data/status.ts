@@ -9,14 +9,20 @@ export interface UnsyncedSummary {
   count: number;
   /** when the oldest record the server does not yet have was last changed */
   oldestAt: string | null;
+  /** when the latest of them was changed: a save moves it even when the count stays the same */
+  newestAt: string | null;
 }
 
 /** Records whose latest revision the server does not hold yet (drafts included). */
 export async function unsyncedSummary(): Promise<UnsyncedSummary> {
   const rows = await getDb().records.where('status').notEqual('sent').toArray();
   let oldestAt: string | null = null;
-  for (const row of rows) if (oldestAt === null || row.updatedAt < oldestAt) oldestAt = row.updatedAt;
-  return { count: rows.length, oldestAt };
+  let newestAt: string | null = null;
+  for (const row of rows) {
+    if (oldestAt === null || row.updatedAt < oldestAt) oldestAt = row.updatedAt;
+    if (newestAt === null || row.updatedAt > newestAt) newestAt = row.updatedAt;
+  }
+  return { count: rows.length, oldestAt, newestAt };
 }
 
 /** Why the last sync failed: a code the UI words, the server's own text if it sent one, and when. */

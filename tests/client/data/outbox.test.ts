@@ -50,7 +50,7 @@ describe('records and the outbox', () => {
     await settleBatch(next!.batchId, [accepted('r1', 2)]);
     expect((await getRecord('r1'))?.row).toMatchObject({ status: 'sent', syncedRevision: 2 });
     expect(await outboxSummary()).toEqual({ queued: 0, sending: 0 });
-    expect(await unsyncedSummary()).toEqual({ count: 0, oldestAt: null });
+    expect(await unsyncedSummary()).toEqual({ count: 0, oldestAt: null, newestAt: null });
   });
 
   it('edits a sent record as a new revision, queued for upload', async () => {
