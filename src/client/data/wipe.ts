@@ -5,6 +5,9 @@ import { scrubFreedStorage } from './vault/scrub';
 
 const CHANNEL = 'kyiv1325-device';
 
+/** This tab is erasing: its own "wiped" message (a channel reaches every other object, in this tab too) is not for it. */
+let wipingHere = false;
+
 /**
  * Erases everything this app keeps on the device: records, drafts, outbox, session, server copies
  * and the wrapped key (the whole IndexedDB database), and drops the data key from memory, so what
@@ -13,6 +16,7 @@ const CHANNEL = 'kyiv1325-device';
  * cache holds no personal data.
  */
 export async function wipeDevice(): Promise<void> {
+  wipingHere = true;
   try {
     const channel = new BroadcastChannel(CHANNEL);
     channel.postMessage({ type: 'wiped' });
@@ -41,7 +45,7 @@ export function onDeviceWiped(onWiped: () => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
-    if (event.data?.type === 'wiped') onWiped();
+    if (event.data?.type === 'wiped' && !wipingHere) onWiped();
   };
   return () => channel.close();
 }

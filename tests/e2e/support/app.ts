@@ -3,11 +3,12 @@ import { expect, type Page } from '@playwright/test';
 /** The PIN the helpers set on every new device (tests that need another pass their own). */
 export const TEST_PIN = '472915';
 
-/** First start of the app on a device: choose the PIN that opens the data key. */
-export async function setPin(page: Page, pin = TEST_PIN): Promise<void> {
+/** First start of the app on a device: choose the PIN (or a passcode) that opens the data key. */
+export async function setPin(page: Page, pin = TEST_PIN, kind: 'pin' | 'passcode' = 'pin'): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Захистіть дані на цьому пристрої' })).toBeVisible();
-  await page.getByLabel('Новий PIN-код').fill(pin);
-  await page.getByLabel('PIN-код ще раз').fill(pin);
+  if (kind === 'passcode') await page.getByLabel('Пароль (будь-які символи)').check();
+  await page.getByLabel(kind === 'pin' ? 'Новий PIN-код' : 'Новий пароль').fill(pin);
+  await page.getByLabel(kind === 'pin' ? 'PIN-код ще раз' : 'Пароль ще раз').fill(pin);
   await page.getByRole('button', { name: 'Захистити пристрій' }).click();
   await expect(page.getByTestId('pin-setup')).toHaveCount(0, { timeout: 20_000 });
 }
@@ -16,7 +17,7 @@ export async function setPin(page: Page, pin = TEST_PIN): Promise<void> {
 export async function unlock(page: Page, pin = TEST_PIN): Promise<void> {
   const screen = page.getByTestId('lock-screen');
   await expect(screen).toBeVisible();
-  await screen.getByLabel(/^(PIN-код|PIN)$/).fill(pin);
+  await screen.getByLabel(/^(PIN-код|PIN|Пароль|Passcode)$/).fill(pin);
   await screen.getByRole('button', { name: /^(Розблокувати|Unlock)$/ }).click();
   await expect(screen).toHaveCount(0, { timeout: 20_000 });
 }
