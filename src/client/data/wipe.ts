@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { DB_NAME, setDatabase } from './db';
 import { forgetVault } from './vault/lockState';
-import { scrubFreedStorage } from './vault/scrub';
 
 const CHANNEL = 'kyiv1325-device';
 
@@ -10,10 +9,11 @@ let wipingHere = false;
 
 /**
  * Erases everything this app keeps on the device: records, drafts, outbox, session, server copies
- * and the wrapped key (the whole IndexedDB database), and drops the data key from memory, so what
- * LevelDB may still hold of the old rows is ciphertext without a key. Other open tabs are told
- * first and reload, which closes their connections so the deletion is not blocked. The app shell
- * cache holds no personal data.
+ * and the wrapped key (the whole IndexedDB database), and drops the data key from memory. Chromium's
+ * LevelDB may keep the deleted rows' bytes in its files until it compacts them: they are ciphertext,
+ * and the key that opens them is gone from memory (only the PIN could unwrap a leftover copy of
+ * the wrapped key; docs/client-sync.md). Other open tabs are told first and reload, which closes
+ * their connections so the deletion is not blocked. The app shell cache holds no personal data.
  */
 export async function wipeDevice(): Promise<void> {
   wipingHere = true;
@@ -32,12 +32,6 @@ export async function wipeDevice(): Promise<void> {
   } catch {
     // private mode: nothing stored there
   }
-}
-
-/** Wipes, then pushes the deleted rows' bytes out of the browser's files (vault/scrub.ts). */
-export async function eraseDevice(): Promise<void> {
-  await wipeDevice();
-  await scrubFreedStorage();
 }
 
 /** Calls `onWiped` when another tab erased the device (this tab should reload then). */

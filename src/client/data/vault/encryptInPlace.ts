@@ -169,7 +169,7 @@ export async function isEncryptedAtRest(): Promise<boolean> {
   return (await getMeta<number>(META.atRest)) === AT_REST_VERSION;
 }
 
-/** Encrypts every row still in the clear. Returns how many it found (the app then scrubs freed space). */
+/** Encrypts every row still in the clear. Returns how many it found. */
 export async function encryptInPlace(onProgress: (p: EncryptProgress) => void = () => undefined): Promise<number> {
   if (await isEncryptedAtRest()) return 0;
   const { withLock } = await import('../locks');

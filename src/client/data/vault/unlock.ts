@@ -1,9 +1,8 @@
 import { getDb } from '../db';
-import { eraseDevice } from '../wipe';
+import { wipeDevice } from '../wipe';
 import { encryptInPlace } from './encryptInPlace';
 import { announceKey, askForKey } from './lockChannel';
 import { getLockState, holdKey, noteChecked, noteEncrypting } from './lockState';
-import { scrubFreedStorage } from './scrub';
 import type { SecretKind } from './secretRules';
 import { createVault, readVault, tryUnlock, VaultExistsError } from './vaultStore';
 
@@ -35,8 +34,7 @@ async function opened(key: CryptoKey, vaultId: string): Promise<void> {
   holdKey(key, vaultId);
   announceKey();
   try {
-    const found = await encryptInPlace((p) => noteEncrypting(p));
-    if (found > 0) await scrubFreedStorage();
+    await encryptInPlace((p) => noteEncrypting(p));
   } finally {
     noteEncrypting(null);
   }
@@ -65,7 +63,7 @@ export async function unlockWithPin(secret: string): Promise<UnlockResult> {
     return { ok: true };
   }
   if (outcome.erase) {
-    await eraseDevice();
+    await wipeDevice();
     return { ok: false, erased: true, maxFailures: outcome.maxFailures };
   }
   return { ok: false, triesLeft: outcome.triesLeft, maxFailures: outcome.maxFailures };

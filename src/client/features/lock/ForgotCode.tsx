@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eraseDevice } from '../../data/wipe';
+import { wipeDevice } from '../../data/wipe';
 
 /** A forgotten code cannot be recovered: the only way on is to erase and start afresh. */
 export function ForgotCode() {
@@ -10,7 +10,7 @@ export function ForgotCode() {
 
   async function erase() {
     setErasing(true);
-    await eraseDevice();
+    await wipeDevice();
     window.location.assign('/');
   }
 

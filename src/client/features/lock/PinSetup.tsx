@@ -12,13 +12,21 @@ import { getLockAfterMs } from './settings';
 /** Set when the device was erased after too many wrong codes: said once on the next screen. */
 export const ERASED_NOTE = 'kyiv1325.erasedAfter';
 
-function takeErasedNote(): number | null {
+function erasedNote(): number | null {
   try {
     const value = sessionStorage.getItem(ERASED_NOTE);
-    sessionStorage.removeItem(ERASED_NOTE);
     return value ? Number(value) : null;
   } catch {
     return null;
+  }
+}
+
+/** Said until the new PIN is set (the erasing tab reloads, the note must survive that). */
+function forgetErasedNote(): void {
+  try {
+    sessionStorage.removeItem(ERASED_NOTE);
+  } catch {
+    // nothing stored
   }
 }
 
@@ -37,7 +45,7 @@ export function PinSetup() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [legacy, setLegacy] = useState(false);
-  const [erasedAfter] = useState(takeErasedNote);
+  const [erasedAfter] = useState(erasedNote);
   const [elsewhere, setElsewhere] = useState(false);
 
   useEffect(() => {
@@ -53,6 +61,7 @@ export function PinSetup() {
     setFailure(null);
     try {
       if ((await setUpPin(secret, kind)) === 'set-elsewhere') setElsewhere(true);
+      forgetErasedNote();
     } catch (e) {
       setFailure(text(errorText(e)));
     } finally {

@@ -5,7 +5,7 @@ import type { AuthFailureReason } from '../../../shared/sync/protocol';
 import { useText } from '../../app/i18n';
 import { errorText } from '../../data';
 import { countForHandoff } from '../../data/handoff';
-import { eraseDevice } from '../../data/wipe';
+import { wipeDevice } from '../../data/wipe';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 
@@ -32,7 +32,7 @@ export default function AccessEnded({ reason }: { reason: Extract<AuthFailureRea
   async function wipe() {
     setWiping(true);
     try {
-      await eraseDevice();
+      await wipeDevice();
       // A fresh start: no data in memory either.
       window.location.assign('/setup');
     } catch (error) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useText } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';
 import { errorText, useUnsynced, type SessionRow } from '../../data';
-import { eraseDevice } from '../../data/wipe';
+import { wipeDevice } from '../../data/wipe';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { logOut } from './api';
@@ -33,7 +33,7 @@ export function LogoutPanel({ session }: { session: SessionRow }) {
     try {
       // The server ends the session (best effort: offline, the token simply expires unused).
       if (session.token) await logOut(session.token);
-      await eraseDevice();
+      await wipeDevice();
       window.location.assign('/');
     } catch (error) {
       setFailure(text(errorText(error)));
