@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { canaries, eventContent } from '../client/data/vault/release3';
 import { createRecord } from '../../src/shared/records/build';
-import { deviceState, nav, openScreen, setPin, waitForServiceWorker } from './support/app';
+import { deviceState, expectErasedBy, nav, openScreen, setPin, waitForServiceWorker } from './support/app';
 import { findInProfile } from './support/profileScan';
 import { launchProfile } from './support/profile';
 import { apiLogin, createTeam, createUser, giveVerdict, pushAs, serverRecords } from './support/server';
@@ -160,8 +160,7 @@ test('(b) after logout: the records, the draft and the token are gone from disk'
   await expect(page.getByTestId('logout-unsynced')).toContainText('Ще не надіслано записів: 2');
   await page.getByRole('button', { name: 'Вийти і стерти без збереження' }).click();
   await expect(page.getByText('Записи (2) буде втрачено назавжди.', { exact: false })).toBeVisible();
-  await page.getByRole('button', { name: 'Так, вийти' }).click();
-  await expect(page.getByTestId('pin-setup')).toBeVisible({ timeout: 30_000 });
+  await expectErasedBy(page, () => page.getByRole('button', { name: 'Так, вийти' }).click());
   await context.close();
 
   expectNowhere(dir, [c.title, c.place, c.organiser, c.platform, c.documentRef, c.draftTitle, token, ...secrets], worker.email);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
-import { deviceState, logIn, nav, openScreen, recordConsultation, recordEvent, setPin, unlock, waitForServiceWorker } from './support/app';
+import { deviceState, expectErasedBy, logIn, nav, openScreen, recordConsultation, recordEvent, setPin, unlock, waitForServiceWorker } from './support/app';
 import { createTeam, createUser, devicesOf, revokeDevice, serverRecords, type TestUser } from './support/server';
 
 /**
@@ -195,10 +195,8 @@ test('a revoked device stops syncing, offers the hand-off file, then erases its 
 
   await ended.getByRole('button', { name: 'Стерти дані з пристрою' }).click();
   await expect(ended.getByText('Стерти всі дані застосунку з цього пристрою?')).toBeVisible();
-  await ended.getByRole('button', { name: 'Так, стерти' }).click();
-
   // A fresh device: the first thing it asks for is a new PIN.
-  await expect(page.getByTestId('pin-setup')).toBeVisible();
+  await expectErasedBy(page, () => ended.getByRole('button', { name: 'Так, стерти' }).click());
   const state = await deviceState(page);
   expect(state?.records ?? []).toEqual([]);
   expect(state?.session ?? null).toBeNull();
@@ -218,8 +216,7 @@ test('a revoked device erases its data after an explicit yes, also without a han
   await expect(ended).toBeVisible();
   await expect(ended.getByTestId('access-count')).toHaveText('Усі записи вже на сервері.');
   await ended.getByRole('button', { name: 'Стерти дані з пристрою' }).click();
-  await ended.getByRole('button', { name: 'Так, стерти' }).click();
-  await expect(page.getByTestId('pin-setup')).toBeVisible();
+  await expectErasedBy(page, () => ended.getByRole('button', { name: 'Так, стерти' }).click());
   expect((await deviceState(page))?.records ?? []).toEqual([]);
 });
 

@@ -22,6 +22,19 @@ export async function unlock(page: Page, pin = TEST_PIN): Promise<void> {
   await expect(screen).toHaveCount(0, { timeout: 20_000 });
 }
 
+/**
+ * Runs `erase` (a click that erases the device) and waits for what follows: the app reloads as a
+ * fresh device, at the PIN setup. The old page is marked, so the new one is told apart from it.
+ */
+export async function expectErasedBy(page: Page, erase: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { beforeErase?: boolean }).beforeErase = true));
+  await erase();
+  await expect
+    .poll(() => page.evaluate(() => !(window as unknown as { beforeErase?: boolean }).beforeErase).catch(() => false), { timeout: 30_000 })
+    .toBe(true);
+  await expect(page.getByTestId('pin-setup')).toBeVisible();
+}
+
 /** First visit without an account: set the PIN, then say who works on this device ("start without an account"). */
 export async function setUpIdentity(page: Page, name = 'Олена', team = 'Мобільна бригада 3'): Promise<void> {
   await page.goto('/');
