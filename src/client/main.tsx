@@ -15,5 +15,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 void startPwa();
+// The lock (PIN, inactivity, other tabs) loads beside the shell: it needs the device database.
+void import('./features/lock/keeper').then((m) => m.startLockKeeper());
 // Ask once at start that the browser never evicts the records; the answer shows on Today.
 void requestPersistence();

@@ -1,14 +1,24 @@
 import 'fake-indexeddb/auto';
 import { FieldDb, setDatabase } from '../../src/client/data/db';
+import { holdKey } from '../../src/client/data/vault/lockState';
 import type { Author } from '../../src/shared/records/build';
 import type { EventContent, ServiceLogContent } from '../../src/shared/records/schemas';
 
 let n = 0;
 
-/** A fresh, empty device database (fake IndexedDB) used by the data module from now on. */
+/** A data key, as if the PIN had been typed: the tests read and write encrypted, as the app does. */
+export const testKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+
+/** The app unlocked with `testKey` (the default codec refuses everything while locked). */
+export function unlockForTests(): void {
+  holdKey(testKey, 'test-vault');
+}
+
+/** A fresh, empty device database (fake IndexedDB) used by the data module from now on, unlocked. */
 export function freshDb(): FieldDb {
   const db = new FieldDb(`test-${process.pid}-${Date.now()}-${n++}`);
   setDatabase(db);
+  unlockForTests();
   return db;
 }
 

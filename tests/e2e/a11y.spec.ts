@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { nav, setUpIdentity } from './support/app';
+import { nav, setPin, setUpIdentity } from './support/app';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -68,18 +68,59 @@ for (const viewport of [
   });
 }
 
-test('controls are at least 44 px and the grid fits a 360 px phone', async ({ page }) => {
-  await setUpIdentity(page);
-  await nav(page, 'Консультації').click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Консультації та послуги' })).toBeVisible();
-  const small = await page.evaluate(() =>
+/** Visible controls in main and header smaller than 44 px either way (a radio or checkbox: its whole label, which takes the tap). */
+const smallControls = (page: Page) =>
+  page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('main button, main select, main input, header button, header a')]
       .filter((el) => el.offsetParent !== null)
+      .map((el) => (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') && el.closest('label')) || el)
       .map((el) => ({ el: el.getAttribute('aria-label') ?? el.textContent ?? el.tagName, ...el.getBoundingClientRect().toJSON() }))
       .filter((r) => r.height < 44 || r.width < 44)
       .map((r) => `${r.el}: ${Math.round(r.width)}×${Math.round(r.height)}`),
   );
-  expect(small).toEqual([]);
+
+for (const viewport of [
+  { name: 'phone', width: 360, height: 780 },
+  { name: 'tablet', width: 800, height: 1280 },
+]) {
+  test(`the PIN setup, lock and forgotten-code screens pass axe on a ${viewport.name}, in both languages, with 44 px controls`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    const found: Record<string, unknown> = {};
+    const scan = async (name: string) => {
+      const violations = await seriousViolations(page);
+      if (violations.length > 0) found[name] = violations;
+      const small = await smallControls(page);
+      if (small.length > 0) found[`${name} (small)`] = small;
+    };
+    await expect(page.getByTestId('pin-setup')).toBeVisible();
+    await scan('PIN setup');
+    await page.getByRole('button', { name: 'Захистити пристрій' }).click();
+    await expect(page.getByText('Щонайменше 6 символів.')).toBeVisible();
+    await scan('PIN setup with an error');
+    await setPin(page);
+    await page.getByRole('button', { name: 'Заблокувати' }).click();
+    await expect(page.getByTestId('lock-screen')).toBeVisible();
+    await scan('lock screen');
+    await page.getByLabel('PIN-код').fill('000000');
+    await page.getByRole('button', { name: 'Розблокувати' }).click();
+    await expect(page.getByText('Неправильний код. Залишилось спроб: 9.')).toBeVisible();
+    await page.getByRole('button', { name: 'Стерти дані й почати знову' }).click();
+    await scan('lock screen, wrong code, forgotten code');
+    await page.getByRole('button', { name: 'ENG' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'The app is locked' })).toBeVisible();
+    await scan('lock screen (English)');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(found).toEqual({});
+  });
+}
+
+test('controls are at least 44 px and the grid fits a 360 px phone', async ({ page }) => {
+  await setUpIdentity(page);
+  await nav(page, 'Консультації').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Консультації та послуги' })).toBeVisible();
+  expect(await smallControls(page)).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   // The whole grid, totals column included, is visible without scrolling sideways.

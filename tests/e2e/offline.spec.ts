@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { nav, openScreen, setUpIdentity, waitForServiceWorker } from './support/app';
+import { nav, openScreen, setUpIdentity, unlock, waitForServiceWorker } from './support/app';
 
 const screens: [string, string | RegExp][] = [
   ['Консультації', 'Консультації та послуги'],
@@ -18,16 +18,20 @@ test('works offline after one online visit, and keeps what was recorded', async 
 
   await context.setOffline(true);
   await page.reload();
+  // A reload is a cold start: locked until the PIN, which opens the data with no network.
+  await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Сьогодні' })).toBeVisible();
   await expect(page.getByTestId('connection')).toHaveText('Офлайн');
   for (const [link, heading] of screens) await openScreen(page, link, heading);
 
-  // A deep link, typed or bookmarked, opens from the cache too.
+  // A deep link, typed or bookmarked, opens from the cache too (each load starts locked).
   await page.goto('/plan');
+  await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: /План заходів/ })).toBeVisible();
 
   // A consultation tally: three taps, one undone, so two people served.
   await page.goto('/consultations');
+  await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Консультації та послуги' })).toBeVisible();
   await page.getByLabel('Район').selectOption({ index: 1 });
   await page.getByLabel('Вид послуги').selectOption('psychosocial_consultation');
@@ -67,6 +71,7 @@ test('works offline after one online visit, and keeps what was recorded', async 
   await page.close();
   const reopened = await context.newPage();
   await reopened.goto('/records');
+  await unlock(reopened);
   await expect(reopened.getByRole('heading', { level: 1, name: 'Мої записи' })).toBeVisible();
   const items = reopened.getByRole('main').getByRole('listitem');
   await expect(items).toHaveCount(2);
@@ -93,6 +98,7 @@ test('keeps a half-filled form as a draft across a reload', async ({ page, conte
   for (let i = 0; i < 4; i++) await cell.click();
   await expect(page.getByText('Усього: 4')).toBeVisible();
   await page.reload();
+  await unlock(page);
   await expect(page.getByText('Усього: 4')).toBeVisible();
   // Undo history came back with the draft.
   await page.getByRole('button', { name: /^Скасувати: Жінки, 60 років і старші, Люди похилого віку \+1$/ }).click();
@@ -114,5 +120,7 @@ test('shows an error next to each field in the chosen language', async ({ page }
   // The language choice is remembered.
   await page.getByRole('button', { name: 'ENG' }).click();
   await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'The app is locked' })).toBeVisible();
+  await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Event / training' })).toBeVisible();
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
-import { deviceState, logIn, nav, openScreen, recordConsultation, recordEvent, waitForServiceWorker } from './support/app';
+import { deviceState, expectErasedBy, logIn, nav, openScreen, recordConsultation, recordEvent, setPin, unlock, waitForServiceWorker } from './support/app';
 import { createTeam, createUser, devicesOf, revokeDevice, serverRecords, type TestUser } from './support/server';
 
 /**
@@ -42,8 +42,9 @@ test('records made offline reach the server exactly once after reconnecting', as
   await recordEvent(page);
   await expect(page.getByTestId('unsynced')).toContainText('Не синхронізовано: 2');
 
-  // Closed and reopened with no network: the records and the login are still there.
+  // Closed and reopened with no network: the records and the login are still there, behind the PIN.
   await page.reload();
+  await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Мої записи' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(2);
   await expect(page.getByTestId('connection')).toHaveText('Офлайн');
@@ -72,6 +73,7 @@ test('records made offline reach the server exactly once after reconnecting', as
 test('records made before the first login become the user’s and sync once', async ({ page }) => {
   const { team, worker, supervisor } = await setup();
   await page.goto('/');
+  await setPin(page);
   await page.getByLabel("Ваше ім'я").fill('Олена');
   await page.getByLabel('Команда (бригада, служба, центр)').fill('Бригада 3');
   await page.getByRole('button', { name: 'Зберегти' }).click();
@@ -193,10 +195,8 @@ test('a revoked device stops syncing, offers the hand-off file, then erases its 
 
   await ended.getByRole('button', { name: 'Стерти дані з пристрою' }).click();
   await expect(ended.getByText('Стерти всі дані застосунку з цього пристрою?')).toBeVisible();
-  await ended.getByRole('button', { name: 'Так, стерти' }).click();
-
-  await expect(page).toHaveURL(/\/setup$/);
-  await expect(page.getByRole('button', { name: 'Увійти' })).toBeVisible();
+  // A fresh device: the first thing it asks for is a new PIN.
+  await expectErasedBy(page, () => ended.getByRole('button', { name: 'Так, стерти' }).click());
   const state = await deviceState(page);
   expect(state?.records ?? []).toEqual([]);
   expect(state?.session ?? null).toBeNull();
@@ -216,8 +216,7 @@ test('a revoked device erases its data after an explicit yes, also without a han
   await expect(ended).toBeVisible();
   await expect(ended.getByTestId('access-count')).toHaveText('Усі записи вже на сервері.');
   await ended.getByRole('button', { name: 'Стерти дані з пристрою' }).click();
-  await ended.getByRole('button', { name: 'Так, стерти' }).click();
-  await expect(page.getByRole('button', { name: 'Увійти' })).toBeVisible();
+  await expectErasedBy(page, () => ended.getByRole('button', { name: 'Так, стерти' }).click());
   expect((await deviceState(page))?.records ?? []).toEqual([]);
 });
 
@@ -230,31 +229,23 @@ test('a record the server rejects is set aside with its reason while the others 
   await recordEvent(page, 'Тренінг, що дійде');
   expect((await deviceState(page))!.records).toHaveLength(2);
 
-  // Tamper with one stored record behind the app's back: a district that does not exist.
-  const tampered = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kyiv-1325-field');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const store = db.transaction('records', 'readwrite').objectStore('records');
-    const all = await new Promise<{ id: string; kind: string; payload: { data: Record<string, unknown> } }[]>((resolve) => {
-      const req = store.getAll();
-      req.onsuccess = () => resolve(req.result);
-    });
-    const row = all.find((r) => r.kind === 'serviceLog')!;
-    row.payload.data.district = 'atlantis';
-    await new Promise((resolve) => {
-      const req = store.put(row);
-      req.onsuccess = resolve;
-    });
-    db.close();
-    return row.id;
+  // The stored records are encrypted, so the bad record is made on its way: the first upload carries
+  // the consultation with a district that does not exist (as a faulty device or a proxy would).
+  let tampered = '';
+  await context.route('**/api/v1/sync/push', async (route) => {
+    const body = route.request().postDataJSON() as { records: { id: string; kind: string; district?: string }[] };
+    const bad = body.records.find((r) => r.kind === 'serviceLog');
+    if (!bad || tampered) return route.continue();
+    tampered = bad.id;
+    bad.district = 'atlantis';
+    await route.continue({ postData: JSON.stringify(body) });
+    await context.unroute('**/api/v1/sync/push');
   });
 
   await context.setOffline(false);
   await expect(page.getByTestId('last-sync')).toContainText('Остання синхронізація', { timeout: 20_000 });
   await expect(page.getByTestId('unsynced')).toContainText('Не синхронізовано: 1');
+  expect(tampered).not.toBe('');
 
   const held = await ownRecordsOnServer(supervisor, worker);
   expect(held.map((r) => r.kind)).toEqual(['event']);

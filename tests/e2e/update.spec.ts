@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { nav, waitForServiceWorker } from './support/app';
+import { nav, setPin, unlock, waitForServiceWorker } from './support/app';
 import { startStaticServer, type SwitchableServer } from './support/static-server';
 
 /**
@@ -33,6 +33,7 @@ test.afterAll(async () => {
 
 test('a new version waits for the user, and an unsaved draft survives the update', async ({ page }) => {
   await page.goto(`${server.url}/`);
+  await setPin(page);
   await page.getByLabel("Ваше ім'я").fill('Ірина');
   await page.getByLabel('Команда (бригада, служба, центр)').fill('Навчальний центр');
   await page.getByRole('button', { name: 'Зберегти' }).click();
@@ -43,6 +44,7 @@ test('a new version waits for the user, and an unsaved draft survives the update
   // Deploy version 2. The open app finds it on its next check (here: a reload) and asks.
   server.serve(versions.next);
   await page.reload();
+  await unlock(page);
   const prompt = page.getByRole('alert').filter({ hasText: 'Доступна нова версія застосунку.' });
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   // Nothing reloads by itself: still the old version.
@@ -56,6 +58,8 @@ test('a new version waits for the user, and an unsaved draft survives the update
 
   await prompt.getByRole('button', { name: 'Оновити' }).click();
   await expect(page.getByTestId('build-id')).toHaveText('версія e2e-v2', { timeout: 30_000 });
+  // The new version starts locked; the PIN brings the draft back.
+  await unlock(page);
   await expect(page).toHaveURL(/\/events$/);
   await expect(page.getByLabel('Назва заходу')).toHaveValue('Незбережений тренінг');
   await expect(page.getByLabel('Організатор')).toHaveValue('Центр соціальних служб');

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useLockState } from '../data/vault/lockState';
+import { lockNow } from '../features/lock/lockNow';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { Loading } from '../ui/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -22,10 +24,14 @@ const NAV = [
 const SyncStatus = lazy(() => import('../features/status/SyncStatus'));
 const SessionGate = lazy(() => import('./SessionGate'));
 const ReviewNavItem = lazy(() => import('../features/review/ReviewNavItem'));
+const LockGate = lazy(() => import('../features/lock/LockGate'));
 
 export function Layout() {
   const { t } = useTranslation();
   const location = useLocation();
+  const lock = useLockState();
+  // Locked (or not yet known, or encrypting an older release's rows): no screen, no data, no sync status.
+  const open = lock.status === 'unlocked' && !lock.encrypting;
 
   return (
     <>
@@ -37,33 +43,48 @@ export function Layout() {
           <NavLink to="/" className="brand" aria-label={t('app.home')}>
             {t('app.short')}
           </NavLink>
-          <LanguageSwitch />
+          <div className="header-actions">
+            {open && (
+              <button type="button" className="lock-button" onClick={() => void lockNow()}>
+                {t('lock.lockNow')}
+              </button>
+            )}
+            <LanguageSwitch />
+          </div>
         </div>
-        <Suspense fallback={<div className="sync-status" aria-hidden="true" />}>
-          <SyncStatus />
-        </Suspense>
-        <nav aria-label={t('nav.label')}>
-          <ul className="nav">
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={'end' in item ? item.end : false}>
-                  {t(item.key)}
-                </NavLink>
-              </li>
-            ))}
-            <Suspense fallback={null}>
-              <ReviewNavItem />
-            </Suspense>
-          </ul>
-        </nav>
+        {open && (
+          <Suspense fallback={<div className="sync-status" aria-hidden="true" />}>
+            <SyncStatus />
+          </Suspense>
+        )}
+        {open && (
+          <nav aria-label={t('nav.label')}>
+            <ul className="nav">
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={'end' in item ? item.end : false}>
+                    {t(item.key)}
+                  </NavLink>
+                </li>
+              ))}
+              <Suspense fallback={null}>
+                <ReviewNavItem />
+              </Suspense>
+            </ul>
+          </nav>
+        )}
       </header>
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
-            <SessionGate>
-              <Outlet />
-            </SessionGate>
+            {open ? (
+              <SessionGate>
+                <Outlet />
+              </SessionGate>
+            ) : (
+              <LockGate />
+            )}
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -1,5 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { CatalogueRow, DraftRow, MetaRow, OutboxRow, RecordRow, ServerRecordRow, SessionRow } from './rows';
+import type { CatalogueRow, DraftRow, MetaRow, OutboxRow, RecordRow, StoredRecordRow, StoredServerRecordRow, StoredSessionRow, VaultRow } from './rows';
 
 export const DB_NAME = 'kyiv-1325-field';
 
@@ -55,18 +55,28 @@ export const schemaVersions: SchemaVersion[] = [
       serverRecords: 'id, teamId, authorId, measureId, date, updatedAt',
     },
   },
+  {
+    // Encryption at rest: the wrapped data key and the wrong-PIN count. Rows are encrypted at the
+    // first unlock (vault/encryptInPlace.ts), not here: an upgrade runs before anyone typed a PIN.
+    // Opening version 4 also closes any tab still running release 3, which would write in the clear.
+    version: 4,
+    stores: {
+      vault: 'key',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
 
 export class FieldDb extends Dexie {
-  records!: Table<RecordRow, string>;
+  records!: Table<StoredRecordRow, string>;
   drafts!: Table<DraftRow, string>;
   outbox!: Table<OutboxRow, [string, number]>;
-  session!: Table<SessionRow, string>;
+  session!: Table<StoredSessionRow, string>;
   meta!: Table<MetaRow, string>;
   catalogues!: Table<CatalogueRow, string>;
-  serverRecords!: Table<ServerRecordRow, string>;
+  serverRecords!: Table<StoredServerRecordRow, string>;
+  vault!: Table<VaultRow, string>;
 
   /** `upTo` exists for migration tests: it opens the database as an older release did. */
   constructor(name: string = DB_NAME, options: { upTo?: number } = {}) {

@@ -2,8 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getDb } from './db';
 import { decodeRows, type StoredRecord } from './recordRead';
-import type { RecordRow, SessionRow } from './rows';
-import { setAsideRows, syncInfo, unsyncedSummary, type SyncInfo, type UnsyncedSummary } from './status';
+import type { SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
+import { openSession } from './session';
+import { openSyncInfo, setAsideRows, storedSyncInfo, unsyncedSummary, type StoredSyncInfo, type SyncInfo, type UnsyncedSummary } from './status';
 import { storageState, type StorageState } from './storage';
 
 /**
@@ -11,34 +12,51 @@ import { storageState, type StorageState } from './storage';
  * (Dexie broadcasts writes between tabs). `undefined` means "still loading".
  */
 
+/**
+ * What a live query read, decrypted outside it (a live query may only await the database; the
+ * codec is async crypto). Until the first value is open: undefined. After that the previous value
+ * shows while a newer one decrypts, so nothing flickers. A failure (the app locked meanwhile)
+ * leaves the last value: the locked app shows no screen anyway.
+ */
+function useOpened<Raw, Value>(raw: Raw | undefined, open: (raw: Raw) => Promise<Value>): Value | undefined {
+  const [opened, setOpened] = useState<{ value: Value } | undefined>();
+  useEffect(() => {
+    if (raw === undefined) return;
+    let live = true;
+    open(raw).then(
+      (value) => live && setOpened({ value }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [raw, open]);
+  if (raw === undefined) return undefined;
+  return opened?.value;
+}
+
+const openSessionRow = (row: StoredSessionRow | null) => openSession(row);
+
 export function useSession(): SessionRow | null | undefined {
-  return useLiveQuery(async () => (await getDb().session.get('current')) ?? null);
+  const raw = useLiveQuery(async () => (await getDb().session.get('current')) ?? null);
+  const session = useOpened(raw, openSessionRow);
+  // A session that went away is gone at once (no decryption to wait for).
+  return raw === null ? null : session;
 }
 
 export function useUnsynced(): UnsyncedSummary | undefined {
   return useLiveQuery(unsyncedSummary);
 }
 
+const openInfo = (info: StoredSyncInfo) => openSyncInfo(info);
+
 export function useSyncInfo(): SyncInfo | undefined {
-  return useLiveQuery(syncInfo);
+  return useOpened(useLiveQuery(storedSyncInfo), openInfo);
 }
 
 /** Bodies are decoded outside the live query: a codec may use async crypto. */
-function useDecoded(rows: RecordRow[] | undefined): StoredRecord[] | undefined {
-  const [decoded, setDecoded] = useState<{ from: RecordRow[]; records: StoredRecord[] } | undefined>();
-  useEffect(() => {
-    if (!rows) return;
-    let live = true;
-    void decodeRows(rows).then((records) => {
-      if (live) setDecoded({ from: rows, records });
-    });
-    return () => {
-      live = false;
-    };
-  }, [rows]);
-  if (!rows) return undefined;
-  // Keep showing the previous list while a newer one decodes, so lists do not flicker.
-  return decoded?.records;
+function useDecoded(rows: StoredRecordRow[] | undefined): StoredRecord[] | undefined {
+  return useOpened(rows, decodeRows);
 }
 
 export function useAllRecords(): StoredRecord[] | undefined {

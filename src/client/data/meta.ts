@@ -13,6 +13,8 @@ export const META = {
   pullCursor: 'pullCursor',
   /** when someone last logged in to the server on this device (after that, no local identity) */
   serverLoginAt: 'serverLoginAt',
+  /** set once every row is encrypted (vault/encryptInPlace.ts): later unlocks skip the scan */
+  atRest: 'atRest',
 } as const;
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {

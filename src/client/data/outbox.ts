@@ -2,10 +2,11 @@ import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import type { FieldRecord } from '../../shared/records/schemas';
 import { uuidv7 } from '../../shared/records/uuid';
 import type { PushResult } from '../../shared/sync/protocol';
-import { getCodec } from './codec';
+import { encodedSize, getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite } from './errors';
-import type { OutboxRow, RecordRow, StatusReason } from './rows';
+import { sealReason, withoutClearNotes } from './notes';
+import type { Encoded, OutboxRow, StatusReason, StoredRecordRow } from './rows';
 
 /**
  * The outbox: revisions waiting for upload. The sync engine calls `claimBatch` to start an upload;
@@ -25,8 +26,8 @@ export interface ClaimOptions {
   maxBytes: number;
 }
 
-function sizeOf(row: RecordRow): number {
-  return JSON.stringify(row.payload).length;
+function sizeOf(row: StoredRecordRow): number {
+  return encodedSize(row.payload);
 }
 
 async function decodeBatch(entries: OutboxRow[]): Promise<FieldRecord[]> {
@@ -62,7 +63,7 @@ export async function claimBatch(options: ClaimOptions): Promise<Batch | null> {
         bytes += size;
         const frozen: OutboxRow = { ...entry, state: 'sending', batchId, frozen: row.payload, attempts: entry.attempts + 1 };
         await db.outbox.put(frozen);
-        await db.records.put({ ...row, status: 'sending', reason: null, localVersion: row.localVersion + 1 });
+        await db.records.put({ ...withoutClearNotes(row), status: 'sending', sealedReason: null, localVersion: row.localVersion + 1 });
         claimed.push(frozen);
       }
       return claimed;
@@ -75,11 +76,19 @@ export async function claimBatch(options: ClaimOptions): Promise<Batch | null> {
 /** An upload attempt failed before any answer: the batch stays frozen for the retry. */
 export async function noteBatchFailure(batchId: string, error: string): Promise<void> {
   const db = getDb();
+  // An error text may quote a record: encrypted like one.
+  const sealed = await getCodec().encode(error);
   await guardWrite(() =>
     db.transaction('rw', db.outbox, async () => {
-      await db.outbox.where('batchId').equals(batchId).modify({ lastError: error });
+      await db.outbox.where('batchId').equals(batchId).modify({ lastError: sealed });
     }),
   );
+}
+
+/** The last error of an upload attempt, decrypted. */
+export async function lastErrorOf(entry: OutboxRow): Promise<string | null> {
+  if (entry.lastError === null || typeof entry.lastError === 'string') return entry.lastError;
+  return (await getCodec().decode(entry.lastError)) as string;
 }
 
 const conflictText: Record<'different_content' | 'stale_revision' | 'locked_period', LocalizedText> = {
@@ -110,8 +119,15 @@ function reasonFor(result: PushResult): StatusReason | null {
 
 type Db = ReturnType<typeof getDb>;
 
+/** Each answer's reason, encrypted before the transaction that stores it. */
+async function sealedReasons(results: readonly PushResult[]): Promise<Map<PushResult, Encoded | null>> {
+  const sealed = new Map<PushResult, Encoded | null>();
+  for (const result of results) sealed.set(result, await sealReason(reasonFor(result)));
+  return sealed;
+}
+
 /** One answer about one frozen revision: sent, or set aside with the reason. Inside a transaction. */
-async function settleOne(db: Db, key: [string, number], result: PushResult): Promise<void> {
+async function settleOne(db: Db, key: [string, number], result: PushResult, reason: Encoded | null): Promise<void> {
   await db.outbox.delete(key);
   const row = await db.records.get(key[0]);
   if (!row) return;
@@ -124,13 +140,14 @@ async function settleOne(db: Db, key: [string, number], result: PushResult): Pro
     await db.records.delete(row.id);
   } else {
     const status = landed ? 'sent' : result.status === 'rejected' ? 'rejected' : 'conflict';
-    await db.records.put({ ...row, status, reason: reasonFor(result), syncedRevision: synced, localVersion: row.localVersion + 1 });
+    await db.records.put({ ...withoutClearNotes(row), status, sealedReason: reason, syncedRevision: synced, localVersion: row.localVersion + 1 });
   }
 }
 
 /** Applies the server's per-record answers. Records it did not answer about stay in the batch. */
 export async function settleBatch(batchId: string, results: readonly PushResult[]): Promise<void> {
   const db = getDb();
+  const reasons = await sealedReasons(results);
   await guardWrite(() =>
     db.transaction('rw', db.records, db.outbox, async () => {
       for (const result of results) {
@@ -138,7 +155,7 @@ export async function settleBatch(batchId: string, results: readonly PushResult[
         const key: [string, number] = [result.id, result.revision];
         const entry = await db.outbox.get(key);
         if (!entry || entry.batchId !== batchId) continue;
-        await settleOne(db, key, result);
+        await settleOne(db, key, result, reasons.get(result) ?? null);
       }
     }),
   );
@@ -169,7 +186,7 @@ export async function freezeUploads(authorId: string, limit: number): Promise<Fi
         if (row.authorId !== authorId) continue;
         const next: OutboxRow = { ...entry, state: 'sending', batchId: claimId, frozen: row.payload, attempts: entry.attempts + 1 };
         await db.outbox.put(next);
-        await db.records.put({ ...row, status: 'sending', reason: null, localVersion: row.localVersion + 1 });
+        await db.records.put({ ...withoutClearNotes(row), status: 'sending', sealedReason: null, localVersion: row.localVersion + 1 });
         claimed.push(next);
       }
       return [...frozen.slice(0, limit), ...claimed];
@@ -184,6 +201,7 @@ export async function freezeUploads(authorId: string, limit: number): Promise<Fi
  */
 export async function settleUploads(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void> {
   const db = getDb();
+  const reasons = await sealedReasons(results);
   await guardWrite(() =>
     db.transaction('rw', db.records, db.outbox, async () => {
       for (const result of results) {
@@ -191,7 +209,7 @@ export async function settleUploads(batch: readonly FieldRecord[], results: read
         if (!sent || typeof sent.id !== 'string' || typeof sent.revision !== 'number') continue;
         const key: [string, number] = [sent.id, sent.revision];
         if ((await db.outbox.get(key))?.state !== 'sending') continue;
-        await settleOne(db, key, result);
+        await settleOne(db, key, result, reasons.get(result) ?? null);
       }
     }),
   );

@@ -5,7 +5,8 @@ import { getDb } from './db';
 import { guardWrite } from './errors';
 import { getMeta, META } from './meta';
 import { rowFor } from './recordStore';
-import type { Encoded, RecordRow, ReviewNote, ServerRecordRow, StatusReason } from './rows';
+import { sealReason, sealReview, withoutClearNotes } from './notes';
+import type { Encoded, ReviewNote, StatusReason, StoredRecordRow, StoredServerRecordRow } from './rows';
 
 /**
  * What a pull brings, applied to the device: records from the server (kept apart, read-only),
@@ -24,9 +25,9 @@ export async function getPullCursor(userId: string): Promise<string | null> {
   return stored?.userId === userId ? stored.cursor : null;
 }
 
-function serverRow(record: FieldRecord, payload: Encoded, review: ReviewNote | null): ServerRecordRow {
+function serverRow(record: FieldRecord, payload: Encoded, review: Encoded | null): StoredServerRecordRow {
   // What the server holds is by definition sent, at the revision it holds.
-  return { ...rowFor(record, 'sent', null, payload), status: 'sent', syncedRevision: record.revision, localVersion: 1, review };
+  return { ...rowFor(record, 'sent', null, payload), status: 'sent', syncedRevision: record.revision, localVersion: 1, sealedReview: review };
 }
 
 function noteOf(v: ReviewVerdict): ReviewNote {
@@ -41,13 +42,25 @@ function returnedReason(v: ReviewVerdict): StatusReason {
     : { code: 'review_returned', message: { uk: `Керівник повернув запис на виправлення: ${comment}`, en: `The supervisor returned this record for correction: ${comment}` } };
 }
 
+/** A verdict's note and, if it sends the record back, its reason: encrypted before the transaction. */
+interface SealedVerdict {
+  review: Encoded | null;
+  reason: Encoded | null;
+}
+
+async function sealVerdict(v: ReviewVerdict): Promise<SealedVerdict> {
+  return { review: await sealReview(noteOf(v)), reason: v.status === 'approved' ? null : await sealReason(returnedReason(v)) };
+}
+
 /** The device's own record, given the verdict on its current revision. */
-function withVerdict(row: RecordRow, v: ReviewVerdict): RecordRow {
-  const review = noteOf(v);
-  const next: RecordRow = { ...row, review, localVersion: row.localVersion + 1 };
+function withVerdict(stored: StoredRecordRow, v: ReviewVerdict, sealed: SealedVerdict): StoredRecordRow {
+  const { review: _clearReview, ...row } = stored;
+  const next: StoredRecordRow = { ...row, sealedReview: sealed.review, localVersion: row.localVersion + 1 };
   // Only a revision the server holds can be sent back; an edit since then is already on its way.
-  if (v.status !== 'approved' && (row.status === 'sent' || row.status === 'returned')) return { ...next, status: 'returned', reason: returnedReason(v) };
-  if (v.status === 'approved' && row.status === 'returned') return { ...next, status: 'sent', reason: null };
+  if (v.status !== 'approved' && (row.status === 'sent' || row.status === 'returned'))
+    return { ...withoutClearNotes(next), status: 'returned', sealedReason: sealed.reason };
+  if (v.status === 'approved' && row.status === 'returned') return { ...withoutClearNotes(next), status: 'sent', sealedReason: null };
+  // The reason stays as it was (a release-3 one in the clear until encryptInPlace seals it).
   return next;
 }
 
@@ -68,18 +81,19 @@ async function applyRecord(db: Db, record: FieldRecord, payload: Encoded | undef
     return;
   }
   const previous = await db.serverRecords.get(record.id);
-  const review = previous?.revision === record.revision ? (previous.review ?? null) : null;
+  // The verdict already here stays with its revision (encrypted as it was).
+  const review = previous?.revision === record.revision ? (previous.sealedReview ?? null) : null;
   await db.serverRecords.put(serverRow(record, payload, review));
 }
 
-async function applyVerdict(db: Db, v: ReviewVerdict): Promise<void> {
+async function applyVerdict(db: Db, v: ReviewVerdict, sealed: SealedVerdict): Promise<void> {
   const local = await db.records.get(v.recordId);
   if (local) {
-    if (local.revision === v.revision) await db.records.put(withVerdict(local, v));
+    if (local.revision === v.revision) await db.records.put(withVerdict(local, v, sealed));
     return;
   }
   const copy = await db.serverRecords.get(v.recordId);
-  if (copy && copy.revision === v.revision) await db.serverRecords.put({ ...copy, review: noteOf(v) });
+  if (copy && copy.revision === v.revision) await db.serverRecords.put({ ...withoutClearNotes(copy), sealedReview: sealed.review });
 }
 
 export async function applyPullResponse(response: PullResponse, userId: string): Promise<void> {
@@ -87,10 +101,11 @@ export async function applyPullResponse(response: PullResponse, userId: string):
   // Bodies are encoded before the transaction: a codec may be async crypto.
   const payloads = new Map<string, Encoded>();
   for (const r of response.records) if (!r.deleted) payloads.set(`${r.id}:${r.revision}`, await getCodec().encode(r));
+  const verdicts = await Promise.all(response.verdicts.map(async (v) => ({ v, sealed: await sealVerdict(v) })));
   await guardWrite(() =>
     db.transaction('rw', db.records, db.serverRecords, db.meta, async () => {
       for (const r of response.records) await applyRecord(db, r, payloads.get(`${r.id}:${r.revision}`));
-      for (const v of response.verdicts) await applyVerdict(db, v);
+      for (const { v, sealed } of verdicts) await applyVerdict(db, v, sealed);
       await db.meta.put({ key: META.serverCatalogueVersion, value: response.catalogueVersion });
       await db.meta.put({ key: META.pullCursor, value: { userId, cursor: response.cursor } satisfies CursorValue });
     }),

@@ -1,19 +1,21 @@
 import type { FieldRecord } from '../../shared/records/schemas';
 import { getCodec } from './codec';
 import { getDb } from './db';
-import type { RecordRow } from './rows';
+import { openRow } from './notes';
+import type { RecordRow, StoredRecordRow } from './rows';
 
-/** A stored record: its device metadata and its decoded body. */
+/** A stored record: its device metadata (reason and verdict decrypted) and its decoded body. */
 export interface StoredRecord {
   row: RecordRow;
   record: FieldRecord;
 }
 
-export async function decodeRow(row: RecordRow): Promise<StoredRecord> {
-  return { row, record: (await getCodec().decode(row.payload)) as FieldRecord };
+export async function decodeRow(stored: StoredRecordRow): Promise<StoredRecord> {
+  const [row, record] = await Promise.all([openRow(stored), getCodec().decode(stored.payload) as Promise<FieldRecord>]);
+  return { row, record };
 }
 
-export async function decodeRows(rows: readonly RecordRow[]): Promise<StoredRecord[]> {
+export async function decodeRows(rows: readonly StoredRecordRow[]): Promise<StoredRecord[]> {
   return Promise.all(rows.map(decodeRow));
 }
 

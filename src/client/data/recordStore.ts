@@ -6,7 +6,7 @@ import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite, WriteConflictError } from './errors';
 import { decodeRow, type StoredRecord } from './recordRead';
-import type { LocalStatus, OutboxRow, RecordRow } from './rows';
+import type { LocalStatus, OutboxRow, StoredRecordRow } from './rows';
 
 /**
  * The one way records are read and written on the device. Bodies go through the codec (outside
@@ -20,7 +20,7 @@ const MAX_ATTEMPTS = 5;
 const FROZEN_STATUSES: ReadonlySet<LocalStatus> = new Set(['sending', 'sent', 'returned', 'conflict']);
 
 /** The indexed columns of a record's row; the body itself travels in `payload`. */
-export function rowFor(record: FieldRecord, status: LocalStatus, previous: RecordRow | null, payload: RecordRow['payload']): RecordRow {
+export function rowFor(record: FieldRecord, status: LocalStatus, previous: StoredRecordRow | null, payload: StoredRecordRow['payload']): StoredRecordRow {
   return {
     id: record.id,
     kind: record.kind,
@@ -34,7 +34,9 @@ export function rowFor(record: FieldRecord, status: LocalStatus, previous: Recor
     revision: record.revision,
     deleted: record.deleted,
     status,
-    reason: null,
+    // a new revision or an edit drops the old reason and verdict
+    sealedReason: null,
+    sealedReview: null,
     syncedRevision: previous?.syncedRevision ?? null,
     localVersion: (previous?.localVersion ?? 0) + 1,
     payload,

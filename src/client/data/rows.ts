@@ -4,9 +4,11 @@ import type { FieldIssue } from '../../shared/records/validate';
 import type { AuthFailureReason, ReviewVerdict, Role } from '../../shared/sync/protocol';
 
 /**
- * What the device database holds. Record and draft bodies are kept as `Encoded` payloads so a
- * codec (e.g. encryption at rest) can be slotted in without touching callers; only the little
- * metadata that lists, filters and the outbox need is stored in the clear.
+ * What the device database holds. Every body and every free text (record and draft bodies,
+ * frozen upload copies, supervisors' comments and reasons, error texts, the session with its
+ * token) is kept as an `Encoded` value, encrypted by the active codec (AES-GCM, see codec.ts);
+ * only the little metadata that lists, filters and the outbox need is stored in the clear (the
+ * list and why: README.md in this folder).
  */
 
 /** A body as stored: which codec wrote it and what it wrote. */
@@ -35,7 +37,8 @@ export interface StatusReason {
 /** A supervisor's verdict on one revision, as the last pull brought it. */
 export type ReviewNote = Pick<ReviewVerdict, 'status' | 'revision' | 'comment' | 'reviewedAt' | 'reviewerId'>;
 
-export interface RecordRow {
+/** A record's row: the columns kept in the clear, the body encrypted in `payload`. */
+interface RecordColumns {
   id: string;
   kind: RecordKind;
   measureId: string;
@@ -48,13 +51,31 @@ export interface RecordRow {
   revision: number;
   deleted: boolean;
   status: LocalStatus;
-  reason: StatusReason | null;
   /** the last revision the server acknowledged; null while the server has never had it */
   syncedRevision: number | null;
   /** bumped on every write: optimistic check against concurrent writers (other tabs) */
   localVersion: number;
   payload: Encoded;
+}
+
+/** A record's row as the app reads it: the reason and the verdict decrypted. */
+export interface RecordRow extends RecordColumns {
+  reason: StatusReason | null;
   /** the supervisor's verdict on `revision`, if any (set by a pull; a new revision drops it) */
+  review?: ReviewNote | null;
+}
+
+/**
+ * A record's row as IndexedDB holds it. The reason (which may quote a supervisor's comment) and
+ * the verdict are encrypted like the body. `reason`/`review` in the clear are what release 3
+ * wrote; encryptInPlace moves them into the sealed fields at the first unlock after the update.
+ */
+export interface StoredRecordRow extends RecordColumns {
+  sealedReason?: Encoded | null;
+  sealedReview?: Encoded | null;
+  /** @deprecated release 3, in the clear; gone after encryptInPlace */
+  reason?: StatusReason | null;
+  /** @deprecated release 3, in the clear; gone after encryptInPlace */
   review?: ReviewNote | null;
 }
 
@@ -64,6 +85,7 @@ export interface RecordRow {
  * it has the same shape as a RecordRow (status "sent") so the same lists and reports can read it.
  */
 export type ServerRecordRow = RecordRow & { status: 'sent' };
+export type StoredServerRecordRow = StoredRecordRow & { status: 'sent' };
 
 export interface DraftRow {
   /** form key, e.g. "serviceLog:new" or "edit:<record id>" */
@@ -88,9 +110,11 @@ export interface OutboxRow {
   /** the exact body of this revision, copied when its upload started */
   frozen: Encoded | null;
   attempts: number;
-  lastError: string | null;
+  /** why the last attempt failed, encrypted (release 3 kept a string in the clear) */
+  lastError: Encoded | string | null;
 }
 
+/** Who uses the device, as the app reads it (decrypted). */
 export interface SessionRow {
   key: 'current';
   userId: string;
@@ -110,6 +134,17 @@ export interface SessionRow {
   refused?: AuthFailureReason | null;
 }
 
+/** What the session holds that is not needed in the clear: all of it but its kind and state. */
+export type SessionSecrets = Omit<SessionRow, 'key' | 'source' | 'updatedAt' | 'refused'>;
+
+/**
+ * The session as IndexedDB holds it: the name, email, teams, token and ids encrypted in `sealed`.
+ * A row without `sealed` is one release 3 wrote in the clear (encryptInPlace seals it).
+ */
+export type StoredSessionRow =
+  | (Pick<SessionRow, 'key' | 'source' | 'updatedAt' | 'refused'> & { sealed: Encoded })
+  | (SessionRow & { sealed?: undefined });
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -121,4 +156,23 @@ export interface CatalogueRow {
   version: string;
   receivedAt: string;
   data: unknown;
+}
+
+/**
+ * The device's lock: the data key wrapped under a key derived from the user's PIN or passcode,
+ * and the count of wrong tries in a row. One row, key "vault".
+ */
+export interface VaultRow {
+  key: 'vault';
+  /** random: tells a vault from the one before an erase (the wrapped key is bound to it) */
+  id: string;
+  kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: Uint8Array<ArrayBuffer> };
+  wrapped: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer };
+  /** which keyboard the unlock screen opens: digits only, or any characters */
+  secretKind: 'pin' | 'passcode';
+  /** wrong PINs in a row, counted before each check */
+  failures: number;
+  /** that many wrong PINs in a row erase the device's data */
+  maxFailures: number;
+  createdAt: string;
 }

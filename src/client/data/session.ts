@@ -1,10 +1,11 @@
 import type { Author } from '../../shared/records/build';
 import { uuidv7 } from '../../shared/records/uuid';
 import type { AuthFailureReason, LoginResponse, Role } from '../../shared/sync/protocol';
+import { getCodec } from './codec';
 import { getDb } from './db';
-import { guardWrite } from './errors';
+import { guardWrite, WriteConflictError } from './errors';
 import { getDeviceId, getMeta, META, setMeta } from './meta';
-import type { SessionRow } from './rows';
+import type { SessionRow, SessionSecrets, StoredSessionRow } from './rows';
 
 /**
  * Who uses this device. Before the first login people may say who they are on a setup screen
@@ -16,17 +17,60 @@ import type { SessionRow } from './rows';
 /** Author ids of records made under the local identity. */
 export const LOCAL_AUTHOR_PREFIX = 'local:';
 
-export async function getSession(): Promise<SessionRow | null> {
-  return (await getDb().session.get('current')) ?? null;
+/** The session as the app reads it: decrypted (a release-3 row, still in the clear, as it is). */
+export async function openSession(stored: StoredSessionRow | undefined | null): Promise<SessionRow | null> {
+  if (!stored) return null;
+  if (stored.sealed === undefined) return stored;
+  const { sealed, ...clear } = stored;
+  const secrets = (await getCodec().decode(sealed)) as SessionSecrets;
+  return { ...secrets, ...clear };
 }
 
-export function teamIdFor(teamName: string): string {
-  const slug = teamName
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '');
-  return `local-team:${slug || 'team'}`.slice(0, 100);
+/** Everything but the kind of session and its state goes encrypted (name, email, teams, token, ids). */
+export async function sealSession(row: SessionRow): Promise<StoredSessionRow> {
+  const { key, source, updatedAt, refused, ...secrets } = row;
+  return { key, source, updatedAt, ...(refused !== undefined ? { refused } : {}), sealed: await getCodec().encode(secrets satisfies SessionSecrets) };
+}
+
+export async function getSession(): Promise<SessionRow | null> {
+  return openSession(await getDb().session.get('current'));
+}
+
+/**
+ * Read, change, write the session: encryption runs outside the transaction, so the write checks
+ * that no other tab changed the session in between (same `updatedAt`), and tries again if one did.
+ */
+async function updateSession(change: (previous: SessionRow | null) => SessionRow | null): Promise<SessionRow | null> {
+  const db = getDb();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = await db.session.get('current');
+    const next = change(await openSession(before));
+    if (!next) return null;
+    const stored = await sealSession(next);
+    const done = await guardWrite(() =>
+      db.transaction('rw', db.session, async () => {
+        if ((await db.session.get('current'))?.updatedAt !== before?.updatedAt) return false;
+        await db.session.put(stored);
+        return true;
+      }),
+    );
+    if (done) return next;
+  }
+  throw new WriteConflictError();
+}
+
+/**
+ * A local team's id: random, not made from its name, so the team name typed on this device is
+ * never stored in the clear (record rows keep the team id unencrypted).
+ */
+export function newLocalTeamId(): string {
+  return `local-team:${uuidv7()}`;
+}
+
+/** Never later than the last write, so `updatedAt` always changes (the optimistic check). */
+function nowAfter(previous: string | undefined): string {
+  const now = new Date().toISOString();
+  return previous && now <= previous ? new Date(Date.parse(previous) + 1).toISOString() : now;
 }
 
 export interface LocalIdentity {
@@ -36,29 +80,25 @@ export interface LocalIdentity {
 }
 
 export async function saveLocalIdentity(identity: LocalIdentity): Promise<SessionRow> {
-  const db = getDb();
-  return guardWrite(() =>
-    db.transaction('rw', db.session, async () => {
-      const previous = await db.session.get('current');
-      // The same person renaming themselves keeps their author id.
-      const userId = previous?.source === 'local' ? previous.userId : `${LOCAL_AUTHOR_PREFIX}${uuidv7()}`;
-      const row: SessionRow = {
-        key: 'current',
-        userId,
-        displayName: identity.displayName.trim(),
-        role: identity.role,
-        teamId: teamIdFor(identity.teamName),
-        teamName: identity.teamName.trim(),
-        source: 'local',
-        email: null,
-        token: null,
-        expiresAt: null,
-        updatedAt: new Date().toISOString(),
-      };
-      await db.session.put(row);
-      return row;
-    }),
-  );
+  const saved = await updateSession((previous) => {
+    const local = previous?.source === 'local' ? previous : null;
+    const teamName = identity.teamName.trim();
+    return {
+      key: 'current',
+      // The same person renaming themselves keeps their author id; the same team keeps its id.
+      userId: local ? local.userId : `${LOCAL_AUTHOR_PREFIX}${uuidv7()}`,
+      displayName: identity.displayName.trim(),
+      role: identity.role,
+      teamId: local && local.teamName.toLowerCase() === teamName.toLowerCase() ? local.teamId : newLocalTeamId(),
+      teamName,
+      source: 'local',
+      email: null,
+      token: null,
+      expiresAt: null,
+      updatedAt: nowAfter(previous?.updatedAt),
+    };
+  });
+  return saved!;
 }
 
 /** Keeps what the server's login answered; `teamId` is the team new records get. */
@@ -79,7 +119,8 @@ export async function saveServerSession(login: LoginResponse, teamId: string): P
     expiresAt: login.expiresAt,
     updatedAt: new Date().toISOString(),
   };
-  await guardWrite(() => getDb().session.put(row));
+  const stored = await sealSession(row);
+  await guardWrite(() => getDb().session.put(stored));
   return row;
 }
 
@@ -117,15 +158,11 @@ export async function finishLogin(login: LoginResponse, teamId: string): Promise
 
 /** The team new records get, among the user's teams. Records already made keep theirs. */
 export async function chooseTeam(teamId: string): Promise<void> {
-  const db = getDb();
-  await guardWrite(() =>
-    db.transaction('rw', db.session, async () => {
-      const session = await db.session.get('current');
-      const team = session?.teams?.find((t) => t.id === teamId);
-      if (!session || !team) return;
-      await db.session.put({ ...session, teamId: team.id, teamName: team.name, updatedAt: new Date().toISOString() });
-    }),
-  );
+  await updateSession((session) => {
+    const team = session?.teams?.find((t) => t.id === teamId);
+    if (!session || !team) return null;
+    return { ...session, teamId: team.id, teamName: team.name, updatedAt: nowAfter(session.updatedAt) };
+  });
 }
 
 /** The server refused the token: remembered, so every tab stops syncing and says why. */
@@ -134,12 +171,8 @@ export async function markSessionRefused(reason: AuthFailureReason): Promise<voi
   await guardWrite(() =>
     db.transaction('rw', db.session, async () => {
       const session = await db.session.get('current');
-      if (session?.source === 'server' && session.refused !== reason) await db.session.put({ ...session, refused: reason });
+      // updatedAt moves, so a concurrent read-change-write (updateSession) starts again and keeps this
+      if (session?.source === 'server' && session.refused !== reason) await db.session.put({ ...session, refused: reason, updatedAt: nowAfter(session.updatedAt) });
     }),
   );
-}
-
-/** Logout: the identity goes; records stay on the device (they upload when their author logs in). */
-export async function endSession(): Promise<void> {
-  await guardWrite(() => getDb().session.delete('current'));
 }

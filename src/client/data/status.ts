@@ -1,14 +1,15 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
+import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite } from './errors';
 import { getMeta, META } from './meta';
-import type { RecordRow } from './rows';
+import type { Encoded, StoredRecordRow } from './rows';
 
 export interface UnsyncedSummary {
   count: number;
   /** when the oldest record the server does not yet have was last changed */
   oldestAt: string | null;
-  /** the newest change among them: moves on every save, even one that leaves the count as it was */
+  /** when the latest of them was changed: a save moves it even when the count stays the same */
   newestAt: string | null;
 }
 
@@ -38,34 +39,67 @@ export interface SyncInfo {
   serverCatalogueVersion: string | null;
 }
 
-export async function syncInfo(): Promise<SyncInfo> {
+/**
+ * The error as stored: the server's text may quote a record, so it is encrypted (`sealedText`).
+ * Release 3 kept `text` in the clear, or only a code string; encryptInPlace seals those.
+ */
+export type StoredSyncError = Omit<SyncErrorNote, 'text'> & { text?: LocalizedText; sealedText?: Encoded };
+
+/** The sync facts as stored, read in one go (a live query may only read the database). */
+export interface StoredSyncInfo {
+  lastSyncAt: string | undefined;
+  lastSyncError: StoredSyncError | string | undefined;
+  serverCatalogueVersion: string | undefined;
+}
+
+export async function storedSyncInfo(): Promise<StoredSyncInfo> {
   const [lastSyncAt, lastSyncError, serverCatalogueVersion] = await Promise.all([
     getMeta<string>(META.lastSyncAt),
-    getMeta<SyncErrorNote | string>(META.lastSyncError),
+    getMeta<StoredSyncError | string>(META.lastSyncError),
     getMeta<string>(META.serverCatalogueVersion),
   ]);
-  const error = typeof lastSyncError === 'string' ? { code: lastSyncError, at: lastSyncAt ?? '' } : (lastSyncError ?? null);
+  return { lastSyncAt, lastSyncError, serverCatalogueVersion };
+}
+
+export async function openSyncInfo(stored: StoredSyncInfo): Promise<SyncInfo> {
+  const { lastSyncAt, lastSyncError, serverCatalogueVersion } = stored;
+  let error: SyncErrorNote | null = null;
+  if (typeof lastSyncError === 'string') error = { code: lastSyncError, at: lastSyncAt ?? '' };
+  else if (lastSyncError) {
+    const { sealedText, text: clearText, ...rest } = lastSyncError;
+    const text = sealedText ? ((await getCodec().decode(sealedText)) as LocalizedText) : clearText;
+    error = { ...rest, ...(text ? { text } : {}) };
+  }
   return { lastSyncAt: lastSyncAt ?? null, lastSyncError: error, serverCatalogueVersion: serverCatalogueVersion ?? null };
+}
+
+export async function syncInfo(): Promise<SyncInfo> {
+  return openSyncInfo(await storedSyncInfo());
 }
 
 /** After a sync attempt: success clears the error and moves the time; a failure keeps its reason. */
 export async function noteSyncOutcome(outcome: { ok: true } | { ok: false; error: Omit<SyncErrorNote, 'at'> }): Promise<void> {
   const db = getDb();
   const now = new Date().toISOString();
+  let failure: StoredSyncError | null = null;
+  if (!outcome.ok) {
+    const { text, ...rest } = outcome.error;
+    failure = { ...rest, at: now, ...(text ? { sealedText: await getCodec().encode(text) } : {}) };
+  }
   await guardWrite(() =>
     db.transaction('rw', db.meta, async () => {
-      if (outcome.ok) {
+      if (!failure) {
         await db.meta.put({ key: META.lastSyncAt, value: now });
         await db.meta.delete(META.lastSyncError);
       } else {
-        await db.meta.put({ key: META.lastSyncError, value: { ...outcome.error, at: now } satisfies SyncErrorNote });
+        await db.meta.put({ key: META.lastSyncError, value: failure });
       }
     }),
   );
 }
 
 /** Records the server or a supervisor set aside, for the author to fix: newest change first. */
-export async function setAsideRows(): Promise<RecordRow[]> {
+export async function setAsideRows(): Promise<StoredRecordRow[]> {
   const rows = await getDb().records.where('status').anyOf('rejected', 'conflict', 'returned').toArray();
   return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }

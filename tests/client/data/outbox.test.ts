@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { author, event, freshDb, serviceLog } from '../support';
 import { getRecord, listRecords } from '../../../src/client/data/recordRead';
 import { deleteRecord, saveRecord } from '../../../src/client/data/recordStore';
-import { claimBatch, noteBatchFailure, outboxSummary, settleBatch } from '../../../src/client/data/outbox';
+import { claimBatch, lastErrorOf, noteBatchFailure, outboxSummary, settleBatch } from '../../../src/client/data/outbox';
 import { unsyncedSummary } from '../../../src/client/data/status';
 import { contentHashOf } from '../../../src/shared/records/validate';
 
@@ -38,7 +38,9 @@ describe('records and the outbox', () => {
     expect(retry?.records).toEqual(batch!.records);
     const frozen = retry!.records[0]!;
     expect(frozen.kind === 'serviceLog' && frozen.served.total).toBe(3);
-    expect(await db.outbox.get(['r1', 1])).toMatchObject({ state: 'sending', lastError: 'timeout', attempts: 1 });
+    const entry = (await db.outbox.get(['r1', 1]))!;
+    expect(entry).toMatchObject({ state: 'sending', attempts: 1, lastError: { codec: 'aes-gcm-1' }, frozen: { codec: 'aes-gcm-1' } });
+    expect(await lastErrorOf(entry)).toBe('timeout');
 
     await settleBatch(batch!.batchId, [accepted('r1', 1)]);
     const after = await getRecord('r1');
@@ -48,7 +50,7 @@ describe('records and the outbox', () => {
     await settleBatch(next!.batchId, [accepted('r1', 2)]);
     expect((await getRecord('r1'))?.row).toMatchObject({ status: 'sent', syncedRevision: 2 });
     expect(await outboxSummary()).toEqual({ queued: 0, sending: 0 });
-    expect(await unsyncedSummary()).toEqual({ count: 0, oldestAt: null });
+    expect(await unsyncedSummary()).toEqual({ count: 0, oldestAt: null, newestAt: null });
   });
 
   it('edits a sent record as a new revision, queued for upload', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../support';
 import { getDeviceId } from '../../../src/client/data/meta';
-import { currentAuthor, getSession, saveLocalIdentity, teamIdFor } from '../../../src/client/data/session';
+import { currentAuthor, getSession, saveLocalIdentity } from '../../../src/client/data/session';
 
 describe('device identity', () => {
   it('makes the device id once, even when tabs ask at the same moment', async () => {
@@ -18,8 +18,13 @@ describe('device identity', () => {
     const second = await saveLocalIdentity({ displayName: 'Олена К.', teamName: 'Бригада №3', role: 'field_worker' });
     expect(second.userId).toBe(first.userId);
     expect(second.displayName).toBe('Олена К.');
-    expect((await getSession())?.teamId).toBe(teamIdFor('бригада №3 '));
+    // Same team, same id; the id is not made from the name (the name is stored encrypted only).
+    expect((await getSession())?.teamId).toBe(first.teamId);
+    expect(first.teamId).toMatch(/^local-team:[0-9a-f-]{36}$/);
+    const moved = await saveLocalIdentity({ displayName: 'Олена К.', teamName: 'Бригада №4', role: 'field_worker' });
+    expect(moved.teamId).not.toBe(first.teamId);
+    expect(moved.userId).toBe(first.userId);
     const author = await currentAuthor();
-    expect(author).toEqual({ authorId: first.userId, teamId: first.teamId, deviceId: await getDeviceId() });
+    expect(author).toEqual({ authorId: first.userId, teamId: moved.teamId, deviceId: await getDeviceId() });
   });
 });

@@ -5,6 +5,7 @@ import { deleteRecord, saveRecord } from '../../../src/client/data/recordStore';
 import { deviceSyncStore } from '../../../src/client/data/syncStore';
 import { recordsForHandoff } from '../../../src/client/data/handoff';
 import { getPullCursor } from '../../../src/client/data/pull';
+import { listServerRecords } from '../../../src/client/data/teamRecordRead';
 import { syncInfo } from '../../../src/client/data/status';
 import { syncOnce, type SyncTransport } from '../../../src/shared/sync/engine';
 import { createRecord } from '../../../src/shared/records/build';
@@ -143,9 +144,11 @@ describe('the device sync store (IndexedDB)', () => {
     await store.applyPull(pull({ cursor: 'c10', records: [gone], verdicts: [verdict(teamRecord.id, 1, 'approved')] }));
 
     expect(await db.records.count()).toBe(1);
-    const copies = await db.serverRecords.toArray();
-    expect(copies.map((r) => r.id)).toEqual([teamRecord.id]);
-    expect(copies[0]).toMatchObject({ status: 'sent', authorId: 'user-2', review: { status: 'approved' } });
+    const copies = await listServerRecords();
+    expect(copies.map((r) => r.row.id)).toEqual([teamRecord.id]);
+    expect(copies[0]!.row).toMatchObject({ status: 'sent', authorId: 'user-2', review: { status: 'approved' } });
+    // As stored, the verdict is encrypted like the body.
+    expect((await db.serverRecords.get(teamRecord.id))!).toMatchObject({ payload: { codec: 'aes-gcm-1' }, sealedReview: { codec: 'aes-gcm-1' } });
     expect(await getPullCursor(me.authorId)).toBe('c10');
     expect(await getPullCursor('someone-else')).toBeNull();
     expect((await syncInfo()).serverCatalogueVersion).toBe('kyiv-2021-2023@3');

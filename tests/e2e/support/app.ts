@@ -1,8 +1,44 @@
 import { expect, type Page } from '@playwright/test';
 
-/** First visit without an account: say who works on this device ("start without an account"). */
+/** The PIN the helpers set on every new device (tests that need another pass their own). */
+export const TEST_PIN = '472915';
+
+/** First start of the app on a device: choose the PIN (or a passcode) that opens the data key. */
+export async function setPin(page: Page, pin = TEST_PIN, kind: 'pin' | 'passcode' = 'pin'): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Захистіть дані на цьому пристрої' })).toBeVisible();
+  if (kind === 'passcode') await page.getByLabel('Пароль (будь-які символи)').check();
+  await page.getByLabel(kind === 'pin' ? 'Новий PIN-код' : 'Новий пароль').fill(pin);
+  await page.getByLabel(kind === 'pin' ? 'PIN-код ще раз' : 'Пароль ще раз').fill(pin);
+  await page.getByRole('button', { name: 'Захистити пристрій' }).click();
+  await expect(page.getByTestId('pin-setup')).toHaveCount(0, { timeout: 20_000 });
+}
+
+/** The app is locked (cold start, inactivity, "Lock"): type the PIN. Works offline. */
+export async function unlock(page: Page, pin = TEST_PIN): Promise<void> {
+  const screen = page.getByTestId('lock-screen');
+  await expect(screen).toBeVisible();
+  await screen.getByLabel(/^(PIN-код|PIN|Пароль|Passcode)$/).fill(pin);
+  await screen.getByRole('button', { name: /^(Розблокувати|Unlock)$/ }).click();
+  await expect(screen).toHaveCount(0, { timeout: 20_000 });
+}
+
+/**
+ * Runs `erase` (a click that erases the device) and waits for what follows: the app reloads as a
+ * fresh device, at the PIN setup. The old page is marked, so the new one is told apart from it.
+ */
+export async function expectErasedBy(page: Page, erase: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { beforeErase?: boolean }).beforeErase = true));
+  await erase();
+  await expect
+    .poll(() => page.evaluate(() => !(window as unknown as { beforeErase?: boolean }).beforeErase).catch(() => false), { timeout: 30_000 })
+    .toBe(true);
+  await expect(page.getByTestId('pin-setup')).toBeVisible();
+}
+
+/** First visit without an account: set the PIN, then say who works on this device ("start without an account"). */
 export async function setUpIdentity(page: Page, name = 'Олена', team = 'Мобільна бригада 3'): Promise<void> {
   await page.goto('/');
+  await setPin(page);
   await expect(page).toHaveURL(/\/setup$/);
   await page.getByLabel("Ваше ім'я").fill(name);
   await page.getByLabel('Команда (бригада, служба, центр)').fill(team);
@@ -32,9 +68,10 @@ export async function openScreen(page: Page, link: string, heading: string | Reg
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }
 
-/** First visit with an account: the login form on "Хто я", then Today. */
+/** First visit with an account: the PIN, the login form on "Хто я", then Today. */
 export async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
   await page.goto('/');
+  await setPin(page);
   await expect(page).toHaveURL(/\/setup$/);
   await page.getByLabel('Електронна пошта').fill(user.email);
   await page.getByLabel('Пароль', { exact: true }).fill(user.password);

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceDto, TeamDto, UserWithPasswordDto } from '../../../src/shared/accounts/protocol';
 import type { FieldRecord } from '../../../src/shared/records/schemas';
-import type { LoginResponse, PullResponse, Role } from '../../../src/shared/sync/protocol';
+import type { VerdictRequest } from '../../../src/shared/review/protocol';
+import { uuidv7 } from '../../../src/shared/records/uuid';
+import { SYNC_PROTOCOL_VERSION } from '../../../src/shared/sync/constants';
+import type { LoginResponse, PullResponse, PushResponse, Role } from '../../../src/shared/sync/protocol';
 
 /**
  * The real server the browser tests run against (playwright.config.ts starts it), driven over
@@ -44,8 +47,7 @@ export async function createTeam(name = `Бригада ${unique()}`): Promise<T
   return call<TeamDto>('POST', '/admin/teams', await admin(), { name, kind: 'mobile_brigade' });
 }
 
-export async function createUser(role: Role, teamIds: string[], displayName = 'Олена Тестова'): Promise<TestUser> {
-  const email = `${role.replace('_', '-')}-${unique()}@example.com`;
+export async function createUser(role: Role, teamIds: string[], displayName = 'Олена Тестова', email = `${role.replace('_', '-')}-${unique()}@example.com`): Promise<TestUser> {
   const password = `pass-${unique()}-word`;
   const made = await call<UserWithPasswordDto>('POST', '/admin/users', await admin(), { email, displayName, role, teamIds, password });
   return { id: made.user.id, email, password, displayName, role };
@@ -58,6 +60,16 @@ export async function devicesOf(userId: string): Promise<DeviceDto[]> {
 /** An administrator cuts a device off (as for a lost tablet). */
 export async function revokeDevice(deviceId: string): Promise<void> {
   await call('POST', `/admin/devices/${deviceId}/revoke`, await admin(), {});
+}
+
+/** Uploads records as `token`'s device would (another device of the same user, say). */
+export async function pushAs(token: string, deviceId: string, records: FieldRecord[]): Promise<PushResponse> {
+  return call<PushResponse>('POST', '/sync/push', token, { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: uuidv7(), deviceId, records });
+}
+
+/** A supervisor's verdict, through the review API. */
+export async function giveVerdict(token: string, verdict: VerdictRequest): Promise<void> {
+  await call('POST', '/review/verdicts', token, verdict);
 }
 
 /** Every record the server holds that `user` can see (a supervisor: their teams'), all pages. */

@@ -135,7 +135,8 @@ function EventForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<Even
         </Field>
       )}
       <Field id="ev-organiser" label={t('events.organiser')} error={err(errors.organiser?.message)}>
-        <input type="text" autoComplete="organization" {...register('organiser')} {...fieldAria('ev-organiser', err(errors.organiser?.message))} />
+        {/* off: the browser would keep what is typed in its own files (autofill, session restore), unencrypted */}
+        <input type="text" autoComplete="off" {...register('organiser')} {...fieldAria('ev-organiser', err(errors.organiser?.message))} />
       </Field>
       <TallyGrid
         id="ev-attendance"

@@ -1,32 +1,18 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLang, useText } from '../../app/i18n';
-import { chooseTeam, endSession, errorText, useUnsynced, type SessionRow } from '../../data';
+import { useLang } from '../../app/i18n';
+import { chooseTeam, type SessionRow } from '../../data';
 import { formatDateTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
 import { syncErrorKey } from '../sync/words';
-import { logOut } from './api';
 import { LoginForm } from './LoginForm';
+import { LogoutPanel } from './LogoutPanel';
 import '../sync/sync.css';
 
-/** The logged-in account: who, which team new records get, until when, and logout. */
+/** The logged-in account: who, which team new records get, until when, and logout (which erases the device). */
 export function AccountPanel({ session }: { session: SessionRow }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const text = useText();
-  const unsynced = useUnsynced();
-  const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const teams = session.teams ?? [];
-
-  async function logout() {
-    try {
-      if (session.token) await logOut(session.token);
-      await endSession();
-    } catch (error) {
-      setFailure(text(errorText(error)));
-    }
-  }
 
   return (
     <>
@@ -75,27 +61,7 @@ export function AccountPanel({ session }: { session: SessionRow }) {
           <Notice tone="error">{t('account.noTeam')}</Notice>
         )}
       </section>
-      <section className="card" aria-labelledby="logout-title">
-        <h2 id="logout-title">{t('account.logoutTitle')}</h2>
-        {failure && <Notice tone="error">{failure}</Notice>}
-        {confirming ? (
-          <>
-            <p role="alert">{unsynced && unsynced.count > 0 ? t('account.logoutUnsynced', { count: unsynced.count }) : t('account.logoutConfirm')}</p>
-            <div className="buttons">
-              <button type="button" className="danger" onClick={() => void logout()}>
-                {t('account.logoutYes')}
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </>
-        ) : (
-          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-            {t('account.logout')}
-          </button>
-        )}
-      </section>
+      <LogoutPanel session={session} />
     </>
   );
 }

@@ -56,7 +56,7 @@ export function LocalIdentityForm({ initial, storedAt }: { initial: IdentityValu
       <Field id="who-name" label={t('session.displayName')} error={errors.displayName} hint={t('session.nameHint')}>
         <input
           type="text"
-          autoComplete="name"
+          autoComplete="off"
           value={values.displayName}
           onChange={(e) => setValues({ ...values, displayName: e.target.value })}
           {...fieldAria('who-name', errors.displayName, true)}
@@ -65,7 +65,7 @@ export function LocalIdentityForm({ initial, storedAt }: { initial: IdentityValu
       <Field id="who-team" label={t('session.team')} error={errors.teamName} hint={t('session.teamHint')}>
         <input
           type="text"
-          autoComplete="organization"
+          autoComplete="off"
           value={values.teamName}
           onChange={(e) => setValues({ ...values, teamName: e.target.value })}
           {...fieldAria('who-team', errors.teamName, true)}

@@ -88,7 +88,8 @@ export function LoginForm({ presetEmail, previousTeamId, onDeviceRevoked }: Prop
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="login-title">
       <h2 id="login-title">{t('login.title')}</h2>
       <Field id="login-email" label={t('login.email')} error={errors.email}>
-        <input type="email" autoComplete="username" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldAria('login-email', errors.email)} />
+        {/* not remembered by the browser's autofill: the email would sit in its files unencrypted */}
+        <input type="email" autoComplete="off" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldAria('login-email', errors.email)} />
       </Field>
       <Field id="login-password" label={t('login.password')} error={errors.password}>
         <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} {...fieldAria('login-password', errors.password)} />

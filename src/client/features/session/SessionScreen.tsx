@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentSession } from '../../app/sessionContext';
 import { hasLoggedInBefore } from '../../data';
 import { Loading } from '../../ui/Loading';
+import { LockSettings } from '../lock/LockSettings';
 import { AccountPanel } from './AccountPanel';
 import { LocalIdentityForm } from './LocalIdentityForm';
 import { LoginForm } from './LoginForm';
@@ -34,6 +35,7 @@ export default function SessionScreen() {
       <section aria-labelledby="session-title">
         <h1 id="session-title">{t('session.title')}</h1>
         <AccountPanel session={session} />
+        <LockSettings />
       </section>
     );
   }
@@ -54,6 +56,7 @@ export default function SessionScreen() {
           />
         </section>
       )}
+      <LockSettings />
     </section>
   );
 }

@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import { useLang, useText } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';
 import { useSession, useSyncInfo, useUnsynced, type SessionRow } from '../../data';
-import { onDeviceWiped } from '../../data/wipe';
 import { timeAgo } from '../../ui/format';
 import { useLiveSync, type LiveSync } from '../sync/liveState';
 import { syncErrorKey } from '../sync/words';
@@ -60,8 +59,6 @@ export default function SyncStatus() {
   const live = useLiveSync();
   const [pressed, setPressed] = useState(false);
   const engine = useSyncEngine();
-  // Another tab erased this device: start afresh, so this tab holds no data and no connection.
-  useEffect(() => onDeviceWiped(() => window.location.assign('/setup')), []);
   useEffect(() => {
     if (engine && unsynced) engine.noteUnsynced(unsynced);
   }, [engine, unsynced]);

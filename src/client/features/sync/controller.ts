@@ -1,6 +1,8 @@
 import { syncOnce, type SyncTransport, type TransportFailure } from '../../../shared/sync/engine';
 import { httpTransport } from '../../../shared/sync/http-transport';
 import { errorText, getDeviceId, getSession, markSessionRefused, noteSyncOutcome, tryLock, withLock } from '../../data';
+import { LockedError } from '../../data/codec';
+import { isUnlocked } from '../../data/vault/lockState';
 import { reauthorLocalRecords } from '../../data/reauthor';
 import { deviceSyncStore } from '../../data/syncStore';
 import { setLiveSync } from './liveState';
@@ -13,7 +15,7 @@ import { isolatingTransport } from './transport';
  * - ok: done, the last sync time moves
  * - failed: network or server trouble; retry later (the scheduler backs off)
  * - stopped: the server refused the login (expired, revoked): no retry until the user acts
- * - skipped: nothing to do here (no server login, or another tab is syncing)
+ * - skipped: nothing to do here (the app is locked, no server login, or another tab is syncing)
  */
 export type RunResult = 'ok' | 'failed' | 'stopped' | 'skipped';
 
@@ -32,6 +34,8 @@ export function runSync(options: RunOptions = {}): Promise<RunResult> {
 }
 
 async function syncBody(options: RunOptions): Promise<RunResult> {
+  // Locked: the token and the records cannot be read; the unlock asks for a sync (start.ts).
+  if (!isUnlocked()) return 'skipped';
   const session = await getSession();
   if (!session || session.source !== 'server' || !session.token) return 'skipped';
   if (session.refused) return 'stopped';
@@ -51,6 +55,8 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
     }
     return await noteFailure(outcome.failure);
   } catch (error) {
+    // Locked in the middle: what was not settled is sent again (frozen) after the unlock.
+    if (error instanceof LockedError || !isUnlocked()) return 'skipped';
     // The device itself failed (e.g. storage full): say so; nothing stored is lost.
     await noteSyncOutcome({ ok: false, error: { code: 'device', text: errorText(error) } }).catch(() => undefined);
     return 'failed';

@@ -1,3 +1,4 @@
+import { isUnlocked, subscribeLock } from '../../data/vault/lockState';
 import { runSync, type RunResult } from './controller';
 import { SyncScheduler, type SyncTrigger } from './scheduler';
 
@@ -37,8 +38,15 @@ export function startSync(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void s.request('focus');
   });
+  // Relayed by the service worker; while the app is locked the run finds it so and skips.
   navigator.serviceWorker?.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
     if (event.data?.type === BACKGROUND_SYNC_TAG) void s.request('background');
+  });
+  // Nothing syncs while locked; an unlock catches up at once.
+  let unlocked = isUnlocked();
+  subscribeLock(() => {
+    if (isUnlocked() && !unlocked) void s.request('start');
+    unlocked = isUnlocked();
   });
   void s.request('start');
 }
@@ -59,14 +67,14 @@ let lastUnsynced = '';
 let changeTimer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * The header reports what waits. A change while records wait (one was saved, or a sync left
- * some) asks for a sync soon; a burst of saves makes one sync. The newest change counts too: a
- * fix to a set-aside record leaves the count as it was, and must still be sent at once.
+ * The header reports what waits for upload. A change while records wait (one was saved, fixed or
+ * set aside, or a sync left some) asks for a sync soon; a burst of saves makes one sync. A fixed
+ * record leaves the count as it was, so the time of the latest change counts too.
  */
 export function noteUnsynced(summary: { count: number; newestAt: string | null }): void {
-  const key = `${summary.count}|${summary.newestAt ?? ''}`;
-  const changed = key !== lastUnsynced;
-  lastUnsynced = key;
+  const now = `${summary.count}|${summary.newestAt ?? ''}`;
+  const changed = now !== lastUnsynced;
+  lastUnsynced = now;
   if (!changed || summary.count === 0) return;
   if (changeTimer) clearTimeout(changeTimer);
   changeTimer = setTimeout(() => {

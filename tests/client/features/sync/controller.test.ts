@@ -6,6 +6,7 @@ import { currentAuthor, finishLogin, getSession, saveLocalIdentity } from '../..
 import { listRecords } from '../../../../src/client/data/recordRead';
 import { saveRecord } from '../../../../src/client/data/recordStore';
 import { syncInfo } from '../../../../src/client/data/status';
+import { dropKey, hideData } from '../../../../src/client/data/vault/lockState';
 import type { SyncTransport, TransportFailure } from '../../../../src/shared/sync/engine';
 import type { LoginResponse } from '../../../../src/shared/sync/protocol';
 
@@ -35,6 +36,19 @@ describe('one sync of the device', () => {
     expect(await runSync({ transport: failing({ kind: 'offline' }) })).toBe('skipped');
     await saveLocalIdentity({ displayName: 'Олена', teamName: 'Бригада', role: 'field_worker' });
     expect(await runSync({ transport: failing({ kind: 'offline' }) })).toBe('skipped');
+  });
+
+  it('while the app is locked, skips without reading or sending anything', async () => {
+    const db = freshDb();
+    await finishLogin(login, 'team-1');
+    await saveRecord('r', serviceLog(2), 'ready', await currentAuthor());
+    hideData();
+    dropKey();
+    const seen: string[] = [];
+    expect(await runSync({ wait: true, transport: working(seen) })).toBe('skipped');
+    expect(seen).toEqual([]);
+    expect(await db.outbox.get(['r', 1])).toMatchObject({ state: 'queued' });
+    expect(await db.meta.get('lastSyncAt')).toBeUndefined();
   });
 
   it('uploads with the session token, moves the last sync time and clears the error', async () => {

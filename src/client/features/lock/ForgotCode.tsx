@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { wipeDevice } from '../../data/wipe';
+
+/** A forgotten code cannot be recovered: the only way on is to erase and start afresh. */
+export function ForgotCode() {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [erasing, setErasing] = useState(false);
+
+  async function erase() {
+    setErasing(true);
+    await wipeDevice();
+    window.location.assign('/');
+  }
+
+  return (
+    <section className="card" aria-labelledby="forgot-title">
+      <h2 id="forgot-title">{t('lock.forgot')}</h2>
+      <p>{t('lock.forgotLead')}</p>
+      {confirming ? (
+        <>
+          <p role="alert">{t('lock.forgotConfirm')}</p>
+          <div className="buttons">
+            <button type="button" className="danger" disabled={erasing} onClick={() => void erase()}>
+              {erasing ? t('lock.erasing') : t('lock.forgotYes')}
+            </button>
+            <button type="button" className="secondary" disabled={erasing} onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+          {t('lock.forgotErase')}
+        </button>
+      )}
+    </section>
+  );
+}

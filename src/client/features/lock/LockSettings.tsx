@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useText } from '../../app/i18n';
+import { errorText } from '../../data';
+import { MAX_FAILURE_CHOICES, readVault, setMaxFailures } from '../../data/vault/vaultStore';
+import { Field, fieldAria } from '../../ui/Field';
+import { Notice } from '../../ui/Notice';
+import { recheckIdle } from './idle';
+import { getLockAfterMs, LOCK_AFTER_CHOICES_MIN, setLockAfterMs } from './settings';
+
+/** The device's lock settings, on "Who am I": how soon it locks, how many wrong codes erase it. */
+export function LockSettings() {
+  const { t } = useTranslation();
+  const text = useText();
+  const [minutes, setMinutes] = useState(() => Math.max(1, Math.round(getLockAfterMs() / 60_000)));
+  const [maxFailures, setMax] = useState<number | null>(null);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    void readVault().then((v) => v && setMax(v.maxFailures));
+  }, []);
+
+  function chooseMinutes(value: number) {
+    setMinutes(value);
+    setLockAfterMs(value * 60_000);
+    recheckIdle();
+    setNote({ ok: true, text: t('lock.saved') });
+  }
+
+  async function chooseMax(value: number) {
+    try {
+      await setMaxFailures(value);
+      setMax(value);
+      setNote({ ok: true, text: t('lock.saved') });
+    } catch (error) {
+      setNote({ ok: false, text: text(errorText(error)) });
+    }
+  }
+
+  const minuteChoices: number[] = LOCK_AFTER_CHOICES_MIN.includes(minutes as never) ? [...LOCK_AFTER_CHOICES_MIN] : [...LOCK_AFTER_CHOICES_MIN, minutes].sort((a, b) => a - b);
+  const maxChoices: number[] = maxFailures === null || MAX_FAILURE_CHOICES.includes(maxFailures as never) ? [...MAX_FAILURE_CHOICES] : [...MAX_FAILURE_CHOICES, maxFailures];
+  return (
+    <section className="card" aria-labelledby="lock-settings-title">
+      <h2 id="lock-settings-title">{t('lock.settingsTitle')}</h2>
+      <Field id="lock-after" label={t('lock.lockAfter')} hint={t('lock.settingsHint')}>
+        <select value={minutes} onChange={(e) => chooseMinutes(Number(e.target.value))} {...fieldAria('lock-after', undefined, true)}>
+          {minuteChoices.map((m) => (
+            <option key={m} value={m}>
+              {t('lock.minutes', { count: m })}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {maxFailures !== null && (
+        <Field id="lock-max" label={t('lock.maxFailures')}>
+          <select value={maxFailures} onChange={(e) => void chooseMax(Number(e.target.value))} {...fieldAria('lock-max', undefined)}>
+            {maxChoices.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {note && <Notice tone={note.ok ? 'ok' : 'error'}>{note.text}</Notice>}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useText } from '../../app/i18n';
+import { useOnline } from '../../app/useOnline';
+import { errorText, useUnsynced, type SessionRow } from '../../data';
+import { wipeDevice } from '../../data/wipe';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { logOut } from './api';
+
+const ExportHandoff = lazy(() => import('../handoff/ExportHandoff'));
+
+/**
+ * Logout erases the device: the session with its token, the records, drafts and everything else
+ * (what the server has stays there). Records the server does not have yet are offered first:
+ * sync them now, or save them to a hand-off file; leaving without either asks a second time,
+ * naming how many are lost.
+ */
+export function LogoutPanel({ session }: { session: SessionRow }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const online = useOnline();
+  const unsynced = useUnsynced();
+  const [confirming, setConfirming] = useState(false);
+  const [exported, setExported] = useState(false);
+  const [losing, setLosing] = useState(false);
+  const [busy, setBusy] = useState<'sync' | 'leave' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const waiting = unsynced?.count ?? 0;
+
+  async function leave() {
+    setBusy('leave');
+    try {
+      // The server ends the session (best effort: offline, the token simply expires unused).
+      if (session.token) await logOut(session.token);
+      await wipeDevice();
+      window.location.assign('/');
+    } catch (error) {
+      setFailure(text(errorText(error)));
+      setBusy(null);
+    }
+  }
+
+  async function syncFirst() {
+    setBusy('sync');
+    try {
+      await (await import('../sync/start')).syncNow();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const canSync = online && session.source === 'server' && !session.refused;
+  return (
+    <section className="card" aria-labelledby="logout-title">
+      <h2 id="logout-title">{t('account.logoutTitle')}</h2>
+      {failure && <Notice tone="error">{failure}</Notice>}
+      {!confirming ? (
+        <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+          {t('account.logout')}
+        </button>
+      ) : waiting === 0 || exported ? (
+        <>
+          <p role="alert">{t('account.logoutConfirm')}</p>
+          <div className="buttons">
+            <button type="button" className="danger" disabled={busy !== null} onClick={() => void leave()}>
+              {busy === 'leave' ? t('account.loggingOut') : t('account.logoutYes')}
+            </button>
+            <button type="button" className="secondary" disabled={busy !== null} onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p role="alert" data-testid="logout-unsynced">
+            {t('account.logoutUnsynced', { count: waiting })}
+          </p>
+          {canSync && (
+            <button type="button" className="primary" disabled={busy !== null} onClick={() => void syncFirst()}>
+              {t('account.logoutSync')}
+            </button>
+          )}
+          <h3>{t('account.logoutExportTitle')}</h3>
+          <Suspense fallback={<Loading />}>
+            <ExportHandoff onExported={() => setExported(true)} />
+          </Suspense>
+          {losing ? (
+            <>
+              <p role="alert">{t('account.logoutLoses', { count: waiting })}</p>
+              <div className="buttons">
+                <button type="button" className="danger" disabled={busy !== null} onClick={() => void leave()}>
+                  {busy === 'leave' ? t('account.loggingOut') : t('account.logoutYes')}
+                </button>
+                <button type="button" className="secondary" disabled={busy !== null} onClick={() => setLosing(false)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <div className="buttons">
+              <button type="button" className="danger" disabled={busy !== null} onClick={() => setLosing(true)}>
+                {t('account.logoutAnyway')}
+              </button>
+              <button type="button" className="secondary" disabled={busy !== null} onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
