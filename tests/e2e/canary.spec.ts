@@ -165,3 +165,34 @@ test('(b) after logout: the records, the draft and the token are gone from disk'
 
   expectNowhere(dir, [c.title, c.place, c.organiser, c.platform, c.documentRef, c.draftTitle, token, ...secrets], worker.email);
 });
+
+test('(c) after logout online: the browser deletes the site’s storage files, leftover bytes of deleted rows too', async () => {
+  test.setTimeout(180_000);
+  const c = canaries();
+  const { worker } = await accounts(c);
+  const { context, page, dir } = await launchProfile();
+  await page.goto('/');
+  await setPin(page);
+  await logInCapturingToken(page, worker);
+  await waitForServiceWorker(page);
+  await typeEvent(page, { title: c.title, place: c.place, organiser: c.organiser });
+  await typeDeliverable(page, c.documentRef);
+  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await expect(page.getByTestId('unsynced')).toHaveText('Усі записи синхронізовано', { timeout: 20_000 });
+  // Record ids are kept in the clear (they are keys): after an erase alone, LevelDB still holds them until it compacts.
+  const ids = (await deviceState(page))!.records.map((r) => r.id);
+  expect(ids).toHaveLength(2);
+
+  await openScreen(page, 'Хто я', 'Хто я');
+  await page.getByRole('button', { name: 'Вийти' }).click();
+  const forgotten: Promise<Record<string, string>>[] = [];
+  page.on('response', (r) => void (r.url().endsWith('/api/v1/auth/forget-device') && forgotten.push(r.allHeaders())));
+  await expectErasedBy(page, () => page.getByRole('button', { name: 'Так, вийти' }).click());
+  const answers = await Promise.all(forgotten);
+  await context.close();
+
+  // (The tab history keeps URLs with record ids, e.g. /events/<id>: ids carry nothing about anyone.)
+  const left = findInProfile(dir, ids).filter((h) => h.file.includes('IndexedDB'));
+  expect(left, `bytes of the erased database are still on disk:\n${left.map((h) => `${h.needle} in ${h.file} (${h.how})`).join('\n')}`).toEqual([]);
+  expect(answers.map((h) => h['clear-site-data'])).toEqual(['"storage"']);
+});

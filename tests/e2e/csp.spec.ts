@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { logIn, openScreen, recordConsultation, recordEvent, waitForServiceWorker } from './support/app';
+import { logIn, openScreen, recordConsultation, recordEvent, unlock, waitForServiceWorker } from './support/app';
 import { createTeam, createUser } from './support/server';
 
 /**
@@ -75,8 +75,9 @@ test('the app works under its Content-Security-Policy, with no violation on any 
   await page.getByRole('link', { name: 'Річний звіт для друку та завантаження' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Річний звіт про виконання плану' })).toBeVisible();
 
-  // A reload is served by the service worker, under the same policy.
+  // A reload is served by the service worker, under the same policy (and, a cold start, locked).
   await page.reload();
+  await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Річний звіт про виконання плану' })).toBeVisible();
 
   // The public page's inline style is allowed by its hash: it really applies.
@@ -89,6 +90,7 @@ test('the app works under its Content-Security-Policy, with no violation on any 
 
   // The watch itself works: an inline script is refused and reported.
   await page.goto('/');
+  await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Сьогодні' })).toBeVisible();
   const ran = await page.evaluate(() => {
     const script = document.createElement('script');

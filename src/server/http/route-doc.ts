@@ -8,8 +8,11 @@ import type { z } from 'zod';
 export interface RouteDoc {
   summary: string;
   tag: 'health' | 'auth' | 'sync' | 'admin' | 'meta' | 'review' | 'reports' | 'public';
-  /** needs `Authorization: Bearer <token>` */
-  auth: boolean;
+  /**
+   * needs `Authorization: Bearer <token>`: a live session (true), or any token this server issued,
+   * even one expired or revoked ('issued': the route checks it itself)
+   */
+  auth: boolean | 'issued';
   body?: z.ZodType;
   query?: z.ZodType;
   /** name of a schema in components.schemas describing the 2xx answer */

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuthFailureReason } from '../../../shared/sync/protocol';
 import { useText } from '../../app/i18n';
-import { errorText } from '../../data';
+import { errorText, getSession } from '../../data';
+import { forgetDevice } from './api';
 import { countForHandoff } from '../../data/handoff';
 import { wipeDevice } from '../../data/wipe';
 import { Loading } from '../../ui/Loading';
@@ -32,7 +33,10 @@ export default function AccessEnded({ reason }: { reason: Extract<AuthFailureRea
   async function wipe() {
     setWiping(true);
     try {
+      const token = (await getSession())?.token ?? null;
       await wipeDevice();
+      // The revoked token still lets the server have the browser delete the site's files (see forgetDevice).
+      if (token) await forgetDevice(token);
       // A fresh start: no data in memory either.
       window.location.assign('/setup');
     } catch (error) {

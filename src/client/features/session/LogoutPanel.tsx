@@ -6,7 +6,7 @@ import { errorText, useUnsynced, type SessionRow } from '../../data';
 import { wipeDevice } from '../../data/wipe';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
-import { logOut } from './api';
+import { forgetDevice } from './api';
 
 const ExportHandoff = lazy(() => import('../handoff/ExportHandoff'));
 
@@ -31,9 +31,10 @@ export function LogoutPanel({ session }: { session: SessionRow }) {
   async function leave() {
     setBusy('leave');
     try {
-      // The server ends the session (best effort: offline, the token simply expires unused).
-      if (session.token) await logOut(session.token);
+      const token = session.token;
       await wipeDevice();
+      // Then the server ends the session and has the browser delete the site's files (see forgetDevice).
+      if (token) await forgetDevice(token);
       window.location.assign('/');
     } catch (error) {
       setFailure(text(errorText(error)));

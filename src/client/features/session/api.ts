@@ -3,7 +3,7 @@ import { getDeviceId } from '../../data';
 import { apiRequest, type ApiResult } from '../../net/api';
 import { describeDevice } from './deviceName';
 
-/** Login and logout on the server. The device id binds the token to this device. */
+/** Login, and forgetting the device, on the server. The device id binds the token to this device. */
 
 export async function logIn(email: string, password: string): Promise<ApiResult<LoginResponse>> {
   const deviceId = await getDeviceId();
@@ -11,7 +11,12 @@ export async function logIn(email: string, password: string): Promise<ApiResult<
   return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: { email: email.trim(), password, deviceId, deviceName } });
 }
 
-/** Ends the session on the server. Offline, the token simply stays unused until it expires. */
-export async function logOut(token: string): Promise<void> {
-  await apiRequest<void>('/auth/logout', { method: 'POST', token, timeoutMs: 5_000 });
+/**
+ * After this device erased itself: the server ends the session (if still live) and has the browser
+ * delete the site's storage files (Clear-Site-Data), which also drops the leftover bytes IndexedDB
+ * keeps of deleted rows until it compacts. Best effort: offline, the token stays unused until it
+ * expires, and what is left on disk is ciphertext under a key only the PIN unwraps.
+ */
+export async function forgetDevice(token: string): Promise<void> {
+  await apiRequest<void>('/auth/forget-device', { method: 'POST', token, timeoutMs: 5_000 });
 }

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { newId } from '../../ids';
 
 /** Why a user's sessions ended. */
-export type SessionEndCause = 'admin_request' | 'password_reset' | 'role_changed' | 'teams_changed' | 'deactivated' | 'device_revoked' | 'logout';
+export type SessionEndCause = 'admin_request' | 'password_reset' | 'role_changed' | 'teams_changed' | 'deactivated' | 'device_revoked' | 'logout' | 'device_forgotten';
 
 export type LoginFailure = 'bad_credentials' | 'too_many_attempts' | 'device_revoked' | 'account_deactivated';
 

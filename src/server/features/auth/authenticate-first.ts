@@ -10,6 +10,6 @@ import { authenticate } from './sessions';
  */
 export function authenticateFirst(app: FastifyInstance, ctx: ServerContext): void {
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.doc?.auth) await authenticate(ctx, request);
+    if (request.routeOptions.config?.doc?.auth === true) await authenticate(ctx, request);
   });
 }

@@ -3,7 +3,7 @@ import { API_PREFIX, loginRequest } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import { sessionUser } from '../accounts/users';
-import { authenticate, login, logout } from './sessions';
+import { authenticate, forgetDevice, login, logout } from './sessions';
 
 const unauthorized = { 401: 'no valid session: error.reason says why (token_missing, token_invalid, token_expired, token_revoked, device_revoked)' };
 
@@ -36,6 +36,27 @@ export function authRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request, reply) => {
       await logout(ctx, await authenticate(ctx, request));
       return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    `${API_PREFIX}/auth/forget-device`,
+    {
+      config: {
+        doc: {
+          summary:
+            'A device erasing itself: ends the session if still live, and answers Clear-Site-Data "storage" so the browser deletes ' +
+            "the site's storage files too (IndexedDB keeps deleted rows' bytes until it compacts). Takes any token this server issued, even an expired or revoked one",
+          tag: 'auth',
+          auth: 'issued',
+          status: 204,
+          errors: { 401: 'no token, or not one this server issued (reason token_missing or token_invalid)' },
+        },
+      },
+    },
+    async (request, reply) => {
+      await forgetDevice(ctx, request);
+      return reply.header('clear-site-data', '"storage"').status(204).send();
     },
   );
 

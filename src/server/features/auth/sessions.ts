@@ -215,6 +215,34 @@ export async function logout(ctx: ServerContext, auth: AuthContext): Promise<voi
   });
 }
 
+/**
+ * A device erasing itself (after a logout, or after a revoked device exported what it had): the
+ * token may be expired or revoked by now, but it must be one this server issued. Its session ends
+ * if it was still live. The route then tells the browser to delete the site's storage.
+ */
+export async function forgetDevice(ctx: ServerContext, request: FastifyRequest): Promise<void> {
+  const { present, token } = bearerToken(request.headers.authorization);
+  if (!present) throw unauthorized('token_missing');
+  if (!token) throw unauthorized('token_invalid');
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'device_id'])
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) throw unauthorized('token_invalid');
+  await ctx.db.transaction().execute(async (trx) => {
+    const ended = await trx
+      .updateTable('sessions')
+      .set({ revoked_at: ctx.clock().toISOString() })
+      .where('id', '=', row.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    const count = Number(ended.numUpdatedRows);
+    if (count > 0)
+      await audit(ctx, { type: 'sessions_revoked', actorId: row.user_id, deviceId: row.device_id, subjectId: row.user_id, count, cause: 'device_forgotten' }, trx);
+  });
+}
+
 export function requireRole(auth: AuthContext, ...allowed: Role[]): void {
   if (!allowed.includes(auth.role)) throw new HttpError(403, 'forbidden', { reason: 'forbidden' });
 }
