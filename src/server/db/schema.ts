@@ -187,6 +187,22 @@ export interface FactMonthsTable {
   facts: number;
 }
 
+/** A published snapshot of the public figures (migration 0006): never changed once written. */
+export interface PublicSnapshotsTable {
+  year: number;
+  /** 1, 2, … within the year */
+  version: number;
+  published_at: string;
+  /** the admin who published it; null for the command line or the schedule */
+  published_by: string | null;
+  /** how many (team, month) locks the figures came from */
+  locked_team_months: number;
+  /** JSON PublicProgress: what the public reads */
+  body: string;
+  /** JSON SnapshotTruth: the true figures, for auditing the next snapshot; never served */
+  truth: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -202,6 +218,7 @@ export interface Database {
   month_locks: MonthLocksTable;
   facts: FactsTable;
   fact_months: FactMonthsTable;
+  public_snapshots: PublicSnapshotsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;
