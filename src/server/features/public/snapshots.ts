@@ -3,7 +3,6 @@ import {
   buildProgressReport,
   buildPublicSnapshot,
   memoryFactQuery,
-  type Catalogue,
   type IndicatorSource,
   type PublicProgress,
   type SnapshotTruth,
@@ -97,7 +96,8 @@ async function earlierTruths(db: Kysely<Database>, year: number) {
   return rows.map((r) => ({ version: r.version, truth: JSON.parse(r.truth) as SnapshotTruth }));
 }
 
-async function tryPublish(ctx: ServerContext, year: number, actorId: string | null, catalogue: Catalogue): Promise<PublishResult> {
+async function tryPublish(ctx: ServerContext, year: number, actorId: string | null): Promise<PublishResult> {
+  const catalogue = ctx.catalogue;
   const teamMonths = await lockedTeamMonths(ctx.db, year);
   if (teamMonths === 0) throw new HttpError(409, 'nothing_locked', { reason: 'nothing_locked' });
   const earlier = await earlierTruths(ctx.db, year);
@@ -108,7 +108,8 @@ async function tryPublish(ctx: ServerContext, year: number, actorId: string | nu
   const publishedAt = ctx.clock().toISOString();
   const built = buildPublicSnapshot(catalogue, report, earlier.map((e) => e.truth), { version, publishedAt });
   const latest = earlier.at(-1);
-  if (latest && JSON.stringify(latest.truth) === JSON.stringify(built.truth)) {
+  const figures = (t: SnapshotTruth) => JSON.stringify(Object.entries(t.families).map(([id, f]) => [id, f.cells]));
+  if (latest && figures(latest.truth) === figures(built.truth)) {
     const same = await readSnapshot(ctx.db, year, latest.version);
     return { created: false, snapshot: same!.snapshot, progress: same!.progress };
   }
@@ -130,7 +131,7 @@ export async function publishSnapshot(ctx: ServerContext, input: { year: number;
   assertPlanYear(ctx.catalogue, input.year);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await tryPublish(ctx, input.year, input.actorId, ctx.catalogue);
+      return await tryPublish(ctx, input.year, input.actorId);
     } catch (error) {
       // Two publications at once took the same version number: the later one is made again on top.
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
