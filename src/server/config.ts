@@ -47,6 +47,8 @@ export const envSchema = z.object({
   TOKEN_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
   STATIC_DIR: z.string().min(1).default('./dist'),
   TRUST_PROXY: trustedProxies,
+  /** publish public snapshots of changed locked figures every this many hours; 0: only when an admin publishes */
+  PUBLIC_SNAPSHOT_EVERY_HOURS: z.coerce.number().min(0).max(24 * 366).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** seconds; only behind TLS. 0 (default): no Strict-Transport-Security header */
   HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildApp, createContext } from './app';
 import { loadEnv } from './config';
 import { bootstrapAdmin } from './features/accounts/bootstrap';
+import { startPublishSchedule } from './features/public/schedule';
 import { openMigratedDatabase } from './start';
 
 /** `npm run serve`: the API and the built PWA, on SQLite by default or PostgreSQL with DATABASE_URL. */
@@ -32,8 +33,13 @@ async function main(): Promise<void> {
   });
 
   const app = await buildApp(options);
+  const stopSchedule = startPublishSchedule(createContext(options), env.PUBLIC_SNAPSHOT_EVERY_HOURS, {
+    info: (m) => app.log.info(m),
+    error: (m) => app.log.error(m),
+  });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopSchedule();
     await app.close();
     await database.close();
     process.exit(0);

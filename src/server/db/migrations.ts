@@ -304,12 +304,43 @@ async function accountControls(db: Db): Promise<void> {
   await db.schema.alterTable('record_revisions').addColumn('imported', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 }
 
+/**
+ * Issue 8 (migration 0008): published snapshots of the public figures. A row is never changed or deleted (a
+ * trigger refuses it on both databases): a reader's figures change only with a new version.
+ * `body` is what the public reads; `truth` (the true figures behind it) is only for auditing
+ * the next snapshot and is never served.
+ */
+async function publicSnapshots(db: Db): Promise<void> {
+  await db.schema
+    .createTable('public_snapshots')
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('published_at', 'text', (c) => c.notNull())
+    .addColumn('published_by', 'text', (c) => c.references('users.id'))
+    .addColumn('locked_team_months', 'integer', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('truth', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('public_snapshots_pk', ['year', 'version'])
+    .execute();
+  if (isSqlite(db)) {
+    for (const op of ['update', 'delete'])
+      await sql.raw(`create trigger public_snapshots_no_${op} before ${op} on public_snapshots
+        begin select raise(abort, 'public snapshots are immutable'); end`).execute(db);
+    return;
+  }
+  await sql`create function public_snapshots_immutable() returns trigger language plpgsql as $$
+    begin raise exception 'public snapshots are immutable'; end $$`.execute(db);
+  await sql`create trigger public_snapshots_immutable before update or delete on public_snapshots
+    for each row execute function public_snapshots_immutable()`.execute(db);
+}
+
 export const migrations: Record<string, Migration> = {
   '0001_accounts': { up: accounts },
   '0002_sessions': { up: sessions },
   '0003_records': { up: records },
   '0004_review': { up: review },
   '0005_reports': { up: reports },
-  '0007_audit_log': { up: auditLog },
-  '0008_account_controls': { up: accountControls },
+  '0006_audit_log': { up: auditLog },
+  '0007_account_controls': { up: accountControls },
+  '0008_public_snapshots': { up: publicSnapshots },
 };

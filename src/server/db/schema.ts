@@ -23,7 +23,7 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   password_changed_at: string;
-  /** migration 0008: set while the account is deactivated */
+  /** migration 0007: set while the account is deactivated */
   deactivated_at: string | null;
 }
 
@@ -102,7 +102,7 @@ export interface RecordRevisionsTable extends RecordColumns {
   batch_id: string;
   pushed_by_user: string;
   pushed_by_device: string;
-  /** migration 0008: 1 when the record names another device than the one that pushed it (a hand-off import) */
+  /** migration 0007: 1 when the record names another device than the one that pushed it (a hand-off import) */
   imported: Generated<number>;
 }
 
@@ -191,7 +191,7 @@ export interface FactMonthsTable {
   facts: number;
 }
 
-/** Migration 0007: append-only (features/audit/log.ts); triggers refuse UPDATE and DELETE. */
+/** Migration 0006: append-only (features/audit/log.ts); triggers refuse UPDATE and DELETE. */
 export interface AuditLogTable {
   /** uuid v7: entries sort by it */
   id: string;
@@ -206,6 +206,22 @@ export interface AuditLogTable {
   ip: string | null;
   /** JSON object */
   details: string;
+}
+
+/** A published snapshot of the public figures (migration 0008): never changed once written. */
+export interface PublicSnapshotsTable {
+  year: number;
+  /** 1, 2, … within the year */
+  version: number;
+  published_at: string;
+  /** the admin who published it; null for the command line or the schedule */
+  published_by: string | null;
+  /** how many (team, month) locks the figures came from */
+  locked_team_months: number;
+  /** JSON PublicProgress: what the public reads */
+  body: string;
+  /** JSON SnapshotTruth: the true figures, for auditing the next snapshot; never served */
+  truth: string;
 }
 
 export interface Database {
@@ -224,6 +240,7 @@ export interface Database {
   facts: FactsTable;
   fact_months: FactMonthsTable;
   audit_log: AuditLogTable;
+  public_snapshots: PublicSnapshotsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;

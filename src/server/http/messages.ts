@@ -75,6 +75,15 @@ export const serverMessages = {
   month_not_locked: { uk: 'Цей місяць не заблоковано', en: 'This month is not locked' },
   month_in_future: { uk: 'Місяць ще не настав', en: 'The month has not begun yet' },
   year_not_in_plan: { uk: 'Цей рік не входить до періоду плану', en: "This year is outside the plan's term" },
+  not_yet_published: {
+    uk: 'Показники за цей рік ще не оприлюднено',
+    en: 'The figures for this year have not been published yet',
+  },
+  nothing_locked: {
+    uk: 'Жоден місяць цього року ще не заблоковано: оприлюднювати нічого',
+    en: 'No month of this year is locked yet: there is nothing to publish',
+  },
+  snapshot_unknown: { uk: 'Такої версії оприлюднених показників немає', en: 'There is no such published version' },
 } satisfies Record<string, LocalizedText>;
 
 export type ServerMessageKey = keyof typeof serverMessages;

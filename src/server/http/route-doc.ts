@@ -23,6 +23,8 @@ export interface RouteDoc {
   status?: number;
   /** content type of a 2xx answer that is not JSON (a spreadsheet, a page) */
   produces?: string;
+  /** refusals that may also come as an HTML page (a page route's "not yet published"), besides an ApiError */
+  htmlErrors?: number[];
 }
 
 declare module 'fastify' {

@@ -3,6 +3,8 @@ export * from './query';
 export * from './progress';
 export * from './annual';
 export * from './suppression';
+export * from './public-figures';
 export * from './csv';
 export * from './xlsx';
 export * from './public';
+export * from './public-page';

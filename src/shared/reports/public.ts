@@ -1,23 +1,45 @@
 import type { Catalogue, Indicator, LocalizedText } from '../plan/catalogue-schema';
-import { dimensions } from '../dimensions';
-import { formatPublished, suppressBreakdown, type PublishedValue } from './suppression';
-import { statusLabels, type IndicatorProgress, type ProgressReport, type ProgressStatus } from './progress';
+import { dimensions, districtValues, isMinorAgeBand, type DimensionValue } from '../dimensions';
+import {
+  figureKey,
+  protectFamily,
+  totalKey,
+  type FamilyFigures,
+  type Population,
+  type TableDimension,
+} from './public-figures';
+import { type PublishedValue } from './suppression';
+import { type IndicatorProgress, type ProgressReport, type ProgressStatus } from './progress';
 
 /**
- * The public progress page (plan measures 21.1 and 21.2): aggregated figures only, and every
- * count of people below five hidden together with what would let it be recovered.
+ * The public progress page (plan measures 21.1 and 21.2) as published snapshots: aggregated
+ * figures only; every count of people protected by cell suppression (suppression.ts) audited
+ * over every figure of the indicator's family and over every earlier snapshot of the year.
+ * Counts of events, materials and the like are not about people and are shown as they are.
  */
 
-const PEOPLE_UNITS = new Set(['persons', 'consultations', 'services']);
+export const PEOPLE_UNITS: ReadonlySet<string> = new Set(['persons', 'consultations', 'services']);
+
+export interface PublicBreakdownItem {
+  id: string;
+  label: LocalizedText;
+  value: PublishedValue;
+}
 
 export interface PublicIndicator {
   id: string;
   text: LocalizedText;
   target: number | null;
-  status: ProgressStatus;
+  /** null when it would tell about a hidden total */
+  status: ProgressStatus | null;
+  /** a count of people, protected; otherwise (events, materials…) shown as it is */
+  protected: boolean;
   total: PublishedValue;
-  bySex: { id: string; label: LocalizedText; value: PublishedValue }[];
-  byGroup: { id: string; label: LocalizedText; value: PublishedValue }[];
+  /** categories with nobody in them are left out, unless hidden */
+  bySex: PublicBreakdownItem[];
+  byAgeBand: PublicBreakdownItem[];
+  byGroup: PublicBreakdownItem[];
+  byDistrict: PublicBreakdownItem[];
 }
 
 export interface PublicMeasure {
@@ -29,46 +51,182 @@ export interface PublicMeasure {
 export interface PublicProgress {
   planTitle: LocalizedText;
   year: number;
+  /** 1, 2, …: the snapshot's number within its year */
+  version: number;
+  /** ISO time the snapshot was published */
+  publishedAt: string;
+  /** the day targets were judged against (YYYY-MM-DD) */
   asOf: string;
   strategicGoals: { number: string; title: LocalizedText; measures: PublicMeasure[] }[];
 }
 
-function countsPeople(indicator: Indicator): boolean {
+/** Everything a snapshot knew, for the audit of the next one: never served. */
+export interface SnapshotTruth {
+  families: Record<string, FamilyFigures>;
+}
+
+export interface PublicSnapshot {
+  progress: PublicProgress;
+  truth: SnapshotTruth;
+}
+
+function countsPeople(indicator: Indicator): indicator is Extract<Indicator, { kind: 'count' }> {
   return indicator.kind === 'count' && PEOPLE_UNITS.has(indicator.unit);
 }
 
-function breakdown(values: Record<string, number>, dim: 'sex' | 'group', total: number, protect: boolean) {
-  const ids = dimensions[dim].values.map((v) => v.id).filter((id) => (values[id] ?? 0) > 0);
-  const parts = ids.map((id) => values[id] ?? 0);
-  const published = protect
-    ? suppressBreakdown(parts, total).parts
-    : parts.map((value): PublishedValue => ({ shown: true, value }));
-  return ids.map((id, i) => ({ id, label: dimensions[dim].values.find((v) => v.id === id)!.label, value: published[i]! }));
+function familyId(measureId: string, indicator: Extract<Indicator, { kind: 'count' }>): string {
+  return `${measureId}|${indicator.source}${indicator.source === 'indicatorReport' ? `|${indicator.id}` : ''}`;
 }
 
-function publicIndicator(indicator: Indicator, p: IndicatorProgress): PublicIndicator {
-  const protect = countsPeople(indicator);
-  const byGroupValues: Record<string, number> = {};
-  for (const c of p.cells) byGroupValues[c.group] = (byGroupValues[c.group] ?? 0) + c.value;
-  const sexParts = dimensions.sex.values.map((v) => p.bySex[v.id] ?? 0);
-  const total: PublishedValue = protect ? suppressBreakdown(sexParts, p.value).total : { shown: true, value: p.value };
+function populationOf(indicator: Extract<Indicator, { kind: 'count' }>): Population {
+  return indicator.population;
+}
+
+function categories(catalogue: Catalogue, pop: Population, dim: TableDimension): DimensionValue[] {
+  if (dim === 'district') return districtValues(catalogue);
+  const values = dimensions[dim].values;
+  return dim === 'ageBand' && pop === 'children' ? values.filter((v) => isMinorAgeBand(v.id)) : values;
+}
+
+function dimensionsOf(pop: Population): TableDimension[] {
+  return pop === 'women' ? ['ageBand', 'group', 'district'] : ['sex', 'ageBand', 'group', 'district'];
+}
+
+function sums(p: IndicatorProgress, dim: TableDimension): Record<string, number> {
+  if (dim === 'sex') return p.bySex;
+  if (dim === 'district') return p.byDistrict;
+  const out: Record<string, number> = {};
+  for (const c of p.cells) out[c[dim]] = (out[c[dim]] ?? 0) + c.value;
+  return out;
+}
+
+/** The category ids of a table: the dimension's, and any the data holds beyond them (so tables always add up). */
+function idsOf(catalogue: Catalogue, pop: Population, dim: TableDimension, data: Record<string, number>): string[] {
+  const known = categories(catalogue, pop, dim).map((v) => v.id);
+  const extra = Object.keys(data).filter((k) => !known.includes(k) && data[k] !== 0).sort();
+  return [...known, ...extra];
+}
+
+function figuresOf(catalogue: Catalogue, pop: Population, p: IndicatorProgress): Record<string, number> {
+  const cells: Record<string, number> = { [totalKey(pop)]: p.value };
+  for (const dim of dimensionsOf(pop)) {
+    const data = sums(p, dim);
+    for (const id of idsOf(catalogue, pop, dim, data)) cells[figureKey(pop, dim, id)] = data[id] ?? 0;
+  }
+  return cells;
+}
+
+interface Family {
+  indicators: { indicator: Extract<Indicator, { kind: 'count' }>; progress: IndicatorProgress }[];
+}
+
+function label(catalogue: Catalogue, pop: Population, dim: TableDimension, id: string): LocalizedText {
+  const value = categories(catalogue, pop, dim).find((v) => v.id === id);
+  if (!value) return { uk: id, en: id };
+  return dim === 'sex' && pop === 'children' && value.childLabel ? value.childLabel : value.label;
+}
+
+function published(cells: Record<string, number>, hidden: ReadonlySet<string>, key: string): PublishedValue {
+  return hidden.has(key) ? { shown: false } : { shown: true, value: cells[key] ?? 0 };
+}
+
+function breakdown(catalogue: Catalogue, pop: Population, dim: TableDimension, cells: Record<string, number>, hidden: ReadonlySet<string>) {
+  const prefix = figureKey(pop, dim, '');
+  return Object.keys(cells)
+    .filter((k) => k.startsWith(prefix) && (hidden.has(k) || cells[k] !== 0))
+    .map((k) => {
+      const id = k.slice(prefix.length);
+      return { id, label: label(catalogue, pop, dim, id), value: published(cells, hidden, k) };
+    });
+}
+
+function peopleIndicator(
+  catalogue: Catalogue,
+  indicator: Extract<Indicator, { kind: 'count' }>,
+  p: IndicatorProgress,
+  figures: FamilyFigures | null,
+): PublicIndicator {
+  const pop = populationOf(indicator);
+  // A withheld family shows only the mark.
+  const cells = figures?.cells ?? {};
+  const hidden = new Set(figures ? figures.hidden : [totalKey(pop)]);
+  const total = published(cells, hidden, totalKey(pop));
+  const table = (dim: TableDimension) => (figures && dimensionsOf(pop).includes(dim) ? breakdown(catalogue, pop, dim, cells, hidden) : []);
   return {
     id: indicator.id,
     text: indicator.text,
     target: p.target,
-    status: p.status,
+    // The status follows from the total and the (public) target, except "not scheduled".
+    status: total.shown || p.status === 'not_scheduled' ? p.status : null,
+    protected: true,
     total,
-    bySex: breakdown(p.bySex, 'sex', p.value, protect),
-    byGroup: p.cells.length ? breakdown(byGroupValues, 'group', p.value, protect) : [],
+    bySex: table('sex'),
+    byAgeBand: table('ageBand'),
+    byGroup: table('group'),
+    byDistrict: table('district'),
   };
 }
 
-/** Needs a report built with the 'group' breakdown. */
-export function publicProgress(catalogue: Catalogue, report: ProgressReport): PublicProgress {
-  const byMeasure = new Map(report.measures.map((m) => [m.entry.measure.id, m]));
+function plainIndicator(indicator: Indicator, p: IndicatorProgress): PublicIndicator {
   return {
+    id: indicator.id, text: indicator.text, target: p.target, status: p.status, protected: false,
+    total: { shown: true, value: p.value }, bySex: [], byAgeBand: [], byGroup: [], byDistrict: [],
+  };
+}
+
+/** Families of people-counting indicators in the report, in catalogue order. */
+function familiesOf(report: ProgressReport): Map<string, Family> {
+  const families = new Map<string, Family>();
+  for (const m of report.measures) {
+    for (const indicator of m.entry.measure.indicators ?? []) {
+      if (!countsPeople(indicator)) continue;
+      const progress = m.indicators.find((x) => x.indicatorId === indicator.id);
+      if (!progress) continue;
+      const id = familyId(m.entry.measure.id, indicator);
+      const family = families.get(id) ?? { indicators: [] };
+      family.indicators.push({ indicator, progress });
+      families.set(id, family);
+    }
+  }
+  return families;
+}
+
+/**
+ * A family's figures in this snapshot and what is hidden, audited against its figures in the
+ * earlier snapshots (oldest first). null: withheld (nothing of it is published this time).
+ */
+function protectedFigures(catalogue: Catalogue, family: Family, earlier: readonly FamilyFigures[]): FamilyFigures | null {
+  const cells: Record<string, number> = {};
+  // Indicators of one population in one family are the same figures: published once, alike.
+  for (const { indicator, progress } of family.indicators) Object.assign(cells, figuresOf(catalogue, populationOf(indicator), progress));
+  const hidden = protectFamily(cells, earlier);
+  return hidden ? { cells, hidden: Object.keys(cells).filter((k) => hidden.has(k)) } : null;
+}
+
+/**
+ * The next public snapshot of a year from its report (approved records of locked months, with
+ * the 'group' and 'district' breakdowns), audited against every earlier snapshot of the year.
+ */
+export function buildPublicSnapshot(
+  catalogue: Catalogue,
+  report: ProgressReport,
+  earlier: readonly SnapshotTruth[],
+  meta: { version: number; publishedAt: string },
+): PublicSnapshot {
+  const truth: SnapshotTruth = { families: {} };
+  const figuresOfFamily = new Map<string, FamilyFigures | null>();
+  for (const [id, family] of familiesOf(report)) {
+    const before = earlier.flatMap((s) => (s.families[id] ? [s.families[id]] : []));
+    const figures = protectedFigures(catalogue, family, before);
+    figuresOfFamily.set(id, figures);
+    if (figures) truth.families[id] = figures;
+  }
+  const byMeasure = new Map(report.measures.map((m) => [m.entry.measure.id, m]));
+  const progress: PublicProgress = {
     planTitle: catalogue.title,
     year: report.filter.year,
+    version: meta.version,
+    publishedAt: meta.publishedAt,
     asOf: report.asOf,
     strategicGoals: catalogue.strategicGoals.map((sg) => ({
       number: sg.number,
@@ -76,11 +234,13 @@ export function publicProgress(catalogue: Catalogue, report: ProgressReport): Pu
       measures: sg.operationalGoals.flatMap((og) =>
         og.tasks.flatMap((t) =>
           t.measures.flatMap((m) => {
-            const progress = byMeasure.get(m.id);
-            if (!progress || !m.indicators) return [];
+            const measure = byMeasure.get(m.id);
+            if (!measure || !m.indicators) return [];
             const indicators = m.indicators.flatMap((i) => {
-              const p = progress.indicators.find((x) => x.indicatorId === i.id);
-              return p && i.kind === 'count' ? [publicIndicator(i, p)] : [];
+              const p = measure.indicators.find((x) => x.indicatorId === i.id);
+              if (!p || i.kind !== 'count') return [];
+              if (!countsPeople(i)) return [plainIndicator(i, p)];
+              return [peopleIndicator(catalogue, i, p, figuresOfFamily.get(familyId(m.id, i)) ?? null)];
             });
             return indicators.length ? [{ id: m.id, text: m.text, indicators }] : [];
           }),
@@ -88,61 +248,5 @@ export function publicProgress(catalogue: Catalogue, report: ProgressReport): Pu
       ),
     })),
   };
-}
-
-function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
-
-const words = {
-  uk: { title: 'Стан виконання плану', year: 'Рік', asOf: 'Станом на', target: 'Ціль', achieved: 'Досягнуто', status: 'Стан',
-    bySex: 'За статтю', byGroup: 'За соціальними групами', measure: 'Захід', note: '«<5» — менше п’яти осіб; «x» — приховано, щоб малі значення не можна було обчислити з підсумків.' },
-  en: { title: 'Plan progress', year: 'Year', asOf: 'As of', target: 'Target', achieved: 'Achieved', status: 'Status',
-    bySex: 'By sex', byGroup: 'By social group', measure: 'Measure', note: '“<5”: fewer than five people; “x”: hidden so that small values cannot be worked out from the totals.' },
-};
-
-/**
- * The page's only style, inline so the page (and its static export) stands alone. The server's
- * Content-Security-Policy allows exactly this text by its SHA-256 hash: change it here only.
- */
-export const PUBLIC_PAGE_CSS =
-  'body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:70rem;padding:0 1rem;color:#1a1a1a}' +
-  'table{border-collapse:collapse;width:100%;margin-bottom:2rem}' +
-  'th,td{border:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}th{background:#eee}';
-
-/** A self-contained HTML page (no scripts, inline styles): the static export for the city portal. */
-export function renderPublicHtml(progress: PublicProgress, lang: 'uk' | 'en'): string {
-  const w = words[lang];
-  const list = (items: { label: LocalizedText; value: PublishedValue }[]) =>
-    items.map((x) => `${esc(x.label[lang])}: ${esc(formatPublished(x.value))}`).join('; ');
-  const body = progress.strategicGoals
-    .filter((sg) => sg.measures.length)
-    .map((sg) => {
-      const rows = sg.measures
-        .flatMap((m) =>
-          m.indicators.map(
-            (i) =>
-              `<tr><td>${esc(m.id)}</td><td>${esc(i.text[lang])}</td><td>${i.target ?? '—'}</td><td>${esc(formatPublished(i.total))}</td>` +
-              `<td>${esc(statusLabels[i.status][lang])}</td><td>${list(i.bySex)}</td><td>${list(i.byGroup)}</td></tr>`,
-          ),
-        )
-        .join('\n');
-      return `<h2>${esc(sg.number)}. ${esc(sg.title[lang])}</h2>
-<table><thead><tr><th scope="col">${w.measure}</th><th scope="col">${lang === 'uk' ? 'Індикатор' : 'Indicator'}</th><th scope="col">${w.target}</th><th scope="col">${w.achieved}</th><th scope="col">${w.status}</th><th scope="col">${w.bySex}</th><th scope="col">${w.byGroup}</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table>`;
-    })
-    .join('\n');
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(w.title)} ${progress.year}: ${esc(progress.planTitle[lang])}</title>
-<style>${PUBLIC_PAGE_CSS}</style>
-</head><body>
-<h1>${esc(w.title)}: ${esc(progress.planTitle[lang])}</h1>
-<p>${w.year}: ${progress.year}. ${w.asOf} ${esc(progress.asOf)}.</p>
-<p>${esc(w.note)}</p>
-${body}
-</body></html>
-`;
+  return { progress, truth };
 }

@@ -127,6 +127,11 @@ describe.each(backends)('every refusal is documented, on $name', (backend) => {
         if ((op.security?.length ?? 0) > 0 && !probe.token && res.statusCode !== 401 && !probe.what.includes('very long'))
           failures.push(`${where}: no session must be 401 first`);
         if (res.statusCode < 400) continue;
+        const htmlAllowed = Boolean((op.responses[String(res.statusCode)] as { content?: Record<string, unknown> } | undefined)?.content?.['text/html']);
+        if (htmlAllowed && String(res.headers['content-type']).startsWith('text/html')) {
+          if (!/^<!doctype html>/i.test(res.body)) failures.push(`${where}: not an HTML page`);
+          continue;
+        }
         const body = res.json() as ApiError;
         if (!knownCodes.has(body.error?.code)) failures.push(`${where}: unknown code ${JSON.stringify(body).slice(0, 200)}`);
         if (!body.error?.message?.uk || !body.error.message.en) failures.push(`${where}: message not in both languages`);

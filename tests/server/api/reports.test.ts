@@ -1,17 +1,10 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportPublic } from '../../../src/server/features/public/export-cli';
 import type { ProgressReportJson } from '../../../src/server/features/reports/serialize';
-import { defaultCatalogue, type ApiError, type PublicProgress, type PublishedValue } from '../../../src/shared';
+import type { ApiError } from '../../../src/shared';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness } from '../helpers/harness';
-import { pushReportFixture, verdict, type PushedFixture } from '../helpers/report-fixture';
-import { runScript } from '../helpers/spawn';
-
-const PEOPLE_UNITS = new Set(['persons', 'consultations', 'services']);
+import { pushReportFixture, type PushedFixture } from '../helpers/report-fixture';
 
 describe.each(backends)('reports API on $name', (backend) => {
   let h: Harness;
@@ -137,86 +130,5 @@ describe.each(backends)('reports API on $name', (backend) => {
       expect((await h.call('GET', '/api/v1/reports/annual.xlsx?year=2023')).statusCode).toBe(401);
     });
   });
-
-  describe('public progress', () => {
-    const peopleValues = (p: PublicProgress): PublishedValue[] => {
-      const units = new Map(defaultCatalogue.strategicGoals.flatMap((sg) => sg.operationalGoals.flatMap((og) => og.tasks.flatMap((t) => t.measures.flatMap((m) => (m.indicators ?? []).map((i) => [i.id, i.kind === 'count' ? i.unit : ''] as const))))));
-      return p.strategicGoals.flatMap((sg) =>
-        sg.measures.flatMap((m) =>
-          m.indicators.filter((i) => PEOPLE_UNITS.has(units.get(i.id) ?? '')).flatMap((i) => [i.total, ...i.bySex.map((x) => x.value), ...i.byGroup.map((x) => x.value)]),
-        ),
-      );
-    };
-    const publicIndicator = (p: PublicProgress, id: string) => p.strategicGoals.flatMap((sg) => sg.measures.flatMap((m) => m.indicators)).find((i) => i.id === id)!;
-
-    it('needs no login, and never shows a count of 1–4 people', async () => {
-      const res = await h.call('GET', '/api/v1/public/progress?year=2023');
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['cache-control']).toBe('public, max-age=300');
-      const body = res.json() as PublicProgress;
-      const values = peopleValues(body);
-      expect(values.length).toBeGreaterThan(10);
-      expect(values.filter((v) => v.shown && v.value >= 1 && v.value <= 4)).toEqual([]);
-      expect(values.some((v) => !v.shown && v.reason === 'small')).toBe(true);
-      // 7.3.i1: 8 people, 7 women and 1 man: the man is hidden, and the women too, or 8 − 7 would give him away
-      expect(publicIndicator(body, '7.3.i1')).toMatchObject({
-        total: { shown: true, value: 8 },
-        bySex: [
-          { id: 'female', value: { shown: false, reason: 'complementary' } },
-          { id: 'male', value: { shown: false, reason: 'small' } },
-        ],
-      });
-      // aggregated only: no teams, records or people
-      const text = res.body;
-      for (const secret of [fx.teamA, fx.teamB, fx.records[0]!.record.id, fx.workerA.id]) expect(text).not.toContain(secret);
-    });
-
-    it('follows new verdicts at once (its cache key is the change sequence)', async () => {
-      const before = (await h.call('GET', '/api/v1/public/progress?year=2023')).json() as PublicProgress;
-      expect(publicIndicator(before, '1.1.i1').total).toEqual({ shown: true, value: 2 });
-      const pending = fx.records.find((r) => r.status === 'pending')!.record;
-      await verdict(h, fx.supervisor, pending, 'approved');
-      const after = (await h.call('GET', '/api/v1/public/progress?year=2023')).json() as PublicProgress;
-      expect(publicIndicator(after, '1.1.i1').total).toEqual({ shown: true, value: 3 });
-    });
-
-    it('serves the static page in Ukrainian and English', async () => {
-      const uk = await h.call('GET', '/public/progress/2023');
-      expect(uk.statusCode).toBe(200);
-      expect(uk.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(uk.body).toContain('<html lang="uk">');
-      expect(uk.body).toContain('&lt;5');
-      const en = await h.call('GET', '/public/progress/2023?lang=en');
-      expect(en.body).toContain('<html lang="en">');
-      expect(en.body).toContain('Plan progress');
-      expect((await h.call('GET', '/public/progress/2030')).statusCode).toBe(404);
-      expect((await h.call('GET', '/public/progress/2023?lang=de')).statusCode).toBe(400);
-      expect((await h.call('GET', '/api/v1/public/progress?year=1999')).statusCode).toBe(400);
-    });
-
-    it('exports the page to files (npm run export:public), in process and as its own process', async () => {
-      const out = mkdtempSync(path.join(tmpdir(), 'kyiv1325-public-'));
-      try {
-        const lines: string[] = [];
-        vi.spyOn(console, 'log').mockImplementation((l: string) => void lines.push(l));
-        expect(await exportPublic(['--year', '2023', '--out', out, '--as-of', '2024-03-01'], { ...h.database.env })).toBe(0);
-        const uk = readFileSync(path.join(out, 'progress-2023.uk.html'), 'utf8');
-        expect(uk).toContain('Стан виконання плану');
-        expect(uk).toContain('Станом на 2024-03-01');
-        expect(readFileSync(path.join(out, 'progress-2023.en.html'), 'utf8')).toContain('Plan progress');
-        expect(lines).toHaveLength(2);
-        vi.restoreAllMocks();
-        vi.spyOn(console, 'error').mockImplementation(() => undefined);
-        expect(await exportPublic(['--year', '2030', '--out', out], { ...h.database.env })).toBe(2);
-        vi.restoreAllMocks();
-
-        const child = await runScript('src/server/features/public/export-cli.ts', ['--year', '2022', '--out', out], { ...h.database.env });
-        expect(child.code, child.stderr).toBe(0);
-        expect(child.stdout).toContain('progress-2022.en.html');
-        expect(readFileSync(path.join(out, 'progress-2022.uk.html'), 'utf8')).toContain('<html lang="uk">');
-      } finally {
-        rmSync(out, { recursive: true, force: true });
-      }
-    });
-  });
+  // The public progress page and its snapshots: public-snapshots.test.ts.
 });

@@ -10,6 +10,7 @@ describe('server environment', () => {
       TOKEN_TTL_DAYS: 30,
       STATIC_DIR: './dist',
       TRUST_PROXY: [],
+      PUBLIC_SNAPSHOT_EVERY_HOURS: 0,
       LOG_LEVEL: 'info',
       HSTS_MAX_AGE: 0,
       HEADERS_TIMEOUT_MS: 15_000,

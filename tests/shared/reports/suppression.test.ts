@@ -1,39 +1,102 @@
-import { describe, expect, it } from 'vitest';
-import { formatPublished, suppressBreakdown, suppressTable, toCsv } from '../../../src/shared/reports';
+import loadHighs from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultCatalogue } from '../../../src/shared/plan';
+import { createRecord } from '../../../src/shared/records';
+import {
+  buildProgressReport,
+  buildPublicSnapshot,
+  factsOfRecord,
+  formatPublished,
+  HIDDEN_MARK,
+  memoryFactQuery,
+  PROTECTION_WIDTH,
+  PUBLIC_PAGE_CSS,
+  renderNotPublishedHtml,
+  renderPublicHtml,
+  suppressBreakdown,
+  suppressLinked,
+  suppressTable,
+  toCsv,
+  type LinkedEquation,
+  type PublicProgress,
+  type PublishedValue,
+  type StatusedFact,
+} from '../../../src/shared/reports';
+import { reportFixture } from './fixtures';
 
-const show = (v: Parameters<typeof formatPublished>[0]) => formatPublished(v);
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let highs: Highs;
+beforeAll(async () => {
+  highs = await loadHighs();
+});
 
-describe('small-cell suppression', () => {
-  it('hides counts of 1 to 4 and one more cell so the hidden one cannot be subtracted out', () => {
-    const { parts, total } = suppressBreakdown([3, 10, 12], 25);
-    expect(parts.map(show)).toEqual(['<5', 'x', '12']);
-    expect(show(total)).toBe('25');
+const show = (v: PublishedValue) => formatPublished(v);
+
+/** The reader's interval for every hidden cell, by HiGHS: shown cells fixed, every equation, counts ≥ 0. */
+function intervals(values: readonly number[], equations: readonly LinkedEquation[], published: readonly PublishedValue[]): number[] {
+  const hidden = published.flatMap((p, i) => (p.shown ? [] : [i]));
+  const term = (i: number, sign: string) => (published[i]!.shown ? null : `${sign} x${i}`);
+  const rows = equations.map((eq, r) => {
+    const known = [...eq.parts.map((p) => (published[p]!.shown ? values[p]! : 0)), published[eq.whole]!.shown ? -values[eq.whole]! : 0].reduce((a, b) => a + b, 0);
+    const terms = [...eq.parts.map((p) => term(p, '+')), term(eq.whole, '-')].filter(Boolean);
+    return terms.length ? ` r${r}: ${terms.join(' ')} = ${-known}` : null;
+  }).filter(Boolean);
+  return hidden.map((i) => {
+    const solve = (sense: string) => {
+      const res = highs.solve([sense, ` obj: x${i}`, 'Subject To', ...rows, 'End'].join('\n'), { output_flag: false });
+      if (res.Status === 'Unbounded') return Infinity;
+      expect(res.Status).toBe('Optimal');
+      return res.ObjectiveValue;
+    };
+    return solve('Maximize') - solve('Minimize');
+  });
+}
+
+const breakdownEquations = (n: number): LinkedEquation[] => [{ parts: Array.from({ length: n }, (_, i) => i), whole: n }];
+
+describe('cell suppression against an intruder who solves the LP', () => {
+  it('women 4 and men 4 with a total of 8: both hidden, with the one mark, each could be 0 to 8', () => {
+    const { parts, total } = suppressBreakdown([4, 4, 0], 8);
+    expect([...parts, total].map(show)).toEqual([HIDDEN_MARK, HIDDEN_MARK, '0', '8']);
+    expect(parts[0]).toEqual({ shown: false });
+    expect(intervals([4, 4, 0, 8], breakdownEquations(3), [...parts, total])).toEqual([8, 8]);
   });
 
-  it('shows zeros and leaves a breakdown with nothing small alone', () => {
-    const { parts } = suppressBreakdown([0, 10, 12], 22);
-    expect(parts.map(show)).toEqual(['0', '10', '12']);
+  it('groups 4 + 4 and 4 + 4 + 4: no hidden group can be worked out', () => {
+    for (const groups of [[4, 4], [4, 4, 4]]) {
+      const total = groups.reduce((a, b) => a + b, 0);
+      const { parts, total: t } = suppressBreakdown(groups, total);
+      expect(parts.every((p) => !p.shown)).toBe(true);
+      for (const width of intervals([...groups, total], breakdownEquations(groups.length), [...parts, t])) expect(width).toBeGreaterThanOrEqual(PROTECTION_WIDTH);
+    }
   });
 
-  it('hides the total when the only other cells are zero', () => {
+  it('does not stop after two hidden cells when they are too small together (the old rule’s hole)', () => {
+    // Old rule: 1 and 2 hidden, 10 and 13 shown, so each hidden cell lay in [0, 3].
+    const values = [1, 2, 10, 13];
+    const out = suppressLinked(values, breakdownEquations(3));
+    const widths = intervals(values, breakdownEquations(3), out);
+    expect(widths.length).toBeGreaterThanOrEqual(3);
+    for (const width of widths) expect(width).toBeGreaterThanOrEqual(PROTECTION_WIDTH);
+  });
+
+  it('shows zeros and leaves a breakdown with nothing small alone; hides a small total', () => {
+    expect(suppressBreakdown([0, 10, 12], 22).parts.map(show)).toEqual(['0', '10', '12']);
     const { parts, total } = suppressBreakdown([2, 0], 2);
-    expect(parts.map(show)).toEqual(['<5', '0']);
-    expect(show(total)).toBe('<5');
+    expect([...parts, total].map(show)).toEqual([HIDDEN_MARK, '0', HIDDEN_MARK]);
   });
 
   it('protects a two-way table along rows and columns', () => {
-    const t = suppressTable([
-      [2, 10, 20],
-      [8, 9, 30],
-    ]);
-    const hidden = t.cells.flat().filter((c) => !c.shown).length;
-    expect(show(t.cells[0]![0]!)).toBe('<5');
-    // each row and each column holds either no hidden cell or at least two
-    for (const row of [...t.cells.map((r, i) => [...r, t.rowTotals[i]!]), ...[0, 1, 2].map((c) => [t.cells[0]![c]!, t.cells[1]![c]!, t.columnTotals[c]!])]) {
-      const n = row.filter((c) => !c.shown).length;
-      expect(n === 0 || n >= 2).toBe(true);
-    }
-    expect(hidden).toBeGreaterThanOrEqual(4);
+    const grid = [[2, 10, 20], [8, 9, 30]];
+    const t = suppressTable(grid);
+    expect(show(t.cells[0]![0]!)).toBe(HIDDEN_MARK);
+    const values = [...grid.flat(), 32, 47, 10, 19, 50, 79];
+    const published = [...t.cells.flat(), ...t.rowTotals, ...t.columnTotals, t.total];
+    const equations: LinkedEquation[] = [
+      { parts: [0, 1, 2], whole: 6 }, { parts: [3, 4, 5], whole: 7 },
+      { parts: [0, 3], whole: 8 }, { parts: [1, 4], whole: 9 }, { parts: [2, 5], whole: 10 }, { parts: [6, 7], whole: 11 },
+    ];
+    for (const width of intervals(values, equations, published)) expect(width).toBeGreaterThanOrEqual(PROTECTION_WIDTH);
   });
 });
 
@@ -46,25 +109,64 @@ describe('CSV', () => {
   });
 });
 
-describe('the public progress page', () => {
-  it('publishes aggregates only, with small counts of people hidden', async () => {
-    const { defaultCatalogue } = await import('../../../src/shared/plan');
-    const { buildProgressReport, factsOfRecord, memoryFactQuery, publicProgress, renderPublicHtml } = await import('../../../src/shared/reports');
-    const { reportFixture } = await import('./fixtures');
-    const facts = reportFixture().flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
-    const report = await buildProgressReport(defaultCatalogue, memoryFactQuery(facts),
-      { year: 2023, period: { kind: 'year' }, includePending: false }, { asOf: '2024-03-01', breakdowns: ['group'] });
-    const page = publicProgress(defaultCatalogue, report);
-    const indicators = page.strategicGoals.flatMap((g) => g.measures.flatMap((m) => m.indicators));
-    const served = indicators.find((i) => i.id === '7.3.i1')!;
-    // 8 people: 7 women, 1 man → the man is "<5" and the women hidden beside him; the total of 8 stays.
-    expect(served.bySex.map((x) => [x.id, formatPublished(x.value)])).toEqual([['female', 'x'], ['male', '<5']]);
-    expect(formatPublished(served.total)).toBe('8');
-    const events = indicators.find((i) => i.id === '1.1.i1')!;
-    expect(formatPublished(events.total)).toBe('2');
-    const html = renderPublicHtml(page, 'uk');
-    expect(html).toContain('<html lang="uk">');
-    expect(html).not.toMatch(/<script/);
-    expect(html).not.toMatch(/>1<\/td>.*Чоловіки: 1/);
+const fixtureFacts = (): StatusedFact[] => reportFixture().flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
+
+async function snapshotOf(facts: StatusedFact[], earlier: Parameters<typeof buildPublicSnapshot>[2], version: number) {
+  const report = await buildProgressReport(defaultCatalogue, memoryFactQuery(facts), { year: 2023, period: { kind: 'year' }, includePending: false }, {
+    asOf: '2024-03-01',
+    breakdowns: ['group', 'district'],
+  });
+  return buildPublicSnapshot(defaultCatalogue, report, earlier, { version, publishedAt: `2024-03-0${version}T10:00:00.000Z` });
+}
+
+const indicatorOf = (p: PublicProgress, id: string) => p.strategicGoals.flatMap((g) => g.measures.flatMap((m) => m.indicators)).find((i) => i.id === id)!;
+
+describe('the public snapshot', () => {
+  it('publishes aggregates only, people counts protected, event counts as they are', async () => {
+    const { progress, truth } = await snapshotOf(fixtureFacts(), [], 1);
+    expect(progress).toMatchObject({ year: 2023, version: 1, publishedAt: '2024-03-01T10:00:00.000Z' });
+    const served = indicatorOf(progress, '7.3.i1');
+    // 8 people: 7 women and 1 man: both hidden (8 − 7 would give him away); the total of 8 stays.
+    expect(served.bySex.map((x) => [x.id, show(x.value)])).toEqual([['female', HIDDEN_MARK], ['male', HIDDEN_MARK]]);
+    expect(served).toMatchObject({ total: { shown: true, value: 8 }, protected: true, status: 'no_target' });
+    expect(served.byDistrict.map((x) => show(x.value))).toEqual([HIDDEN_MARK, HIDDEN_MARK]);
+    expect(indicatorOf(progress, '1.1.i1')).toMatchObject({ protected: false, total: { shown: true, value: 2 } });
+    // no mark tells why a figure is hidden
+    expect(JSON.stringify(progress)).not.toMatch(/reason|small|complementary/);
+    expect(Object.keys(truth.families).length).toBeGreaterThan(0);
+  });
+
+  it('hides a figure whose change since the last snapshot would count a few new people', async () => {
+    const first = await snapshotOf(fixtureFacts(), [], 1);
+    expect(indicatorOf(first.progress, '7.3.i1').total).toEqual({ shown: true, value: 8 });
+    const author = { authorId: 'u-1', deviceId: 'd-1', teamId: 'team-a' };
+    const three = createRecord(
+      { kind: 'serviceLog', measureId: '7.3', indicatorId: '7.3.i1', date: '2023-11-02', district: 'podilskyi', serviceType: 'psychosocial_consultation',
+        served: { cells: [{ sex: 'female', ageBand: '35-59', group: 'idp', count: 3 }], total: 3 } },
+      author, new Date('2024-02-01T00:00:00Z'));
+    const later = [...fixtureFacts(), ...factsOfRecord(three).map((f) => ({ ...f, status: 'approved' as const }))];
+    const second = await snapshotOf(later, [first.truth], 2);
+    // 8 → 11 would tell that the new month added 3 people.
+    expect(indicatorOf(second.progress, '7.3.i1').total).toEqual({ shown: false });
+    expect(indicatorOf(second.progress, '7.3.i1').status).toBeNull();
+  });
+
+  it('renders a self-contained page with one style, no script, the mark explained in both languages', async () => {
+    const { progress } = await snapshotOf(fixtureFacts(), [], 1);
+    const uk = renderPublicHtml(progress, 'uk');
+    const en = renderPublicHtml(progress, 'en');
+    expect(uk).toContain('<html lang="uk">');
+    expect(uk).toContain(`<style>${PUBLIC_PAGE_CSS}</style>`);
+    expect(uk.match(/<style>/g)).toHaveLength(1);
+    for (const page of [uk, en]) expect(page).not.toMatch(/<script|\son[a-z]+=|style="|<link/i);
+    expect(uk).toContain(`«${HIDDEN_MARK}» — значення не оприлюднено`);
+    expect(en).toContain(`“${HIDDEN_MARK}”: not published`);
+    expect(uk).toContain('Версія 1, оприлюднена 2024-03-01');
+    expect(en).toContain('Version 1, published 2024-03-01');
+    expect(uk).toContain('<td>Жінки: x; Чоловіки: x</td>');
+    const none = renderNotPublishedHtml(defaultCatalogue.title, 2023, 'en');
+    expect(none).toContain('have not been published yet');
+    expect(none).toContain(`<style>${PUBLIC_PAGE_CSS}</style>`);
+    expect(renderNotPublishedHtml(defaultCatalogue.title, 2023, 'uk')).toMatch(/<h1>Стан виконання плану: .*ще не оприлюднено/s);
   });
 });

@@ -5,12 +5,13 @@ import { teamKinds, type TeamKind, type UpdateUserResponse } from '../../../shar
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { listAudit } from '../audit/list';
+import { listSnapshots, publishSnapshot } from '../public/snapshots';
 import { listDevices, revokeDevice, revokeUserSessions } from './devices';
 import { createTeam, findTeam, listTeams } from './teams';
 import { updateUser } from './user-changes';
 import { createUser, findUserByEmail, listUsers, resetPassword } from './users';
 
-type Ctx = Pick<ServerContext, 'db' | 'clock' | 'passwordCost'>;
+type Ctx = ServerContext;
 type Print = (line: string) => void;
 
 export const CLI_USAGE = `Usage: npm run admin -- <command> [options]
@@ -29,6 +30,8 @@ export const CLI_USAGE = `Usage: npm run admin -- <command> [options]
   device revoke --id <device id>
   device revoke --email <email> --device <the device's own id>
   audit list [--type <${auditEventTypes.join('|')}>] [--user <email>] [--since <date or time>] [--until <date or time>] [--limit <n>] [--cursor <c>]
+  public publish --year <YYYY>
+  public list [--year <YYYY>]
 
 Without --password a password is generated and printed once. Add --json for machine-readable output.
 Works on the server's database: DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL).`;
@@ -49,6 +52,7 @@ const options = {
   until: { type: 'string' },
   limit: { type: 'string' },
   cursor: { type: 'string' },
+  year: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -158,6 +162,23 @@ async function dispatch(ctx: Ctx, command: string, values: Values, print: Print)
       const id = values.id ?? (await deviceIdFor(ctx, need(values, 'email'), need(values, 'device')));
       const device = await revokeDevice(ctx, id, null);
       return show(print, json, device, () => [`Device ${device.deviceKey} (${device.id}) revoked at ${device.revokedAt}.`]);
+    }
+    case 'public publish': {
+      const year = Number(values.year);
+      if (!values.year || !Number.isInteger(year)) throw new UsageError('missing --year');
+      const result = await publishSnapshot(ctx, { year, actorId: null });
+      const { version, publishedAt, lockedTeamMonths } = result.snapshot;
+      return show(print, json, { created: result.created, snapshot: result.snapshot }, () => [
+        result.created
+          ? `Published ${year} version ${version} at ${publishedAt} from ${lockedTeamMonths} locked team-month(s).`
+          : `The locked figures of ${year} are those of version ${version} (${publishedAt}): nothing new published.`,
+      ]);
+    }
+    case 'public list': {
+      const snapshots = await listSnapshots(ctx.db, values.year ? Number(values.year) : undefined);
+      return show(print, json, snapshots, () =>
+        snapshots.map((s) => `${s.year} v${s.version}  ${s.publishedAt}  ${s.lockedTeamMonths} team-months  by ${s.publishedBy ?? 'command line'}`),
+      );
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

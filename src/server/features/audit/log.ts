@@ -51,7 +51,7 @@ const COLUMNS = ['actorId', 'deviceId', 'subjectId', 'teamId', 'email', 'ip'] as
 /**
  * Appends one entry. Pass the action's transaction as `trx` where there is one, so the entry
  * exists exactly when the action does. The log is append-only: nothing here or anywhere
- * updates or deletes it, and the database's triggers refuse to (migration 0007).
+ * updates or deletes it, and the database's triggers refuse to (migration 0006).
  */
 export async function audit(ctx: Pick<ServerContext, 'db' | 'clock'>, event: AuditEvent, trx?: Kysely<Database>): Promise<void> {
   const { type, ...rest } = event;

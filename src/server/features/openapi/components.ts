@@ -95,11 +95,9 @@ const counts = { type: 'object', additionalProperties: num };
 const arr = (items: unknown) => ({ type: 'array', items });
 const reviewStatus = { enum: ['pending', 'approved', 'returned', 'rejected'] };
 const progressStatus = { enum: ['met', 'on_track', 'behind', 'no_data', 'no_target', 'not_scheduled'] };
+/** One mark for every hidden figure: nothing says why it is hidden. */
 const published = {
-  oneOf: [
-    obj({ shown: { const: true }, value: num }),
-    obj({ shown: { const: false }, reason: { enum: ['small', 'complementary'] } }),
-  ],
+  oneOf: [obj({ shown: { const: true }, value: num }), { ...obj({ shown: { const: false } }), additionalProperties: false }],
 };
 
 /** Issue 5: review, reports and the public page (types in src/shared/review and src/shared/reports). */
@@ -114,7 +112,11 @@ function reviewAndReportSchemas(): Record<string, unknown> {
     byDistrict: counts, byTeam: counts, byMonth: counts, bySphere: counts,
   });
   const labelled = obj({ id: str, label: localized, value: published });
+  const snapshot = obj({ year: int, version: int, publishedAt: str, publishedBy: nullableStr, lockedTeamMonths: int });
   return {
+    SnapshotSummary: snapshot,
+    SnapshotList: obj({ snapshots: arr(ref('SnapshotSummary')) }),
+    PublishedSnapshot: obj({ created: { type: 'boolean' }, snapshot: ref('SnapshotSummary'), progress: ref('PublicProgress') }),
     ReviewItem: obj({ record: ref('FieldRecord'), status: reviewStatus, verdicts: arr(ref('ReviewVerdict')) }),
     ReviewList: obj({ items: arr(ref('ReviewItem')), total: int, offset: int, limit: int }),
     MonthLock: monthLock,
@@ -134,6 +136,8 @@ function reviewAndReportSchemas(): Record<string, unknown> {
     PublicProgress: obj({
       planTitle: localized,
       year: int,
+      version: int,
+      publishedAt: str,
       asOf: str,
       strategicGoals: arr(
         obj({
@@ -144,7 +148,10 @@ function reviewAndReportSchemas(): Record<string, unknown> {
               id: str,
               text: localized,
               indicators: arr(
-                obj({ id: str, text: localized, target: nullableNum, status: progressStatus, total: published, bySex: arr(labelled), byGroup: arr(labelled) }),
+                obj({
+                  id: str, text: localized, target: nullableNum, status: { oneOf: [progressStatus, { type: 'null' }] }, protected: { type: 'boolean' },
+                  total: published, bySex: arr(labelled), byAgeBand: arr(labelled), byGroup: arr(labelled), byDistrict: arr(labelled),
+                }),
               ),
             }),
           ),

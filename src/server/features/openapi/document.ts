@@ -24,9 +24,12 @@ function queryParameters(doc: RouteDoc): Json[] {
   }));
 }
 
-const errorResponse = (description: string) => ({
+const errorResponse = (description: string, html = false) => ({
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+  content: {
+    'application/json': { schema: { $ref: '#/components/schemas/ApiError' } },
+    ...(html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+  },
 });
 
 function operation(route: RegisteredRoute, doc: RouteDoc, params: string[]): Json {
@@ -48,7 +51,7 @@ function operation(route: RegisteredRoute, doc: RouteDoc, params: string[]): Jso
     ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } } : {}),
     responses: {
       [status]: ok,
-      ...Object.fromEntries(Object.entries({ ...commonErrors(route, doc), ...doc.errors }).map(([code, why]) => [code, errorResponse(why)])),
+      ...Object.fromEntries(Object.entries({ ...commonErrors(route, doc), ...doc.errors }).map(([code, why]) => [code, errorResponse(why, doc.htmlErrors?.includes(Number(code)))])),
       default: errorResponse('error (every error body has this shape, with a message in Ukrainian and English)'),
     },
   };

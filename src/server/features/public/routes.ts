@@ -1,37 +1,51 @@
-import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, renderPublicHtml } from '../../../shared';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { API_PREFIX, renderNotPublishedHtml, renderPublicHtml } from '../../../shared';
 import type { ServerContext } from '../../context';
+import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
-import { assertPlanYear, publicPageParams, publicPageQuery, publicQuery } from '../reports/params';
-import { today } from '../reports/scope';
-import { PublicProgressCache } from './progress';
+import { authenticate, requireRole } from '../auth/sessions';
+import { assertPlanYear, publicPageParams, publicPageQuery, publicQuery, publishRequest, snapshotListQuery } from '../reports/params';
+import { listSnapshots, publishSnapshot, SnapshotCache } from './snapshots';
 
-/** Public figures may sit in a browser or proxy cache for a few minutes. */
-const PUBLIC_CACHE = 'public, max-age=300';
+/** The latest snapshot may be replaced by a newer one: browsers and proxies keep it a few minutes. */
+const LATEST_CACHE = 'public, max-age=300';
+/** A numbered version never changes. */
+const VERSION_CACHE = 'public, max-age=31536000, immutable';
 
-/** The plan's progress for the city's portal (measures 21.1 and 21.2): no login, aggregated and suppressed only. */
+function cacheHeader(reply: FastifyReply, version: number | undefined): FastifyReply {
+  return reply.header('cache-control', version === undefined ? LATEST_CACHE : VERSION_CACHE);
+}
+
+/**
+ * The plan's progress for the city's portal (measures 21.1 and 21.2): no login; published
+ * snapshots only, never the live figures. Admins publish a new snapshot.
+ */
 export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const cache = new PublicProgressCache();
+  const cache = new SnapshotCache();
 
   app.get(
     `${API_PREFIX}/public/progress`,
     {
       config: {
         doc: {
-          summary: "The year's progress per indicator, aggregated; counts of fewer than five people suppressed",
+          summary: "The year's published snapshot (latest, or ?version=N): aggregated figures, counts of people protected by cell suppression",
           tag: 'public',
           auth: false,
           query: publicQuery,
           response: 'PublicProgress',
-          errors: { 400: 'no year, or a year outside the plan' },
+          errors: {
+            400: 'no year, a year outside the plan, or a version that is not a positive whole number',
+            404: 'not_yet_published: no snapshot of the year yet; snapshot_unknown: no such version',
+          },
         },
       },
     },
     async (request, reply) => {
-      const { year } = parseInput(publicQuery, request.query);
+      const { year, version } = parseInput(publicQuery, request.query);
       assertPlanYear(ctx.catalogue, year);
-      const progress = await cache.get(ctx.db, ctx.catalogue, year, today(ctx));
-      return reply.header('cache-control', PUBLIC_CACHE).send(progress);
+      const entry = await cache.get(ctx.db, year, version);
+      if (!entry) throw new HttpError(404, version === undefined ? 'not_yet_published' : 'snapshot_unknown');
+      return cacheHeader(reply, version).send(entry.progress);
     },
   );
 
@@ -40,25 +54,84 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
     {
       config: {
         doc: {
-          summary: 'The public progress page for a year (self-contained HTML; ?lang=en for English)',
+          summary: 'The public progress page of a published snapshot (self-contained HTML; ?lang=en for English, ?version=N for an older one)',
           tag: 'public',
           auth: false,
           query: publicPageQuery,
           produces: 'text/html',
-          errors: { 400: 'not a language the page has', 404: 'a year outside the plan' },
+          errors: {
+            400: 'not a language the page has, or a bad version',
+            404: 'a year outside the plan, or no such version; a year with no snapshot yet gets an HTML page saying so',
+          },
+          htmlErrors: [404],
         },
       },
     },
     async (request, reply) => {
       const year = Number(parseInput(publicPageParams, request.params).year);
-      const { lang } = parseInput(publicPageQuery, request.query);
+      const { lang, version } = parseInput(publicPageQuery, request.query);
       assertPlanYear(ctx.catalogue, year, 404);
-      const progress = await cache.get(ctx.db, ctx.catalogue, year, today(ctx));
-      return reply
-        .header('cache-control', PUBLIC_CACHE)
-        .header('content-language', lang)
-        .type('text/html; charset=utf-8')
-        .send(renderPublicHtml(progress, lang));
+      const entry = await cache.get(ctx.db, year, version);
+      reply.header('content-language', lang).type('text/html; charset=utf-8');
+      if (!entry) {
+        if (version !== undefined) throw new HttpError(404, 'snapshot_unknown');
+        return reply.status(404).header('cache-control', 'no-cache').send(renderNotPublishedHtml(ctx.catalogue.title, year, lang));
+      }
+      let page = entry.pages.get(lang);
+      if (!page) entry.pages.set(lang, (page = renderPublicHtml(entry.progress, lang)));
+      return cacheHeader(reply, version).send(page);
+    },
+  );
+
+  app.post(
+    `${API_PREFIX}/admin/public-snapshots`,
+    {
+      config: {
+        doc: {
+          summary:
+            'Publish the next public snapshot of a year from its locked months (201); 200 with the latest when its figures are unchanged',
+          tag: 'admin',
+          auth: true,
+          body: publishRequest,
+          response: 'PublishedSnapshot',
+          status: 201,
+          errors: {
+            400: 'no year, or a year outside the plan (error.issues names the field)',
+            401: 'no valid session',
+            403: 'not an admin',
+            409: 'nothing_locked: no month of the year is locked yet',
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const auth = await authenticate(ctx, request);
+      requireRole(auth, 'admin');
+      const { year } = parseInput(publishRequest, request.body ?? {});
+      const result = await publishSnapshot(ctx, { year, actorId: auth.userId });
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    `${API_PREFIX}/admin/public-snapshots`,
+    {
+      config: {
+        doc: {
+          summary: 'The published snapshots (version, when, by whom, from how many locked team-months), oldest first',
+          tag: 'admin',
+          auth: true,
+          query: snapshotListQuery,
+          response: 'SnapshotList',
+          errors: { 400: 'a year that is not a number', 401: 'no valid session', 403: 'not an admin' },
+        },
+      },
+    },
+    async (request) => {
+      const auth = await authenticate(ctx, request);
+      requireRole(auth, 'admin');
+      const { year } = parseInput(snapshotListQuery, request.query);
+      return { snapshots: await listSnapshots(ctx.db, year) };
     },
   );
 }

@@ -38,8 +38,11 @@ export const annualQuery = z.strictObject({
   includePending: flag,
 });
 
-export const publicQuery = z.strictObject({ year });
-export const publicPageQuery = z.strictObject({ lang: z.enum(['uk', 'en'], { error: 'invalid_value' }).default('uk') });
+const version = z.coerce.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(1, { error: 'invalid_value' }).optional();
+export const publicQuery = z.strictObject({ year, version });
+export const publicPageQuery = z.strictObject({ lang: z.enum(['uk', 'en'], { error: 'invalid_value' }).default('uk'), version });
+export const publishRequest = z.strictObject({ year });
+export const snapshotListQuery = z.strictObject({ year: year.optional() });
 export const publicPageParams = z.strictObject({ year: z.string().regex(/^\d{4}$/, { error: 'invalid_value' }) });
 
 /** "year", "q1".."q4", "m01".."m12" */
