@@ -32,6 +32,7 @@ export interface Cluster {
   proxy: FaultProxy;
   proxyUrl: string;
   api: (method: 'GET' | 'POST', path: string, token: string | null, body?: unknown) => Promise<{ status: number; json: unknown }>;
+  adminToken: string;
   team: (name: string) => Promise<string>;
   account: (role: Role, teamId: string) => Promise<Account>;
   login: (account: Account, deviceKey: string) => Promise<string>;
@@ -44,6 +45,8 @@ export interface ClusterOptions {
   instances: 1 | 2;
   /** serve the built app (for browser devices) */
   withApp: boolean;
+  /** more server environment (the fuzzer sets TRUST_PROXY to vary login IPs) */
+  extraEnv?: Record<string, string>;
 }
 
 let made = 0;
@@ -56,7 +59,7 @@ export async function startCluster(name: Backend['name'], options: ClusterOption
   const staticDir = options.withApp && existsSync(path.join(dist, 'index.html')) ? dist : null;
   const servers: ServerProcess[] = [];
   for (let i = 0; i < options.instances; i++)
-    servers.push(serverProcess({ port: await takePort(), env: database.env, adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, staticDir }));
+    servers.push(serverProcess({ port: await takePort(), env: database.env, adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, staticDir, ...(options.extraEnv ? { extraEnv: options.extraEnv } : {}) }));
   // The first start creates the admin; a second instance started at the same time could race it.
   for (const s of servers) await s.start();
 
@@ -90,6 +93,7 @@ export async function startCluster(name: Backend['name'], options: ClusterOption
     proxy,
     proxyUrl,
     api,
+    adminToken,
     team: async (teamName) => (await must<TeamDto>('POST', '/admin/teams', adminToken, { name: teamName, kind: 'mobile_brigade' })).id,
     account: async (role, teamId) => {
       const email = `chaos-${role.replace('_', '-')}-${process.pid}-${++made}@kyiv1325.local`;
