@@ -130,8 +130,13 @@ function bodyArb(world: World, op: Operation, invalid: boolean): fc.Arbitrary<{ 
   if (!invalid) return valid;
   return fc.oneof(
     { arbitrary: invalidArb(world.doc, schema).map((v) => ({ body: { json: v } as BodyChoice, contentType: json, control: hasControlChar(v), how: 'invalid-body' })), weight: 6 },
-    { arbitrary: fc.constantFrom('{', '{"x":1', 'null', '[]', '"text"', '{"a":1}}', "{'a':1}", '\u0000').map((raw) => ({ body: { raw } as BodyChoice, contentType: json, control: raw.includes('\u0000'), how: 'malformed-json' })), weight: 2 },
-    { arbitrary: valid.map((v) => ({ ...v, contentType: 'text/plain', how: 'wrong-content-type' })), weight: 1 },
+    {
+      arbitrary: fc
+        .constantFrom('{', '{"x":1', 'null', '[]', '"text"', '{"a":1}}', "{'a':1}", '\u0000', '{"__proto__":{"role":"admin"}}', '{"constructor":{"prototype":{"role":"admin"}}}')
+        .map((raw) => ({ body: { raw } as BodyChoice, contentType: json, control: raw.includes('\u0000'), how: 'malformed-json' })),
+      weight: 2,
+    },
+    { arbitrary: fc.tuple(valid, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml')).map(([v, type]) => ({ ...v, contentType: type, how: 'wrong-content-type' })), weight: 1 },
     { arbitrary: fc.constant({ body: { oversize: 1_100_000 } as BodyChoice, contentType: json, control: false, how: 'oversized' }), weight: 1 },
   );
 }

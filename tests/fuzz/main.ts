@@ -13,7 +13,7 @@ function printCounts(result: FuzzResult): void {
     console.log(`\n${r.backend}: ${r.cases} cases in ${(r.ms / 1000).toFixed(0)} s`);
     for (const [op, s] of [...r.perOperation].sort()) {
       const statuses = [...s.statuses].sort(([a], [b]) => a - b).map(([code, n]) => `${code}×${n}`).join(' ');
-      console.log(`  ${String(s.cases).padStart(5)}  ${op.padEnd(48)} ${statuses}`);
+      console.log(`  ${String(s.cases).padStart(5)}  ${op.padEnd(48)} ${String(Math.round(s.ms / Math.max(1, s.cases))).padStart(4)} ms  ${statuses}`);
     }
     console.log(`  push mutations: ${[...r.perMutation].sort().map(([m, n]) => `${m.replace('mutation:', '')} ${n}`).join(', ')}`);
   }

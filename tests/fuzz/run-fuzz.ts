@@ -26,7 +26,7 @@ export interface FuzzOptions {
 export interface BackendReport {
   backend: Cluster['name'];
   cases: number;
-  perOperation: Map<string, { cases: number; statuses: Map<number, number> }>;
+  perOperation: Map<string, { cases: number; statuses: Map<number, number>; ms: number }>;
   perMutation: Map<string, number>;
   findings: Finding[];
   ms: number;
@@ -110,7 +110,7 @@ async function runBackend(name: Cluster['name'], options: FuzzOptions): Promise<
   const opByKey = new Map(ops.map((o) => [o.key, o]));
   const validate = schemaValidator(world.doc);
   const arbitrary = caseArbitrary(world, ops);
-  const perOperation = new Map(ops.map((o) => [o.key, { cases: 0, statuses: new Map<number, number>() }]));
+  const perOperation = new Map(ops.map((o) => [o.key, { cases: 0, statuses: new Map<number, number>(), ms: 0 }]));
   const perMutation = new Map<string, number>();
   const findings: Finding[] = [];
   try {
@@ -119,11 +119,14 @@ async function runBackend(name: Cluster['name'], options: FuzzOptions): Promise<
       const refused = refusedKeys(c);
       const before = await countRows(db);
       const refusedBefore = await revisionRows(db, refused);
+      const sentAt = Date.now();
       const answer = await send(baseUrl, c);
+      const tookMs = Date.now() - sentAt;
       const after = await countRows(db);
       const refusedAfter = await revisionRows(db, refused);
       const stats = perOperation.get(c.op)!;
       stats.cases++;
+      stats.ms += tookMs;
       if (answer) stats.statuses.set(answer.status, (stats.statuses.get(answer.status) ?? 0) + 1);
       if (c.label.startsWith('mutation:')) perMutation.set(c.label, (perMutation.get(c.label) ?? 0) + 1);
       const found = judge({

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 
 /** C0 controls other than tab, newline and carriage return, DEL, and a C1 control. */
 export const CONTROL_CHARS = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u001b', '\u001f', '\u007f', '\u0085'];
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export const INJECTIONS = [
