@@ -19,7 +19,7 @@ function summary(r: ChaosResult): string[] {
   const lines = [`seed ${r.seed}: ${r.failedCycle === null ? r.cycles : r.failedCycle} of ${r.cycles} cycles in ${(r.ms / 1000).toFixed(0)} s`];
   for (const [name, b] of Object.entries(r.perBackend))
     lines.push(`  ${name}: ${b.cycles} cycles, ${b.devices} devices, ${b.records} records in ${b.revisions} revisions, ${b.restarts} server restarts after SIGKILL`);
-  lines.push(`  faults: ${[...r.stats.faults].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push(`  faults: ${[...r.stats.faults].sort().map(([k, v]) => `${k} ${v} (${((r.stats.ms.get(k) ?? 0) / v / 1000).toFixed(1)} s each)`).join(', ')}`);
   lines.push(`  kills mid-batch: ${r.stats.kills.committed} had committed, ${r.stats.kills.rolledBack} rolled back`);
   lines.push(`  parallel replays: ${r.stats.replays.batches} batches sent ${r.stats.replays.copies} times; late replays of old batches: ${r.stats.replays.late}`);
   const b = r.stats.browser;

@@ -64,8 +64,11 @@ interface Fleet {
 
 const ROLES: Record<Role, number> = { field_worker: 6, trainer: 2, supervisor: 1, admin: 0 };
 
+/** Devices hold at most this many records: checks stay per-cycle cheap over a 1,000-cycle run. */
+const FULL_DEVICE = 300;
+
 async function newDevice(fleet: Fleet, rng: Prng, start: Date): Promise<NodeDevice> {
-  if (fleet.teams.length < 3 || rng.chance(0.1)) fleet.teams.push(await fleet.cluster.team(`Хаос-бригада ${rng.hex(8)}`));
+  if (fleet.teams.length < 3 || rng.chance(0.3)) fleet.teams.push(await fleet.cluster.team(`Хаос-бригада ${rng.hex(8)}`));
   const account = await fleet.cluster.account(rng.weighted(ROLES), rng.pick(fleet.teams));
   const deviceKey = `chaos-${rng.uuidv7(start.getTime())}`;
   const token = await fleet.cluster.login(account, deviceKey);
@@ -186,6 +189,7 @@ function addStats(into: CycleStats, from: CycleStats): void {
   into.replays.copies += from.replays.copies;
   into.replays.late += from.replays.late;
   into.syncs += from.syncs;
+  for (const [k, v] of from.ms) into.ms.set(k, (into.ms.get(k) ?? 0) + v);
   for (const k of Object.keys(into.browser) as (keyof CycleStats['browser'])[]) into.browser[k] += from.browser[k];
 }
 
@@ -198,11 +202,12 @@ async function runCycle(fleet: Fleet, rng: Prng, options: ChaosOptions, start: D
   const devices: NodeDevice[] = [];
   const wanted = fault === 'kill-mid-batch' ? 1 : rng.int(1, 3);
   while (devices.length < wanted) {
-    const d = fleet.devices.length < 2 || rng.chance(0.08) ? await newDevice(fleet, rng, start) : rng.pick(fleet.devices);
+    const active = fleet.devices.filter((x) => x.made.size < FULL_DEVICE);
+    const d = active.length < 2 || rng.chance(0.08) ? await newDevice(fleet, rng, start) : rng.pick(active);
     if (!devices.includes(d)) devices.push(d);
   }
   for (const d of devices) {
-    d.create(rng.int(0, 30));
+    d.create(rng.int(0, 20));
     d.edit(rng.int(0, 4));
   }
   const c: CycleContext = { cluster: fleet.cluster, devices, rng, stats, violations: [], batchSize: () => rng.pick([5, 10, 25, 50, 100, 200]) };
@@ -235,7 +240,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       const fleet = rng.pick(fleets);
       const cycleRng = rng.fork(`cycle-${i}`);
       const cycleStats = emptyStats();
+      const cycleStart = Date.now();
       const { fault, violations: found } = await runCycle(fleet, cycleRng, options, start, cycleStats);
+      cycleStats.ms.set(fault, Date.now() - cycleStart);
       addStats(stats, cycleStats);
       if (i % 50 === 0) found.push(...(await checkFleet(fleet)));
       if (found.length) {

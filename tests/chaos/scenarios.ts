@@ -17,10 +17,12 @@ export interface CycleStats {
   replays: { batches: number; copies: number; late: number };
   browser: { saveKept: number; saveLost: number; syncLanded: number; syncWaiting: number };
   syncs: number;
+  /** time spent per fault kind, ms */
+  ms: Map<string, number>;
 }
 
 export function emptyStats(): CycleStats {
-  return { faults: new Map(), kills: { committed: 0, rolledBack: 0, answered: 0 }, replays: { batches: 0, copies: 0, late: 0 }, browser: { saveKept: 0, saveLost: 0, syncLanded: 0, syncWaiting: 0 }, syncs: 0 };
+  return { faults: new Map(), kills: { committed: 0, rolledBack: 0, answered: 0 }, replays: { batches: 0, copies: 0, late: 0 }, browser: { saveKept: 0, saveLost: 0, syncLanded: 0, syncWaiting: 0 }, syncs: 0, ms: new Map() };
 }
 
 export interface CycleContext {
@@ -78,9 +80,10 @@ async function parallelReplay(c: CycleContext, baseUrls: string[]): Promise<void
 /** SIGKILL of a server while a large batch is in its hands; on two instances the device fails over at once. */
 async function killMidBatch(c: CycleContext): Promise<void> {
   const d = c.devices[0]!;
-  if (d.pendingCount() < 30) d.create(c.rng.int(30, 120));
+  if (d.pendingCount() < 30) d.create(c.rng.int(30, 90));
   let armed = true;
-  const delay = c.rng.pick([0, 1, 2, 5, 10, 20, 40, 80]) + c.rng.int(0, 5);
+  // from before the transaction starts to after it commits (a batch of 100-200 takes tens to hundreds of ms)
+  const delay = c.rng.pick([0, 2, 10, 30, 60, 120, 250, 500]) + c.rng.int(0, 9);
   c.cluster.proxy.plan = (req) => {
     if (armed && isPush(req)) {
       armed = false;
