@@ -142,8 +142,8 @@ async function checkFleet(fleet: Fleet): Promise<Violation[]> {
 async function browserFleetCycle(fleet: Fleet, fault: BrowserFault, rng: Prng, stats: CycleStats): Promise<Violation[]> {
   const cluster = fleet.cluster;
   if (!fleet.browser) {
+    // a team of its own: the Node devices' team reports must not count the browser's records
     const team = await cluster.team(`Хаос-браузер ${rng.hex(8)}`);
-    fleet.teams.push(team);
     fleet.browser = { user: await cluster.account('field_worker', team), profileDir: mkdtempSync(path.join(tmpdir(), 'kyiv1325-chaos-profile-')), used: false };
   }
   const b = fleet.browser;
