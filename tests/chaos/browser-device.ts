@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { deviceState, logIn, openScreen, recordConsultation, waitForServiceWorker, type DeviceRow } from '../e2e/support/app';
+import { deviceState, logIn, openScreen, waitForServiceWorker, type DeviceRow } from '../e2e/support/app';
 import { CHROMIUM_PATH, chromiumArgs } from '../e2e/support/chromium';
 import type { Prng } from './prng';
 
@@ -106,13 +106,22 @@ export async function killBrowser(context: BrowserContext, profileDir: string): 
   await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
 }
 
-/** The consultation form filled (women 18–34, `people` of them), not yet saved. */
+/**
+ * The consultation form filled (`people` more women 18–34), not yet saved. The form may open
+ * with the draft a killed browser left (drafts are kept on every change): counts add to it.
+ */
 async function fillConsultation(page: Page, people: number): Promise<void> {
   await openScreen(page, 'Консультації', 'Консультації та послуги');
   await page.getByLabel('Район').selectOption({ index: 1 });
   await page.getByLabel('Вид послуги').selectOption('psychosocial_consultation');
   const cell = page.getByRole('button', { name: /^Жінки, 18–34 роки, Не зазначено: \d+\. Додати одну особу$/ });
   for (let i = 0; i < people; i++) await cell.click();
+}
+
+async function saveConsultation(page: Page, people: number): Promise<void> {
+  await fillConsultation(page, people);
+  await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
+  await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible({ timeout: 20_000 });
 }
 
 async function syncAll(page: Page): Promise<void> {
@@ -169,7 +178,7 @@ export async function browserCycle(env: BrowserCycleEnv, fault: BrowserFault, rn
     } else {
       await context.setOffline(true);
       const waiting = rng.int(1, 3);
-      for (let i = waiting; i > 0; i--) await recordConsultation(page, rng.int(1, 6));
+      for (let i = waiting; i > 0; i--) await saveConsultation(page, rng.int(1, 6));
       env.delayPushAnswers?.(rng.int(100, 900));
       await context.setOffline(false);
       // early kills catch the request on its way, later ones the answer held back by the proxy

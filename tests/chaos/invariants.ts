@@ -24,7 +24,8 @@ import { CHAOS_YEARS } from './records';
  *   /reports/progress (pending included), per indicator and per measure, every plan year.
  */
 
-export type Violation = { invariant: 'lost' | 'duplicated' | 'pull' | 'report' | 'unsynced' | 'server-5xx' | 'replay'; detail: string };
+/** `harness`: the cycle could not run to its checks (a browser step timed out, say): a failure too, with its seed. */
+export type Violation = { invariant: 'lost' | 'duplicated' | 'pull' | 'report' | 'unsynced' | 'server-5xx' | 'replay' | 'harness'; detail: string };
 
 function limited(list: string[], n = 5): string {
   return list.length <= n ? list.join('; ') : `${list.slice(0, n).join('; ')}; … (${list.length} in all)`;

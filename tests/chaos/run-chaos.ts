@@ -193,8 +193,7 @@ function addStats(into: CycleStats, from: CycleStats): void {
   for (const k of Object.keys(into.browser) as (keyof CycleStats['browser'])[]) into.browser[k] += from.browser[k];
 }
 
-async function runCycle(fleet: Fleet, rng: Prng, options: ChaosOptions, start: Date, stats: CycleStats): Promise<{ fault: Fault; violations: Violation[] }> {
-  const fault = pickFault(rng, fleet, options.weights ?? DEFAULT_WEIGHTS, options.browser);
+async function runCycle(fleet: Fleet, rng: Prng, fault: Fault, start: Date, stats: CycleStats): Promise<{ fault: Fault; violations: Violation[] }> {
   fleet.cycles++;
   if (fault === 'browser-kill-save' || fault === 'browser-kill-sync') return { fault, violations: await browserFleetCycle(fleet, fault, rng, stats) };
 
@@ -241,7 +240,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       const cycleRng = rng.fork(`cycle-${i}`);
       const cycleStats = emptyStats();
       const cycleStart = Date.now();
-      const { fault, violations: found } = await runCycle(fleet, cycleRng, options, start, cycleStats);
+      const picked = pickFault(cycleRng, fleet, options.weights ?? DEFAULT_WEIGHTS, options.browser);
+      let outcome: { fault: Fault; violations: Violation[] };
+      try {
+        outcome = await runCycle(fleet, cycleRng, picked, start, cycleStats);
+      } catch (error) {
+        const message = String((error as Error).message ?? error).split('\n').slice(0, 6).join(' | ');
+        outcome = { fault: picked, violations: [{ invariant: 'harness', detail: `${picked} on ${fleet.cluster.name} stopped: ${message}` }] };
+      }
+      const { fault, violations: found } = outcome;
       cycleStats.ms.set(fault, Date.now() - cycleStart);
       addStats(stats, cycleStats);
       if (i % 50 === 0) found.push(...(await checkFleet(fleet)));
