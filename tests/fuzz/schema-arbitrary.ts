@@ -16,6 +16,11 @@ const typesOf = (s: Schema): string[] => (Array.isArray(s.type) ? (s.type as str
 function stringArb(s: Schema): fc.Arbitrary<string> {
   const min = (s.minLength as number | undefined) ?? 0;
   const max = Math.min((s.maxLength as number | undefined) ?? 60, 60);
+  if (s.format === 'email') {
+    // addresses both the pattern (zod's) and the email format (the document's) accept
+    const re = typeof s.pattern === 'string' ? new RegExp(s.pattern as string) : /@/;
+    return fc.emailAddress().filter((x) => re.test(x) && x.length <= ((s.maxLength as number | undefined) ?? 200));
+  }
   if (typeof s.pattern === 'string') {
     const re = new RegExp(s.pattern as string);
     return fc.stringMatching(re).filter((x) => x.length >= min && x.length <= ((s.maxLength as number | undefined) ?? 10_000));
