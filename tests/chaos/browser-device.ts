@@ -25,8 +25,8 @@ export interface BrowserCycleEnv {
   serverRecords: () => Promise<{ id: string; revision: number }[]>;
   /** events held and people reached in the server's report for the user's team (pending included, 2023) */
   serverTotals: () => Promise<{ events: number; people: number }>;
-  /** holds push answers back (ms), to widen the window a kill lands in; absent without a proxy */
-  delayPushAnswers?: (ms: number | null) => void;
+  /** holds pushes before forwarding and their answers after (ms), so a kill lands before, during or after the commit; absent without a proxy */
+  holdPushes?: (hold: { beforeMs: number; afterMs: number } | null) => void;
 }
 
 export type BrowserFault = 'browser-kill-save' | 'browser-kill-sync';
@@ -179,14 +179,18 @@ export async function browserCycle(env: BrowserCycleEnv, fault: BrowserFault, rn
       await context.setOffline(true);
       const waiting = rng.int(1, 3);
       for (let i = waiting; i > 0; i--) await saveConsultation(page, rng.int(1, 6));
-      env.delayPushAnswers?.(rng.int(100, 900));
+      const hold = { beforeMs: rng.int(0, 600), afterMs: rng.int(0, 600) };
+      env.holdPushes?.(hold);
+      // back online, the app syncs at once: the kill lands before the push left, while the
+      // proxy holds it (it never arrives), while the server commits, or while the answer is held
+      killedAfterMs = rng.int(0, hold.beforeMs + hold.afterMs + 400);
       await context.setOffline(false);
-      // early kills catch the request on its way, later ones the answer held back by the proxy
-      killedAfterMs = rng.chance(0.5) ? rng.int(0, 150) : rng.int(150, 1500);
-      await page.getByRole('button', { name: 'Синхронізувати' }).click();
+      await page.getByRole('button', { name: 'Синхронізувати' }).click({ timeout: 2000 }).catch(() => undefined);
       await new Promise((r) => setTimeout(r, killedAfterMs));
       await killBrowser(context, env.profileDir);
-      env.delayPushAnswers?.(null);
+      // what the proxy still held is now forwarded (the kill came after it left) or dropped
+      await new Promise((r) => setTimeout(r, hold.beforeMs + hold.afterMs));
+      env.holdPushes?.(null);
       landedBeforeKill = { landed: (await env.serverRecords()).length - before, waiting };
     }
   } catch (error) {

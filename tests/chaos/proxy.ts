@@ -7,7 +7,9 @@ import { Agent, createServer, request as httpRequest, type IncomingMessage, type
  * - `drop-answer`: the server answers (the batch committed), the device never hears it;
  * - `error-before` / `error-after`: a 500 instead of forwarding / instead of the real answer;
  * - `kill`: the server process is SIGKILLed `killAfterMs` after the request reached it;
- * - `delay-answer`: the real answer, `delayMs` late (a window for killing a browser mid-sync).
+ * - `delay-answer`: the real answer, `delayMs` late (a window for killing a browser mid-sync);
+ * - `hold`: the request waits `beforeMs` before it is forwarded (dropped if the client died
+ *   meanwhile: it never reached the server), and the answer `afterMs` before it is passed on.
  * Every real answer's status is recorded: a 5xx the proxy did not inject is the server's own.
  */
 
@@ -18,7 +20,8 @@ export type Fault =
   | { kind: 'error-before' }
   | { kind: 'error-after' }
   | { kind: 'kill'; killAfterMs: number }
-  | { kind: 'delay-answer'; delayMs: number };
+  | { kind: 'delay-answer'; delayMs: number }
+  | { kind: 'hold'; beforeMs: number; afterMs: number };
 
 export interface ProxiedRequest {
   method: string;
@@ -103,6 +106,13 @@ export class FaultProxy {
     if (fault.kind !== 'none') this.count(fault.kind);
     if (fault.kind === 'drop-request') return void req.socket.destroy();
     if (fault.kind === 'error-before') return void res.writeHead(500, { 'content-type': 'application/json', 'x-chaos': 'injected' }).end(INJECTED_500);
+    if (fault.kind === 'hold') {
+      let gone = req.socket.destroyed;
+      req.socket.once('close', () => (gone = true));
+      req.socket.once('end', () => (gone = true));
+      await new Promise((r) => setTimeout(r, fault.beforeMs));
+      if (gone) return this.count('hold: client died before forwarding');
+    }
     const upstream = this.route(proxied, this.upstreams);
     if (!upstream) return void req.socket.destroy();
 
@@ -132,7 +142,7 @@ export class FaultProxy {
       this.serverFailures.push({ upstream: upstream.name, method: req.method, path: req.path, status, body: body.toString('utf8').slice(0, 500) });
     if (fault.kind === 'drop-answer') return void incoming.socket.destroy();
     if (fault.kind === 'error-after') return void res.writeHead(500, { 'content-type': 'application/json', 'x-chaos': 'injected' }).end(INJECTED_500);
-    if (fault.kind === 'delay-answer') await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault.kind === 'delay-answer' || fault.kind === 'hold') await new Promise((r) => setTimeout(r, fault.kind === 'hold' ? fault.afterMs : fault.delayMs));
     const headers = { ...answer.headers };
     delete headers['transfer-encoding'];
     headers['content-length'] = String(body.length);

@@ -58,7 +58,7 @@ interface Fleet {
   devices: NodeDevice[];
   admin: string;
   browser: { user: Account; profileDir: string; used: boolean } | null;
-  browserDelay: number | null;
+  browserHold: { beforeMs: number; afterMs: number } | null;
   cycles: number;
 }
 
@@ -148,7 +148,7 @@ async function browserFleetCycle(fleet: Fleet, fault: BrowserFault, rng: Prng, s
   }
   const b = fleet.browser;
   const db = cluster.database.handle.db;
-  cluster.proxy.plan = (req) => (fleet.browserDelay !== null && req.method === 'POST' && req.path.startsWith('/api/v1/sync/push') ? { kind: 'delay-answer', delayMs: fleet.browserDelay } : { kind: 'none' });
+  cluster.proxy.plan = (req) => (fleet.browserHold && req.method === 'POST' && req.path.startsWith('/api/v1/sync/push') ? { kind: 'hold', ...fleet.browserHold } : { kind: 'none' });
   stats.faults.set(fault, (stats.faults.get(fault) ?? 0) + 1);
   const first = !b.used;
   b.used = true;
@@ -164,13 +164,13 @@ async function browserFleetCycle(fleet: Fleet, fault: BrowserFault, rng: Prng, s
         const measures = (res.json as ProgressReportJson).measures;
         return { events: measures.reduce((s, m) => s + m.eventsHeld, 0), people: measures.reduce((s, m) => s + m.peopleReached, 0) };
       },
-      delayPushAnswers: (ms) => (fleet.browserDelay = ms),
+      holdPushes: (hold) => (fleet.browserHold = hold),
     },
     fault,
     rng,
     first,
   );
-  fleet.browserDelay = null;
+  fleet.browserHold = null;
   cluster.proxy.plan = () => ({ kind: 'none' });
   if (result.saveSurvived === true) stats.browser.saveKept++;
   if (result.saveSurvived === false) stats.browser.saveLost++;
@@ -232,7 +232,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     for (const name of options.backends) {
       const cluster = await startCluster(name, { instances: name === 'postgresql' ? 2 : 1, withApp: options.browser });
       const admin = await cluster.login({ id: '', email: ADMIN_EMAIL, password: ADMIN_PASSWORD, role: 'admin', teamId: '' }, 'chaos-admin-check');
-      fleets.push({ cluster, teams: [], devices: [], admin, browser: null, browserDelay: null, cycles: 0 });
+      fleets.push({ cluster, teams: [], devices: [], admin, browser: null, browserHold: null, cycles: 0 });
       log(`${name}: ${cluster.servers.length} server process(es) on ${cluster.servers.map((s) => s.port).join(', ')}, proxy ${cluster.proxyUrl}`);
     }
     for (let i = 1; i <= options.cycles; i++) {
