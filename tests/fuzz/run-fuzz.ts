@@ -113,16 +113,19 @@ async function runBackend(name: Cluster['name'], options: FuzzOptions): Promise<
   const perOperation = new Map(ops.map((o) => [o.key, { cases: 0, statuses: new Map<number, number>(), ms: 0 }]));
   const perMutation = new Map<string, number>();
   const findings: Finding[] = [];
+  let last: Awaited<ReturnType<typeof countRows>> | null = null;
   try {
     for (let i = 0; i < options.cases; i++) {
       const c = fc.sample(arbitrary, { seed: caseSeed(options.seed, i), numRuns: 1 })[0]!;
       const refused = refusedKeys(c);
-      const before = await countRows(db);
+      // nothing writes between two cases (but a harness login): the last case's counts are this one's start
+      const before = last ?? (await countRows(db));
       const refusedBefore = await revisionRows(db, refused);
       const sentAt = Date.now();
       const answer = await send(baseUrl, c);
       const tookMs = Date.now() - sentAt;
       const after = await countRows(db);
+      last = after;
       const refusedAfter = await revisionRows(db, refused);
       const stats = perOperation.get(c.op)!;
       stats.cases++;
@@ -142,8 +145,10 @@ async function runBackend(name: Cluster['name'], options: FuzzOptions): Promise<
       findings.push(...found.map((f) => ({ ...f, detail: `case ${i}: ${f.detail}` })));
       // A case that ended an actor's session (logout) must not starve the cases after it.
       const reason = (answer?.json as { error?: { reason?: string } } | undefined)?.error?.reason ?? '';
-      if (c.actor !== 'none' && ((c.op === 'POST /api/v1/auth/logout' && answer?.status === 204) || (answer?.status === 401 && reason.startsWith('token_'))))
+      if (c.actor !== 'none' && ((c.op === 'POST /api/v1/auth/logout' && answer?.status === 204) || (answer?.status === 401 && reason.startsWith('token_')))) {
         await world.refresh(c.actor);
+        last = null;
+      }
       if (!answer || (i + 1) % 1000 === 0) {
         const health = await fetch(`${baseUrl}/healthz`).then((r) => r.status).catch(() => 0);
         if (health !== 200) {
