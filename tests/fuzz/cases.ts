@@ -192,8 +192,15 @@ export function operationCase(world: World, op: Operation): fc.Arbitrary<FuzzCas
 type Mutable = Record<string, unknown>;
 type Mutation = { label: string; rights?: boolean; keepValid?: boolean; apply: (r: Mutable, rng: Prng, actor: ActorName) => unknown };
 
-const textFields = (r: Mutable): string[] =>
-  r.kind === 'event' ? ['title', 'organiser', 'venue.place'] : r.kind === 'indicatorReport' && (r.value as Mutable).type === 'deliverable' ? ['value.documentRef'] : ['district', 'indicatorId'];
+/** The record's free-text fields that exist in it (an online event has a platform, not a place). */
+function textFields(r: Mutable): string[] {
+  if (r.kind === 'event') {
+    const venue = r.venue as Mutable;
+    return ['title', 'organiser', ...(venue.mode === 'in_person' ? ['venue.place'] : 'platform' in venue ? ['venue.platform'] : [])];
+  }
+  if (r.kind === 'indicatorReport' && (r.value as Mutable).type === 'deliverable') return ['value.documentRef'];
+  return ['district', 'indicatorId'];
+}
 
 function setPath(r: Mutable, path: string, value: unknown): void {
   const parts = path.split('.');
