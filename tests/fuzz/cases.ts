@@ -106,6 +106,12 @@ function withPool(world: World, value: unknown, rng: Prng): unknown {
   }
   if ('month' in out) out.month = `2023-${String(rng.int(1, 12)).padStart(2, '0')}`;
   if ('comment' in out && out.status !== 'approved') out.comment = 'Перевірте кількість';
+  // logins of real accounts (none of them an actor), right or wrong, reach sessions and the rate limit
+  if ('email' in out && 'password' in out && 'deviceId' in out) {
+    const account = rng.pick([world.victim.user, world.others.colleague, world.others.outsider]);
+    out.email = account.email;
+    out.password = rng.chance(0.5) ? account.password : 'wrong-password-1325';
+  }
   return out;
 }
 
@@ -124,7 +130,8 @@ function bodyArb(world: World, op: Operation, invalid: boolean): fc.Arbitrary<{ 
   }
   const schema = op.body;
   const valid = fc.tuple(validArb(world.doc, schema), fc.integer({ min: 0, max: 2 ** 30 }), fc.boolean()).map(([v, seed, pooled]) => {
-    const value = pooled ? withPool(world, v, new Prng(seed)) : v;
+    // a login with a made-up email meets no account: valid logins always name a real one
+    const value = pooled || op.key === 'POST /api/v1/auth/login' ? withPool(world, v, new Prng(seed)) : v;
     return { body: { json: value }, contentType: json, control: hasControlChar(value), how: 'valid' };
   });
   if (!invalid) return valid;
