@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs } from './tests/e2e/support/chromium';
 
 /**
  * End-to-end tests drive the built app in Debian's Chromium (never a downloaded browser), served
@@ -18,17 +19,6 @@ process.env.E2E_ADMIN_EMAIL ??= 'admin@example.com';
 process.env.E2E_ADMIN_PASSWORD ??= 'e2e-admin-password-1325';
 process.env.E2E_BASE_URL_INTERNAL ??= process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
@@ -42,7 +32,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.E2E_BASE_URL_INTERNAL,
     browserName: 'chromium',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs },
     serviceWorkers: 'allow',
     viewport: { width: 360, height: 780 },
     hasTouch: true,
