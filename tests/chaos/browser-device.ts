@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { deviceState, logIn, openScreen, waitForServiceWorker, type DeviceRow } from '../e2e/support/app';
+import { deviceState, logIn, openScreen, unlock, waitForServiceWorker, type DeviceRow } from '../e2e/support/app';
 import { CHROMIUM_PATH, chromiumArgs } from '../e2e/support/chromium';
 import type { Prng } from './prng';
 
@@ -58,8 +58,8 @@ export async function launch(profileDir: string, baseURL: string): Promise<Brows
 }
 
 /**
- * The one place the app is entered: the first time with the login form, afterwards by opening it.
- * (When the app gains a PIN lock screen, the unlock step goes here, for both paths.)
+ * The one place the app is entered: the first time with the PIN and the login form, afterwards by
+ * opening it, which is a cold start: locked until the PIN is typed.
  */
 export async function arrive(page: Page, user: BrowserUser, first: boolean): Promise<void> {
   if (first) {
@@ -68,6 +68,8 @@ export async function arrive(page: Page, user: BrowserUser, first: boolean): Pro
     return;
   }
   await page.goto('/');
+  await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 30_000 });
+  await unlock(page);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
 }
 

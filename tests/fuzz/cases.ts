@@ -31,7 +31,7 @@ export interface FuzzCase {
   op: string;
   label: string;
   actor: ActorName;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   url: string;
   headers: Record<string, string>;
   /** JSON value, raw text, or a size in bytes for an oversized body made at send time */
@@ -333,8 +333,15 @@ function resealed(r: unknown, keepHash: boolean, seal: (x: Mutable) => string | 
 }
 
 /** May `actor` write the record this rights mutation made (issue 8: own records; a supervisor, its team members')? */
+/**
+ * The server's rights (docs/server.md): a supervisor imports records of a colleague in a team
+ * both belong to; an admin imports records of any non-admin user into a team that user belongs
+ * to (the colleague in team a, the outsider in team b); nobody else writes another's record.
+ */
 function mayWrite(actor: ActorName, label: string): boolean {
-  return actor === 'supervisor' && label === 'author-colleague';
+  if (label === 'author-colleague') return actor === 'supervisor' || actor === 'admin';
+  if (label === 'author-and-team-other') return actor === 'admin';
+  return false;
 }
 
 export interface PushCaseDeps {

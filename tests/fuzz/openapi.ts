@@ -17,7 +17,7 @@ export interface Parameter {
 export interface Operation {
   /** "POST /api/v1/sync/push" */
   key: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** "/api/v1/admin/users/{id}/password" */
   path: string;
   auth: boolean;
@@ -29,6 +29,8 @@ export interface Operation {
   successBody: { schema: Schema } | { media: string } | null;
   /** error statuses it documents explicitly (a `default` entry documents no particular status) */
   errors: number[];
+  /** error statuses that may come as an HTML page (a page route's "not yet published") */
+  htmlErrors: number[];
 }
 
 export interface OpenApiDocument {
@@ -65,6 +67,9 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         errors: Object.keys(responses)
           .filter((c) => /^[45]\d\d$/.test(c))
           .map(Number),
+        htmlErrors: Object.entries(responses)
+          .filter(([c, r]) => /^[45]\d\d$/.test(c) && Boolean((r.content as Record<string, unknown> | undefined)?.['text/html']))
+          .map(([c]) => Number(c)),
       });
     }
   return out;

@@ -153,6 +153,8 @@ export function judge(input: JudgeInput): Finding[] {
     if (c.control && !c.push) add('control-char-accepted', `a control character was accepted (${status})`);
     if (c.actor !== 'admin' && c.actor !== 'none' && ADMIN_ONLY.test(c.op)) add('role-bypass', `${c.actor} got ${status} from an admin route`);
     if ((c.actor === 'field_worker' || c.actor === 'trainer') && REVIEWERS_ONLY.test(c.op)) add('role-bypass', `${c.actor} got ${status} from a reviewers' route`);
+  } else if (op.htmlErrors.includes(status) && answer.contentType.startsWith('text/html')) {
+    if (!/^<!doctype html>/i.test(answer.text)) add('error-not-apierror', `${status} documented as an HTML page, but it is not one: ${snippet}`);
   } else {
     const problem = answer.json === undefined ? 'not JSON' : validate({ $ref: '#/components/schemas/ApiError' }, answer.json);
     if (problem) add('error-not-apierror', `${status} error body is not an ApiError: ${problem}: ${snippet}`);

@@ -143,9 +143,10 @@ async function runBackend(name: Cluster['name'], options: FuzzOptions): Promise<
         validate,
       });
       findings.push(...found.map((f) => ({ ...f, detail: `case ${i}: ${f.detail}` })));
-      // A case that ended an actor's session (logout) must not starve the cases after it.
+      // A case that ended an actor's session (logout, forgetting the device) must not starve the cases after it.
       const reason = (answer?.json as { error?: { reason?: string } } | undefined)?.error?.reason ?? '';
-      if (c.actor !== 'none' && ((c.op === 'POST /api/v1/auth/logout' && answer?.status === 204) || (answer?.status === 401 && reason.startsWith('token_')))) {
+      const endsSession = c.op === 'POST /api/v1/auth/logout' || c.op === 'POST /api/v1/auth/forget-device';
+      if (c.actor !== 'none' && ((endsSession && answer?.status === 204) || (answer?.status === 401 && reason.startsWith('token_')))) {
         await world.refresh(c.actor);
         last = null;
       }

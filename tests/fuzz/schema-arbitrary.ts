@@ -17,9 +17,10 @@ function stringArb(s: Schema): fc.Arbitrary<string> {
   const min = (s.minLength as number | undefined) ?? 0;
   const max = Math.min((s.maxLength as number | undefined) ?? 60, 60);
   if (s.format === 'email') {
-    // addresses both the pattern (zod's) and the email format (the document's) accept
-    const re = typeof s.pattern === 'string' ? new RegExp(s.pattern as string) : /@/;
-    return fc.emailAddress().filter((x) => re.test(x) && x.length <= ((s.maxLength as number | undefined) ?? 200));
+    // addresses every pattern (zod's, also under allOf) and the email format (the document's) accept
+    const patterns = [s.pattern, ...((s.allOf as Schema[] | undefined) ?? []).map((x) => x.pattern)].filter((p): p is string => typeof p === 'string');
+    const res = (patterns.length ? patterns : ['@']).map((p) => new RegExp(p));
+    return fc.emailAddress().filter((x) => res.every((re) => re.test(x)) && x.length <= ((s.maxLength as number | undefined) ?? 200));
   }
   if (typeof s.pattern === 'string') {
     const re = new RegExp(s.pattern as string);

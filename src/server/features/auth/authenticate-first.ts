@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../../context';
-import { authenticate } from './sessions';
+import { authenticate, issuedSession } from './sessions';
 
 /**
  * Routes documented as needing a session check it when the request arrives, before its body is
@@ -10,6 +10,8 @@ import { authenticate } from './sessions';
  */
 export function authenticateFirst(app: FastifyInstance, ctx: ServerContext): void {
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.doc?.auth === true) await authenticate(ctx, request);
+    const auth = request.routeOptions.config?.doc?.auth;
+    if (auth === true) await authenticate(ctx, request);
+    else if (auth === 'issued') await issuedSession(ctx, request);
   });
 }

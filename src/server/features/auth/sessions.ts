@@ -215,12 +215,16 @@ export async function logout(ctx: ServerContext, auth: AuthContext): Promise<voi
   });
 }
 
-/**
- * A device erasing itself (after a logout, or after a revoked device exported what it had): the
- * token may be expired or revoked by now, but it must be one this server issued. Its session ends
- * if it was still live. The route then tells the browser to delete the site's storage.
- */
-export async function forgetDevice(ctx: ServerContext, request: FastifyRequest): Promise<void> {
+const issuedChecked = new WeakMap<FastifyRequest, Promise<{ id: string; user_id: string; device_id: string }>>();
+
+/** The session of a token this server issued, in any state (live, expired, revoked): checked once per request. */
+export function issuedSession(ctx: ServerContext, request: FastifyRequest): Promise<{ id: string; user_id: string; device_id: string }> {
+  let session = issuedChecked.get(request);
+  if (!session) issuedChecked.set(request, (session = findIssued(ctx, request)));
+  return session;
+}
+
+async function findIssued(ctx: ServerContext, request: FastifyRequest) {
   const { present, token } = bearerToken(request.headers.authorization);
   if (!present) throw unauthorized('token_missing');
   if (!token) throw unauthorized('token_invalid');
@@ -230,6 +234,16 @@ export async function forgetDevice(ctx: ServerContext, request: FastifyRequest):
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) throw unauthorized('token_invalid');
+  return row;
+}
+
+/**
+ * A device erasing itself (after a logout, or after a revoked device exported what it had): the
+ * token may be expired or revoked by now, but it must be one this server issued. Its session ends
+ * if it was still live. The route then tells the browser to delete the site's storage.
+ */
+export async function forgetDevice(ctx: ServerContext, request: FastifyRequest): Promise<void> {
+  const row = await issuedSession(ctx, request);
   await ctx.db.transaction().execute(async (trx) => {
     const ended = await trx
       .updateTable('sessions')

@@ -38,7 +38,8 @@ export const annualQuery = z.strictObject({
   includePending: flag,
 });
 
-const version = z.coerce.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(1, { error: 'invalid_value' }).optional();
+// a snapshot version; capped well inside the databases' integer column
+const version = z.coerce.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(1, { error: 'invalid_value' }).max(1_000_000, { error: 'invalid_value' }).optional();
 export const publicQuery = z.strictObject({ year, version });
 export const publicPageQuery = z.strictObject({ lang: z.enum(['uk', 'en'], { error: 'invalid_value' }).default('uk'), version });
 export const publishRequest = z.strictObject({ year });
