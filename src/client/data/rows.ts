@@ -26,6 +26,9 @@ export interface Encoded {
 export const localStatuses = ['draft', 'ready', 'sending', 'sent', 'returned', 'rejected', 'conflict'] as const;
 export type LocalStatus = (typeof localStatuses)[number];
 
+/** Author ids of records made under the local identity (before the first login; reauthor.ts hands them over). */
+export const LOCAL_AUTHOR_PREFIX = 'local:';
+
 export interface StatusReason {
   code: string;
   message: LocalizedText;
