@@ -1,12 +1,17 @@
 import { useMemo } from 'react';
-import type { ReviewItem } from '../../../shared/review/protocol';
-import type { ReviewStatus } from '../../../shared/sync/protocol';
-import { listRecords, useAllRecords, useServerRecords, type StoredRecord } from '../../data';
-import { listServerRecords } from '../../data/teamRecordRead';
-import type { DeviceRecord } from '../reports/reportModel';
+import type { ReviewStatus } from '../../shared/sync/protocol';
+import { useAllRecords, useServerRecords } from './hooks';
+import { listRecords, type StoredRecord } from './recordRead';
+import { listServerRecords } from './teamRecordRead';
 
 /**
- * What this device knows of each record's review. Drafts never reached a supervisor, so they
+ * Every record this device holds, its own and the team's the server sent, as the review and
+ * report screens read them when they work from the device (offline, or without a reviewer's
+ * login), with what the device knows of each one's review.
+ */
+
+/**
+ * What this device knows of a record's review. Drafts never reached a supervisor: null, so they
  * are not listed for review and never count in a report.
  */
 export function deviceReviewStatus(stored: StoredRecord): ReviewStatus | null {
@@ -22,24 +27,6 @@ export function deviceReviewStatus(stored: StoredRecord): ReviewStatus | null {
 export function mergeDeviceRecords(own: readonly StoredRecord[], team: readonly StoredRecord[]): StoredRecord[] {
   const ids = new Set(own.map((r) => r.row.id));
   return [...own, ...team.filter((r) => !ids.has(r.row.id))];
-}
-
-/** The device's records as review items (offline reading of a supervisor's pulled team records). */
-export function deviceReviewItems(records: readonly StoredRecord[]): ReviewItem[] {
-  return records.flatMap((stored) => {
-    const status = deviceReviewStatus(stored);
-    if (status === null || stored.record.deleted) return [];
-    const verdicts = stored.row.review ? [{ ...stored.row.review, recordId: stored.row.id }] : [];
-    return [{ record: stored.record, status, verdicts }];
-  });
-}
-
-/** The device's records for an in-browser report, each with the review status this device knows. */
-export function deviceReportRecords(records: readonly StoredRecord[]): DeviceRecord[] {
-  return records.flatMap((stored) => {
-    const review = deviceReviewStatus(stored);
-    return review === null ? [] : [{ record: stored.record, review }];
-  });
 }
 
 /** Every record on this device, live: its own and the team's (undefined while loading). */

@@ -1,67 +1,46 @@
-import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
-import { getSession } from '../../data';
-import { apiFile, apiRequest, type ApiFailure as NetFailure, type ApiFailureKind } from '../../net/api';
-
-export { queryString } from './queryString';
+import type { LocalizedText } from '../../shared/plan/catalogue-schema';
+import type { SessionUser } from '../../shared/sync/protocol';
+import { getSession } from '../data';
+import { apiFile, apiRequest } from './api';
+import { ApiFailure } from './failure';
 
 /**
- * The authenticated calls of the review and report screens, over the app's API door
- * (src/client/net/api.ts) with the session's token. Failures become one error type the screens
- * can show in either language.
+ * The calls made under the user's server login (review, reports, the annual report), over the
+ * app's API door (api.ts) with the session's token. They throw an `ApiFailure` (failure.ts), which
+ * `failureText` turns into words in either language.
  */
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly kind: ApiFailureKind,
-    readonly status: number,
-    readonly text: LocalizedText,
-    /** the error body's extra fields (e.g. the open records of a refused month lock) */
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(text.en);
-  }
-}
-
-const OFFLINE: LocalizedText = {
-  uk: 'Немає зв’язку з сервером. Спробуйте, коли зʼявиться мережа.',
-  en: 'The server cannot be reached. Try again when the network is back.',
-};
 const NO_LOGIN: LocalizedText = {
   uk: 'Потрібен вхід на сервер (розділ «Хто я»).',
   en: 'You need to log in to the server (the "Who am I" section).',
 };
 
-function failureOf(f: NetFailure): ApiFailure {
-  const text = f.kind === 'offline' ? OFFLINE : (f.text ?? { uk: `Помилка сервера (${f.status})`, en: `Server error (${f.status})` });
-  return new ApiFailure(f.kind, f.status, text, f.details);
-}
-
 async function token(): Promise<string> {
   const session = await getSession();
-  if (!session?.token || session.source !== 'server' || session.refused) throw new ApiFailure('unauthorized', 401, NO_LOGIN);
+  if (!session?.token || session.source !== 'server' || session.refused) throw new ApiFailure({ kind: 'unauthorized', status: 401, text: NO_LOGIN });
   return session.token;
 }
 
 export async function getJson<T>(path: string): Promise<T> {
   const answer = await apiRequest<T>(path, { token: await token() });
-  if (!answer.ok) throw failureOf(answer.failure);
+  if (!answer.ok) throw answer.failure;
   return answer.value;
 }
 
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
   const answer = await apiRequest<T>(path, { method: 'POST', body, token: await token() });
-  if (!answer.ok) throw failureOf(answer.failure);
+  if (!answer.ok) throw answer.failure;
   return answer.value;
 }
 
 /** A file the server makes (XLSX, CSV), with the name it suggests. */
 export async function getFile(path: string, fallbackName: string): Promise<{ blob: Blob; name: string }> {
   const answer = await apiFile(path, { token: await token() });
-  if (!answer.ok) throw failureOf(answer.failure);
+  if (!answer.ok) throw answer.failure;
   return { blob: answer.value.blob, name: answer.value.name ?? fallbackName };
 }
 
-export function failureText(error: unknown): LocalizedText {
-  if (error instanceof ApiFailure) return error.text;
-  return { uk: 'Щось пішло не так. Спробуйте ще раз.', en: 'Something went wrong. Please try again.' };
+/** Who the server says this user is, with every team they belong to. */
+export function whoAmI(): Promise<SessionUser> {
+  return getJson<SessionUser>('/auth/me');
 }
