@@ -17,7 +17,8 @@ const sharedMayNotImport = [
 /**
  * Feature borders: a file in `<dir>/X/` reaches another feature Y only through Y's public
  * `index.ts` (`import … from '../Y'`); what several features share lives outside the features
- * (client: src/client/net, ui, data). One zone per feature, read from the folders.
+ * (client: src/client/net, ui, data; server: src/server beside db/ and http/). One zone per
+ * feature, read from the folders.
  */
 function featureZones(dir, shared) {
   const features = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -54,6 +55,7 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones: [
         ...featureZones('src/client/features', 'src/client/net, ui or data'),
+        ...featureZones('src/server/features', 'src/server (beside db/ and http/)'),
         { target: clientShared, from: './src/client/features', message: 'Shared client code (data, net, ui, catalogue) must not depend on a feature.' },
       ] }],
     },
