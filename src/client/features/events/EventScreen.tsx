@@ -16,9 +16,9 @@ import { SaveBar } from '../../ui/forms/SaveBar';
 import { useAutosave } from '../../ui/forms/useAutosave';
 import { useMeasureUsage } from '../../ui/forms/useMeasureUsage';
 import { useRecordSave } from '../../ui/forms/useRecordSave';
-import { layoutFor } from '../tally/layout';
-import { TallyGrid } from '../tally/TallyGrid';
-import { useDraftedTally } from '../tally/useDraftedTally';
+import { layoutFor } from '../../ui/tally/layout';
+import { TallyGrid } from '../../ui/tally/TallyGrid';
+import { useDraftedTally } from '../../ui/tally/useDraftedTally';
 import { eventContentOf, eventDraftFrom, freshEventDraft, type EventDraft, type EventFormValues } from './eventForm';
 
 export default function EventScreen() {

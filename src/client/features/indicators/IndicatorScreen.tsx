@@ -14,10 +14,10 @@ import { MeasureSelect } from '../../ui/forms/MeasureSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
 import { useAutosave } from '../../ui/forms/useAutosave';
 import { useRecordSave } from '../../ui/forms/useRecordSave';
-import { layoutFor } from '../tally/layout';
-import { emptyTally } from '../tally/tally';
-import { TallyGrid } from '../tally/TallyGrid';
-import { useDraftedTally } from '../tally/useDraftedTally';
+import { layoutFor } from '../../ui/tally/layout';
+import { emptyTally } from '../../ui/tally/tally';
+import { TallyGrid } from '../../ui/tally/TallyGrid';
+import { useDraftedTally } from '../../ui/tally/useDraftedTally';
 import {
   cellDimensionsOf,
   defaultPeriod,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ScrollArea } from './ScrollArea';
+import { ScrollArea } from '../../ui/ScrollArea';
 import { dimensions, dimensionValueLabel, sexLabel } from '../../../shared/dimensions';
 import { useText } from '../../app/i18n';
 import { cellTable } from './reportModel';

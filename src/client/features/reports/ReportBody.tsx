@@ -4,14 +4,14 @@ import { districtValues } from '../../../shared/dimensions';
 import { statusLabels, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
-import type { TeamChoice } from '../review/useReview';
+import type { TeamChoice } from '../../net/teams';
 import { CrossTable } from './CrossTable';
 import { ProgressChart, type ProgressLine } from './charts/ProgressChart';
 import { SexSplitChart } from './charts/SexSplitChart';
 import { TrendChart } from './charts/TrendChart';
 import { monthlySeries } from './charts/chartMath';
 import { byExecutor, byStrategicGoal, hasContent, reportTotals } from './reportModel';
-import { ScrollArea } from './ScrollArea';
+import { ScrollArea } from '../../ui/ScrollArea';
 import { ValueTable } from './ValueTable';
 
 type Lookup = (id: string) => string;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ScrollArea } from './ScrollArea';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 /** A one-dimension breakdown (by district, by team) as a table, largest first, with its total. */
 export function ValueTable({ caption, head, values, name }: { caption: string; head: string; values: Record<string, number>; name: (id: string) => string }) {

@@ -9,8 +9,9 @@ import { countForHandoff } from '../../data/handoff';
 import { wipeDevice } from '../../data/wipe';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { loadExportHandoff } from '../handoff';
 
-const ExportHandoff = lazy(() => import('../handoff/ExportHandoff'));
+const ExportHandoff = lazy(loadExportHandoff);
 
 /**
  * The server cut this device (or this login) off. Sync has stopped. The person may first save the

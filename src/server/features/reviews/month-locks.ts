@@ -6,9 +6,9 @@ import type { MonthLocksTable } from '../../db/schema';
 import { lockTeam } from '../../db/team-locks';
 import { HttpError } from '../../http/errors';
 import { newId } from '../../ids';
-import { audit } from '../audit/log';
-import type { AuthContext } from '../auth/sessions';
-import { latestDateOnEarth } from '../sync/record-facts';
+import { audit } from '../audit';
+import type { AuthContext } from '../auth';
+import { latestDateOnEarth } from '../sync';
 import { touchesMonth } from './month-range';
 import { assertMayReview } from './rights';
 

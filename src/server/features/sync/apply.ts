@@ -5,8 +5,8 @@ import { takeSequence } from '../../db/sequence';
 import { serverMessages } from '../../http/messages';
 import type { SyncHooks } from '../../context';
 import { shareTeams } from '../../db/team-locks';
-import type { AuthContext } from '../auth/sessions';
-import { latestRevisionsChanged } from '../reports/facts-store';
+import type { AuthContext } from '../auth';
+import { latestRevisionsChanged } from '../reports';
 import { monthsBetween, recordIndicatorId, recordPeriod } from './record-facts';
 
 /** A record that passed validation and rights, with its place in the batch. */
