@@ -12,14 +12,13 @@ export async function insertFacts(trx: Transaction<Database>, rows: FactsTable[]
 }
 
 /**
- * Inside the push transaction, for records whose latest revision just changed: the new revision
- * has not been reviewed (status back to 'pending'), and its facts replace the old revision's.
- * A tombstone leaves none.
+ * Inside the push transaction, for records whose latest revision just changed (and whose
+ * `records` row the push has already set back to 'pending': a new revision is not reviewed):
+ * its facts replace the old revision's, as pending. A tombstone leaves none.
  */
 export async function latestRevisionsChanged(trx: Transaction<Database>, records: readonly FieldRecord[]): Promise<void> {
   if (records.length === 0) return;
   const ids = records.map((r) => r.id);
-  await trx.updateTable('records').set({ review_status: 'pending' }).where('id', 'in', ids).execute();
   const removed = await trx.deleteFrom('facts').where('record_id', 'in', ids).returningAll().execute();
   const added = records.flatMap((r) => factRows(r, 'pending'));
   await insertFacts(trx, added);

@@ -170,7 +170,8 @@ async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], i
   const first = await takeSequence(trx, highest.size);
   const rows = [...highest.values()].map((record, i) => {
     const { record_id, batch_id: _b, pushed_by_user: _u, pushed_by_device: _d, imported: _i, ...columns } = revisionRow(record, input);
-    return { id: record_id, ...columns, server_seq: first + i };
+    // A new latest revision has not been reviewed: set here, not by a second UPDATE of the same rows.
+    return { id: record_id, ...columns, server_seq: first + i, review_status: 'pending' as const };
   });
   const moved = await trx
     .insertInto('records')
@@ -192,6 +193,7 @@ async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], i
           updated_at: eb.ref('excluded.updated_at'),
           received_at: eb.ref('excluded.received_at'),
           server_seq: eb.ref('excluded.server_seq'),
+          review_status: eb.ref('excluded.review_status'),
         }))
         .where((eb) => eb('records.revision', '<', eb.ref('excluded.revision'))),
     )
