@@ -1,16 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { API_PREFIX, MAX_BATCH_BYTES, MAX_PULL_RECORDS, plainText, pushRequest } from '../../../shared';
+import { API_PREFIX, MAX_BATCH_BYTES, pullQuery, pullResponse, pushRequest, pushResponse } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import { authenticate } from '../auth/sessions';
 import { pull } from './pull';
 import { push } from './push';
-
-const pullQuery = z.strictObject({
-  since: plainText('one').max(100, { error: 'too_long' }).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).optional(),
-});
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(
@@ -26,7 +20,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'sync',
           auth: true,
           body: pushRequest,
-          response: 'PushResponse',
+          response: pushResponse,
           errors: {
             400: 'the batch envelope is malformed',
             401: 'no valid session',
@@ -49,7 +43,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'sync',
           auth: true,
           query: pullQuery,
-          response: 'PullResponse',
+          response: pullResponse,
           errors: { 400: 'not a valid cursor or limit', 401: 'no valid session' },
         },
       },
