@@ -9,6 +9,7 @@ import { listServerRecords } from '../../../src/client/data/teamRecordRead';
 import { syncInfo } from '../../../src/client/data/status';
 import { syncOnce, type SyncTransport } from '../../../src/shared/sync/engine';
 import { createRecord } from '../../../src/shared/records/build';
+import { uuidv7 } from '../../../src/shared/records/uuid';
 import type { FieldRecord } from '../../../src/shared/records/schemas';
 import type { PullResponse, PushResult, ReviewVerdict } from '../../../src/shared/sync/protocol';
 
@@ -137,7 +138,8 @@ describe('the device sync store (IndexedDB)', () => {
   it('keeps records from the server apart and read-only, with the cursor per user and the catalogue version', async () => {
     const db = freshDb();
     const store = deviceSyncStore(me.authorId);
-    await saveRecord('own', serviceLog(1), 'ready', me);
+    const ownId = uuidv7();
+    await saveRecord(ownId, serviceLog(1), 'ready', me);
     const teamRecord = createRecord(serviceLog(7), other);
     const gone = { ...createRecord(serviceLog(1), other), deleted: true };
     await store.applyPull(pull({ cursor: 'c9', records: [teamRecord] }));
@@ -153,7 +155,7 @@ describe('the device sync store (IndexedDB)', () => {
     expect(await getPullCursor('someone-else')).toBeNull();
     expect((await syncInfo()).serverCatalogueVersion).toBe('kyiv-2021-2023@3');
     // The server copy of the device's own record does not make a second row.
-    const own = (await getRecord('own'))!.record;
+    const own = (await getRecord(ownId))!.record;
     await store.applyPull(pull({ cursor: 'c11', records: [own] }));
     expect(await db.serverRecords.count()).toBe(1);
     expect(await db.records.count()).toBe(1);

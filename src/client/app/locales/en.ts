@@ -239,6 +239,7 @@ export const en: Messages = {
       forbidden: 'The server refused access.',
       device: 'A problem on the device.',
       protocol_unsupported: 'The app is too old for the server: update it.',
+      bad_answer: 'The server sent an answer the app does not understand; nothing of it was stored, will try again later.',
       token_missing: 'A login is needed.',
       token_invalid: 'The login is no longer valid: log in again.',
       token_expired: 'The login has expired: log in again; records are kept.',

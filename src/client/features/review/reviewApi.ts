@@ -1,5 +1,6 @@
 import type { LockMonthRequest, MonthLock, OpenRecord, ReviewList, UnlockMonthRequest, VerdictRequest } from '../../../shared/review/protocol';
-import type { ReviewVerdict, SessionUser } from '../../../shared/sync/protocol';
+import { sessionUser, type ReviewVerdict, type SessionUser } from '../../../shared/sync/protocol';
+import { checkedAnswer } from '../../data';
 import { ApiFailure, getJson, postJson, queryString } from '../reports/http';
 import { monthBounds, type ReviewFilter } from './reviewFilter';
 
@@ -53,7 +54,7 @@ export async function listLocks(teamId?: string): Promise<MonthLock[]> {
   return (await getJson<{ locks: MonthLock[] }>(`/review/months${queryString({ team: teamId })}`)).locks;
 }
 
-/** Who the server says this user is, with every team they belong to. */
-export function whoAmI(): Promise<SessionUser> {
-  return getJson<SessionUser>('/auth/me');
+/** Who the server says this user is, with every team they belong to (checked with its schema). */
+export async function whoAmI(): Promise<SessionUser> {
+  return checkedAnswer(sessionUser, await getJson<unknown>('/auth/me'), 'me');
 }

@@ -1,6 +1,6 @@
 import { syncOnce, type SyncTransport, type TransportFailure } from '../../../shared/sync/engine';
 import { httpTransport } from '../../../shared/sync/http-transport';
-import { errorText, getDeviceId, getSession, markSessionRefused, noteSyncOutcome, tryLock, withLock } from '../../data';
+import { BadAnswerError, errorText, getDeviceId, getSession, markSessionRefused, noteSyncOutcome, tryLock, withLock } from '../../data';
 import { LockedError } from '../../data/codec';
 import { isUnlocked } from '../../data/vault/lockState';
 import { reauthorLocalRecords } from '../../data/reauthor';
@@ -57,6 +57,11 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     // Locked in the middle: what was not settled is sent again (frozen) after the unlock.
     if (error instanceof LockedError || !isUnlocked()) return 'skipped';
+    // The server answered outside its schema: nothing of that answer was stored; try again later.
+    if (error instanceof BadAnswerError) {
+      await noteSyncOutcome({ ok: false, error: { code: 'bad_answer', text: error.detail } }).catch(() => undefined);
+      return 'failed';
+    }
     // The device itself failed (e.g. storage full): say so; nothing stored is lost.
     await noteSyncOutcome({ ok: false, error: { code: 'device', text: errorText(error) } }).catch(() => undefined);
     return 'failed';

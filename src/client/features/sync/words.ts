@@ -5,6 +5,7 @@ const KNOWN = [
   'forbidden',
   'device',
   'protocol_unsupported',
+  'bad_answer',
   'token_missing',
   'token_invalid',
   'token_expired',

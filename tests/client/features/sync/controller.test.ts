@@ -8,6 +8,8 @@ import { saveRecord } from '../../../../src/client/data/recordStore';
 import { syncInfo } from '../../../../src/client/data/status';
 import { dropKey, hideData } from '../../../../src/client/data/vault/lockState';
 import type { SyncTransport, TransportFailure } from '../../../../src/shared/sync/engine';
+import { createRecord } from '../../../../src/shared/records/build';
+import { BadAnswerError } from '../../../../src/client/data/answers';
 import type { LoginResponse } from '../../../../src/shared/sync/protocol';
 
 const login: LoginResponse = {
@@ -91,5 +93,51 @@ describe('one sync of the device', () => {
     const text = { uk: 'Сервер перевантажено', en: 'Server overloaded' };
     expect(await runSync({ transport: failing({ kind: 'server', status: 503, message: 'x', text }) })).toBe('failed');
     expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'server', text });
+  });
+});
+
+describe('answers outside their schema', () => {
+  const accepting = (request: Parameters<SyncTransport['push']>[0]) => ({
+    ok: true as const,
+    value: { protocolVersion: 1, batchId: request.batchId, results: request.records.map((r) => ({ status: 'accepted' as const, id: r.id, revision: r.revision })) },
+  });
+
+  it('a pull answer with a broken record is a sync error; nothing of it is stored, the cursor stays', async () => {
+    const db = freshDb();
+    await finishLogin(login, 'team-1');
+    await db.meta.put({ key: 'pullCursor', value: { userId: 'user-1', cursor: 'before' } });
+    const broken = { ...createRecord(serviceLog(2), { authorId: 'user-2', deviceId: 'd', teamId: 'team-1' }), teamId: '' };
+    const transport = (): SyncTransport => ({
+      push: async (request) => accepting(request),
+      pull: async () => ({ ok: true, value: { protocolVersion: 1, catalogueVersion: 'v9', cursor: 'after', hasMore: false, records: [broken], verdicts: [] } as never }),
+    });
+    expect(await runSync({ transport })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'bad_answer', text: { en: '(pull: records.0.teamId)' } });
+    expect(await db.serverRecords.count()).toBe(0);
+    expect(await db.meta.get('pullCursor')).toMatchObject({ value: { cursor: 'before' } });
+    expect(await db.meta.get('serverCatalogueVersion')).toBeUndefined();
+  });
+
+  it('a push answer outside its schema leaves the batch frozen, to be sent again', async () => {
+    const db = freshDb();
+    await finishLogin(login, 'team-1');
+    await saveRecord('r', serviceLog(2), 'ready', await currentAuthor());
+    const transport = (): SyncTransport => ({
+      push: async (request) => ({ ok: true, value: { protocolVersion: 1, batchId: request.batchId, results: [{ status: 'stored', id: 'r', revision: 1 }] } as never }),
+      pull: async () => ({ ok: false, failure: { kind: 'offline' } }),
+    });
+    expect(await runSync({ transport })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'bad_answer', text: { en: '(push: 0.status)' } });
+    expect((await listRecords())[0]!.row.status).toBe('sending');
+    expect(await db.outbox.get(['r', 1])).toMatchObject({ state: 'sending' });
+    expect(await runSync({ transport: working([]) })).toBe('ok');
+    expect((await listRecords())[0]!.row.status).toBe('sent');
+  });
+
+  it('a login answer outside its schema stores no session', async () => {
+    const db = freshDb();
+    const { user: _user, ...withoutUser } = login;
+    await expect(finishLogin({ ...withoutUser, user: { ...login.user, role: 'owner' } } as never, 'team-1')).rejects.toBeInstanceOf(BadAnswerError);
+    expect(await db.session.count()).toBe(0);
   });
 });
