@@ -1,5 +1,5 @@
 import type { ApiError, AuthFailureReason, PullResponse, PushRequest, PushResponse } from './protocol';
-import { API_PREFIX } from './constants';
+import { API_PREFIX, pullPath } from './constants';
 import type { SyncTransport, TransportFailure, TransportResult } from './engine';
 
 /** The sync transport over HTTP, with whatever `fetch` the platform has (browser or Node). */
@@ -36,8 +36,7 @@ export function httpTransport(options: {
 
   return {
     push: (request: PushRequest) => call<PushResponse>('/sync/push', { method: 'POST', body: JSON.stringify(request) }),
-    pull: (since: string | null) =>
-      call<PullResponse>(`/sync/pull${since ? `?since=${encodeURIComponent(since)}` : ''}`, { method: 'GET' }),
+    pull: (since: string | null) => call<PullResponse>(pullPath(since), { method: 'GET' }),
   };
 }
 

@@ -3,7 +3,7 @@ import { fieldIssue } from '../records/validate';
 import { fieldRecord, type FieldRecord } from '../records/schemas';
 import { idRef, isoDateTime, uuidV7 } from '../records/fields';
 import { plainText } from '../records/text';
-import { MAX_BATCH_RECORDS, MAX_PULL_RECORDS } from './constants';
+import { MAX_BATCH_RECORDS, MAX_PULL_RECORDS, MIN_SYNC_PROTOCOL_VERSION, SYNC_PROTOCOL_VERSION } from './constants';
 
 /**
  * The sync protocol between a device and the server, requests and answers, as zod schemas: the
@@ -16,23 +16,32 @@ export {
   MAX_BATCH_BYTES,
   MAX_BATCH_RECORDS,
   MAX_PULL_RECORDS,
+  MIN_SYNC_PROTOCOL_VERSION,
+  pullPath,
   SYNC_PROTOCOL_VERSION,
 } from './constants';
+
+/**
+ * A protocol version the server serves. The server checks it before the rest of the request, so a
+ * device outside the range learns that (426 client_too_old, 422 server_too_old), not "bad request".
+ */
+const protocolVersion = z.number().int().min(MIN_SYNC_PROTOCOL_VERSION).max(SYNC_PROTOCOL_VERSION);
 
 /**
  * Records travel as unknown values: each one is validated on its own, so a bad record is
  * rejected with its reason while the rest of the batch lands.
  */
 export const pushRequest = z.strictObject({
-  protocolVersion: z.number().int(),
+  protocolVersion,
   batchId: uuidV7,
   deviceId: idRef,
   records: z.array(z.unknown()).min(1).max(MAX_BATCH_RECORDS),
 });
 export type PushRequest = Omit<z.infer<typeof pushRequest>, 'records'> & { records: FieldRecord[] };
 
-/** Query of GET /sync/pull. */
+/** Query of GET /sync/pull (pullPath in constants.ts makes it). The version is checked first, as a push's. */
 export const pullQuery = z.strictObject({
+  protocolVersion: z.coerce.number().pipe(protocolVersion),
   since: plainText('one').max(100, { error: 'too_long' }).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).optional(),
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   contentHashOf,
   createRecord,
+  pullPath,
   reviseRecord,
   uuidv7,
   type FieldRecord,
@@ -103,13 +104,13 @@ describe.each(backends)('the API contract on $name', (backend) => {
     expect((staleAnswer.json() as PushResponse).results[0]).toMatchObject({ status: 'conflict', reason: 'stale_revision' });
     await call('POST', '/api/v1/sync/push', { token: worker.token, body: { ...batch(worker.deviceKey, [fresh]), deviceId: 'another-device' } }, 403);
 
-    const first = (await call('GET', '/api/v1/sync/pull?limit=2', { token: fx.supervisor.token }, 200)).json() as PullResponse;
+    const first = (await call('GET', `/api/v1${pullPath(null, 2)}`, { token: fx.supervisor.token }, 200)).json() as PullResponse;
     expect(first.hasMore).toBe(true);
     let cursor = first.cursor;
     let verdicts = first.verdicts.length;
     let records = first.records.length;
     for (let page = 0; page < 50; page++) {
-      const next = (await call('GET', `/api/v1/sync/pull?since=${encodeURIComponent(cursor)}`, { token: fx.supervisor.token }, 200)).json() as PullResponse;
+      const next = (await call('GET', `/api/v1${pullPath(cursor)}`, { token: fx.supervisor.token }, 200)).json() as PullResponse;
       verdicts += next.verdicts.length;
       records += next.records.length;
       cursor = next.cursor;
@@ -117,7 +118,7 @@ describe.each(backends)('the API contract on $name', (backend) => {
     }
     expect(records).toBeGreaterThan(0);
     expect(verdicts).toBeGreaterThan(0);
-    await call('GET', '/api/v1/sync/pull?since=bm90LWEtY3Vyc29y', { token: fx.supervisor.token }, 400);
+    await call('GET', `/api/v1${pullPath('bm90LWEtY3Vyc29y')}`, { token: fx.supervisor.token }, 400);
   });
 
   it('review: the list, a verdict, a refused lock listing the open records, lock, unlock, the locks', async () => {

@@ -6,6 +6,7 @@ import { isUnlocked } from '../../data/vault/lockState';
 import { reauthorLocalRecords } from '../../data/reauthor';
 import { deviceSyncStore } from '../../data/syncStore';
 import { setLiveSync } from './liveState';
+import { failureKey } from './words';
 import { isolatingTransport } from './transport';
 
 /**
@@ -77,7 +78,6 @@ async function noteFailure(failure: TransportFailure): Promise<RunResult> {
     return 'stopped';
   }
   const text = failure.kind === 'offline' ? undefined : failure.text;
-  const code = failure.kind === 'server' && failure.status === 426 ? 'protocol_unsupported' : failure.kind;
-  await noteSyncOutcome({ ok: false, error: { code, ...(text ? { text } : {}) } });
+  await noteSyncOutcome({ ok: false, error: { code: failureKey(failure), ...(text ? { text } : {}) } });
   return 'failed';
 }

@@ -5,6 +5,7 @@ import { parseInput } from '../../http/parse';
 import { authenticate } from '../auth/sessions';
 import { pull } from './pull';
 import { push } from './push';
+import { checkProtocolVersion } from './version';
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(
@@ -26,7 +27,8 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
             401: 'no valid session',
             403: 'the batch names another device than the one the token was issued to (reason device_mismatch)',
             413: `more than the allowed records or ${MAX_BATCH_BYTES} bytes`,
-            426: 'protocol version not supported: update the app',
+            422: 'the app speaks a newer protocol version than this server (reason server_too_old): it keeps its records and waits for the server',
+            426: 'the app speaks an older protocol version than this server serves (reason client_too_old): update the app',
           },
         },
       },
@@ -44,12 +46,18 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
           auth: true,
           query: pullQuery,
           response: pullResponse,
-          errors: { 400: 'not a valid cursor or limit', 401: 'no valid session' },
+          errors: {
+            400: 'not a valid cursor or limit',
+            401: 'no valid session',
+            422: 'the app speaks a newer protocol version than this server (reason server_too_old)',
+            426: 'no protocol version, or an older one than this server serves (reason client_too_old): update the app',
+          },
         },
       },
     },
     async (request) => {
       const auth = await authenticate(ctx, request);
+      checkProtocolVersion((request.query as Record<string, unknown> | null)?.protocolVersion, 'too_old');
       return pull(ctx, auth, parseInput(pullQuery, request.query));
     },
   );

@@ -10,6 +10,8 @@ import { dropKey, hideData } from '../../../../src/client/data/vault/lockState';
 import type { SyncTransport, TransportFailure } from '../../../../src/shared/sync/engine';
 import { createRecord } from '../../../../src/shared/records/build';
 import { BadAnswerError } from '../../../../src/client/data/answers';
+import { en } from '../../../../src/client/app/locales/en';
+import { uk } from '../../../../src/client/app/locales/uk';
 import type { LoginResponse } from '../../../../src/shared/sync/protocol';
 
 const login: LoginResponse = {
@@ -84,6 +86,21 @@ describe('one sync of the device', () => {
     await finishLogin({ ...login, token: 'token-2' }, 'team-1');
     expect(await runSync({ transport: working(seen) })).toBe('ok');
     expect(seen).toEqual(['token-2']);
+  });
+
+  it('says which side must update when the protocol versions do not meet', async () => {
+    freshDb();
+    await finishLogin(login, 'team-1');
+    const text = { uk: 'Сервер ще не знає цієї версії', en: 'The server does not know this version yet' };
+    expect(await runSync({ transport: failing({ kind: 'server', status: 422, message: 'x', reason: 'server_too_old', text }) })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'server_too_old' });
+    expect(await runSync({ transport: failing({ kind: 'server', status: 426, message: 'x', reason: 'client_too_old' }) })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'client_too_old' });
+    // a server of an earlier release answers 426 naming no reason: still this app that is too old
+    expect(await runSync({ transport: failing({ kind: 'server', status: 426, message: 'x' }) })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'client_too_old' });
+    for (const lang of [uk, en]) for (const key of ['client_too_old', 'server_too_old', 'bad_answer'] as const) expect(lang.sync.error[key].length).toBeGreaterThan(20);
+    expect(uk.sync.error.server_too_old).not.toBe(en.sync.error.server_too_old);
   });
 
   it('keeps the server’s words when it fails', async () => {
