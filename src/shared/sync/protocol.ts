@@ -98,6 +98,12 @@ export const pullResponse = z.object({
   catalogueVersion: z.string(),
   /** opaque; pass it back as `since` to get what changed after this answer */
   cursor: z.string(),
+  /**
+   * true: the `since` cursor was made for another scope (the user's role or teams have changed
+   * since) or in an older format, so this page starts from the beginning. The device drops the
+   * records it pulled before (its own records stay) and keeps what this and the next pages bring.
+   */
+  reset: z.boolean(),
   hasMore: z.boolean(),
   /** for supervisors and admins, their teams' records; for others, their own (e.g. made on another device) */
   records: z.array(fieldRecord),

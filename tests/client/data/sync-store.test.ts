@@ -20,6 +20,7 @@ const pull = (over: Partial<PullResponse> = {}): PullResponse => ({
   protocolVersion: 1,
   catalogueVersion: 'kyiv-2021-2023@3',
   cursor: 'c1',
+  reset: false,
   hasMore: false,
   records: [],
   verdicts: [],
@@ -159,6 +160,23 @@ describe('the device sync store (IndexedDB)', () => {
     await store.applyPull(pull({ cursor: 'c11', records: [own] }));
     expect(await db.serverRecords.count()).toBe(1);
     expect(await db.records.count()).toBe(1);
+  });
+
+  it('a pull answer that says reset drops the server copies pulled before, in the same write; the device’s own records stay', async () => {
+    const db = freshDb();
+    const store = deviceSyncStore(me.authorId);
+    const ownId = uuidv7();
+    await saveRecord(ownId, serviceLog(1), 'ready', me);
+    const left = createRecord(serviceLog(2), other);
+    const joined = createRecord(serviceLog(3), { ...other, teamId: 'team-2' });
+    await store.applyPull(pull({ cursor: 'c1', records: [left] }));
+    await store.applyPull(pull({ cursor: 'c2', reset: true, records: [joined] }));
+    expect((await listServerRecords()).map((r) => r.row.id)).toEqual([joined.id]);
+    expect(await db.records.get(ownId)).toBeDefined();
+    expect(await getPullCursor(me.authorId)).toBe('c2');
+    // a later page of the same pull adds to it
+    await store.applyPull(pull({ cursor: 'c3', records: [left] }));
+    expect((await listServerRecords()).map((r) => r.row.id).sort()).toEqual([joined.id, left.id].sort());
   });
 
   it('runs the whole engine: every record lands once, a deletion follows, nothing is left waiting', async () => {

@@ -138,6 +138,26 @@ describe.each(backends)('sync pull on $name', (backend) => {
     expect((await h.call('GET', '/api/v1/sync/pull')).statusCode).toBe(401);
   });
 
+  it('starts over with reset when the cursor was made for another scope: a team joined, a cursor of the earlier format', async () => {
+    const joiner = await h.user('supervisor', [teamB]);
+    const first = await pullAll(joiner);
+    expect(first.records.every((r) => r.teamId === teamB)).toBe(true);
+    const same = await pull(joiner, first.cursor);
+    expect(same).toMatchObject({ reset: false, records: [] });
+    // joining ends no session: the same token, the old cursor
+    const patched = await h.call('PATCH', `/api/v1/admin/users/${joiner.id}`, { token: (await h.user('admin', [])).token, body: { teamIds: [teamB, teamA] } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const again = await pull(joiner, first.cursor);
+    expect(again.reset).toBe(true);
+    const rest = again.hasMore ? await pullAll(joiner, again.cursor) : { records: [] };
+    // the same as a pull from scratch in the new scope: team B's and every older record of team A
+    expect(ids([...again.records, ...rest.records])).toEqual(ids((await pullAll(joiner)).records));
+    expect(ids([...again.records, ...rest.records])).toEqual(expect.arrayContaining(ids([...first.records, ...workerRecords, ...colleagueRecords])));
+    expect((await pull(joiner, again.cursor)).reset).toBe(false);
+    const v1 = await pull(joiner, Buffer.from('v1:999').toString('base64url'));
+    expect(v1.reset).toBe(true);
+  });
+
   it('serves the supported protocol versions only: too old (or none: a version-1 device) 426, too new 422', async () => {
     const answer = async (query: string) => {
       const res = await h.call('GET', `/api/v1/sync/pull${query}`, { token: worker.token });

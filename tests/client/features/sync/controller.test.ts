@@ -30,7 +30,7 @@ const working = (seen: string[]) => (token: string): SyncTransport => ({
     return { ok: true, value: { protocolVersion: 1, batchId: request.batchId, results: request.records.map((r) => ({ status: 'accepted', id: r.id, revision: r.revision })) } };
   },
   async pull() {
-    return { ok: true, value: { protocolVersion: 1, catalogueVersion: 'v', cursor: 'c', hasMore: false, records: [], verdicts: [] } };
+    return { ok: true, value: { protocolVersion: 2, catalogueVersion: 'v', cursor: 'c', reset: false, hasMore: false, records: [], verdicts: [] } };
   },
 });
 
@@ -126,7 +126,7 @@ describe('answers outside their schema', () => {
     const broken = { ...createRecord(serviceLog(2), { authorId: 'user-2', deviceId: 'd', teamId: 'team-1' }), teamId: '' };
     const transport = (): SyncTransport => ({
       push: async (request) => accepting(request),
-      pull: async () => ({ ok: true, value: { protocolVersion: 1, catalogueVersion: 'v9', cursor: 'after', hasMore: false, records: [broken], verdicts: [] } as never }),
+      pull: async () => ({ ok: true, value: { protocolVersion: 2, catalogueVersion: 'v9', cursor: 'after', reset: false, hasMore: false, records: [broken], verdicts: [] } as never }),
     });
     expect(await runSync({ transport })).toBe('failed');
     expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'bad_answer', text: { en: '(pull: records.0.teamId)' } });
