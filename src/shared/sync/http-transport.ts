@@ -49,11 +49,11 @@ async function failureOf(response: Response): Promise<TransportFailure> {
   }
   const message = body.error?.message?.en ?? response.statusText;
   if (response.status === 401) return { kind: 'unauthorized', reason: (body.error?.reason as AuthFailureReason) ?? 'token_invalid' };
-  // The server's reason, bilingual text and field issues travel along, so a device can say why in words.
+  // The server's reason and bilingual text travel along, so a device can say why in words.
   const detail = {
     ...(body.error?.reason ? { reason: body.error.reason } : {}),
     ...(body.error?.message ? { text: body.error.message } : {}),
   };
-  if (response.status === 403) return { kind: 'forbidden', message, ...detail, ...(body.error?.issues ? { issues: body.error.issues } : {}) };
+  if (response.status === 403) return { kind: 'forbidden', message, ...detail };
   return { kind: 'server', status: response.status, message, ...detail };
 }

@@ -7,7 +7,6 @@ import { reauthorLocalRecords } from '../../data/reauthor';
 import { deviceSyncStore } from '../../data/syncStore';
 import { setLiveSync } from './liveState';
 import { failureKey } from './words';
-import { isolatingTransport } from './transport';
 
 /**
  * One sync of this device: upload what waits, bring down what changed. One tab at a time (Web
@@ -45,7 +44,7 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
   try {
     // Records made before the login (or left over from an interrupted login) become this user's first.
     await reauthorLocalRecords({ authorId: session.userId, teamId: session.teamId });
-    const transport = isolatingTransport(options.transport?.(token) ?? httpTransport({ baseUrl: '', token: () => token }));
+    const transport = options.transport?.(token) ?? httpTransport({ baseUrl: '', token: () => token });
     const outcome = await syncOnce(deviceSyncStore(session.userId), transport, {
       deviceId: await getDeviceId(),
       onProgress: (p) => setLiveSync({ phase: p.phase, done: p.done, total: p.total }),

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../../support';
 import { runSync } from '../../../../src/client/features/sync/controller';
-import { finishLogin, getSession } from '../../../../src/client/data/session';
+import { currentAuthor, finishLogin, getSession } from '../../../../src/client/data/session';
+import { listRecords } from '../../../../src/client/data/recordRead';
+import { saveRecord } from '../../../../src/client/data/recordStore';
+import { uuidv7 } from '../../../../src/shared/records/uuid';
+import type { SyncTransport } from '../../../../src/shared/sync/engine';
 import { getDeviceId } from '../../../../src/client/data/meta';
 import { getPullCursor } from '../../../../src/client/data/pull';
 import { syncInfo } from '../../../../src/client/data/status';
@@ -10,7 +14,7 @@ import type { FieldRecord } from '../../../../src/shared/records/schemas';
 import type { LoginResponse } from '../../../../src/shared/sync/protocol';
 import { backends } from '../../../server/helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../../../server/helpers/harness';
-import { someRecords } from '../../../server/helpers/records';
+import { serviceLogContent, someRecords } from '../../../server/helpers/records';
 import { batch } from '../../../server/helpers/sync';
 
 /**
@@ -82,5 +86,36 @@ describe.each(backends)('the device syncing with the server on $name', (backend)
     expect(await runSync({ wait: true, transport })).toBe('ok');
     expect(ids(await db.serverRecords.toArray())).toEqual(ids(made.get(teamB)!));
     expect((await syncInfo()).lastSyncError).toBeNull();
+  });
+
+  it('a record this login may no longer write is rejected on its own: the rest of its batch lands, nothing is sent twice', async () => {
+    const db = freshDb();
+    const worker = await h.user('field_worker', [teamA]);
+    await logInOnDevice(worker.email);
+    const inA = [uuidv7(), uuidv7()];
+    for (const id of inA) await saveRecord(id, serviceLogContent(), 'ready', await currentAuthor());
+    // taken out of team A before those records went up: a new login, new records in team B
+    await setTeams(worker.id, [teamB]);
+    await logInOnDevice(worker.email);
+    const inB = [uuidv7(), uuidv7(), uuidv7()];
+    for (const id of inB) await saveRecord(id, serviceLogContent(), 'ready', await currentAuthor());
+
+    const pushes: number[] = [];
+    const counting = (token: string): SyncTransport => {
+      const inner = transport(token);
+      return { pull: inner.pull, push: (request) => (pushes.push(request.records.length), inner.push(request)) };
+    };
+    expect(await runSync({ wait: true, transport: counting })).toBe('ok');
+    expect(pushes).toEqual([5]);
+    const rows = new Map((await listRecords()).map((r) => [r.row.id, r.row]));
+    for (const id of inB) expect(rows.get(id)).toMatchObject({ status: 'sent', syncedRevision: 1 });
+    for (const id of inA) expect(rows.get(id)).toMatchObject({ status: 'rejected', reason: { field: 'teamId', code: 'team_forbidden' } });
+    const stored = await h.ctx.db.selectFrom('records').select('id').where('id', 'in', [...inA, ...inB]).execute();
+    expect(ids(stored)).toEqual(ids(inB.map((id) => ({ id }))));
+
+    // set aside, not retried: the next sync sends nothing
+    expect(await runSync({ wait: true, transport: counting })).toBe('ok');
+    expect(pushes).toEqual([5]);
+    expect(await db.outbox.count()).toBe(0);
   });
 });
