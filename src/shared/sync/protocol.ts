@@ -41,7 +41,7 @@ export type PushRequest = Omit<z.infer<typeof pushRequest>, 'records'> & { recor
 
 /** Query of GET /sync/pull (pullPath in constants.ts makes it). The version is checked first, as a push's. */
 export const pullQuery = z.strictObject({
-  protocolVersion: z.coerce.number().pipe(protocolVersion),
+  protocolVersion: z.coerce.number().int().min(MIN_SYNC_PROTOCOL_VERSION).max(SYNC_PROTOCOL_VERSION),
   since: plainText('one').max(100, { error: 'too_long' }).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).optional(),
 });
