@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import type { FieldIssue } from '../../shared/records/validate';
-import type { ApiError } from '../../shared/sync/protocol';
+import type { ApiError } from '../../shared/api/protocol';
 
 /**
  * Why a call to the server's JSON API failed: the one failure type of the client, parsed from an

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
-import type { SessionUser } from '../../shared/sync/protocol';
-import { getSession } from '../data';
+import { sessionUser, type SessionUser } from '../../shared/sync/protocol';
+import { checkedAnswer, getSession } from '../data';
 import { apiFile, apiRequest } from './api';
 import { ApiFailure } from './failure';
 
@@ -41,6 +41,7 @@ export async function getFile(path: string, fallbackName: string): Promise<{ blo
 }
 
 /** Who the server says this user is, with every team they belong to. */
-export function whoAmI(): Promise<SessionUser> {
-  return getJson<SessionUser>('/auth/me');
+/** Who the server says this user is, with every team they belong to (checked with its schema). */
+export async function whoAmI(): Promise<SessionUser> {
+  return checkedAnswer(sessionUser, await getJson<unknown>('/auth/me'), 'me');
 }
