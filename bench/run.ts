@@ -45,6 +45,15 @@ async function run(suite: Suite): Promise<BenchRow[]> {
   }
 }
 
+/** Rows of issue 10's table no suite measures yet: listed in the document so a reader sees the gap. */
+const NOT_YET_MEASURED = [
+  'a 10,000-record backlog from a Chromium page to the server (SQLite, PostgreSQL), beside a bare endpoint; push time at 2,000 vs 10,000',
+  '200 devices × 100-record batches for 30 s: p99, and 503 + Retry-After over capacity',
+  'Today screen and the device report at 1k / 10k / 50k records (4× CPU throttle), JS heap',
+  '10,000 × saveRecord beside raw IndexedDB; tally tap → draft committed, p95',
+  'first-load JS of the Today screen as the browser loads it (lazy chunks included); warm offline start; Lighthouse',
+];
+
 function machine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end, Node ${process.version}`;
@@ -65,7 +74,8 @@ async function main(): Promise<void> {
       'docs/benchmarks.md',
       `# Benchmarks\n\nWritten by \`npm run bench\` (suites: ${chosen.join(', ')}) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n` +
         `Machine: ${machine()}. Each product figure is a median beside its limit measured in the same run;\n` +
-        `the ratio is product / limit. How each is measured: the header comment of each file in \`bench/\`.\n\n${table}\n`,
+        `the ratio is product / limit. How each is measured: the header comment of each file in \`bench/\`.\n\n${table}\n` +
+        `\nNot measured by any suite yet (device and load benchmarks in Chromium):\n\n${NOT_YET_MEASURED.map((m) => `- ${m}`).join('\n')}\n`,
     );
   }
   console.log(missed.length ? `\nFAIL: ${missed.length} of ${rows.length} goals missed` : `\nPASS: all ${rows.length} goals met`);
