@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage, useLang, type Lang } from './i18n';
+import type { Lang } from '../../shared/messages/lang';
+import { setLanguage, useLang } from './i18n';
 
 const LANGS: { id: Lang; short: string; name: string }[] = [
   { id: 'uk', short: 'УКР', name: 'Українська' },

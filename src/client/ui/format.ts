@@ -1,4 +1,4 @@
-import type { Lang } from '../app/i18n';
+import { localeTag, type Lang } from '../../shared/messages/lang';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -29,5 +29,5 @@ export function formatBytes(bytes: number, lang: Lang): string {
 }
 
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(lang === 'uk' ? 'uk-UA' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(localeTag[lang], { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -1,9 +1,9 @@
+import type { Lang } from '../messages/lang';
 import type { Catalogue } from '../plan/catalogue-schema';
 import { dimensionValueLabel } from '../dimensions';
 import { buildProgressReport, shortfallNote, statusLabels, type IndicatorProgress, type ProgressReport } from './progress';
 import type { FactQuery } from './query';
-
-export type Lang = 'uk' | 'en';
+import { xlsxWorkbook } from './xlsx';
 
 /** The annual report: the year's progress in the plan's own structure, with breakdowns by sex and group. */
 export function buildAnnualReport(
@@ -109,4 +109,19 @@ export function annualTable(rows: readonly AnnualRow[], lang: Lang): (string | n
       levelLabels[r.level][lang], r.number, r.text, r.target, r.achieved, r.women, r.men, r.sexNotStated, r.byGroup, r.status, r.note,
     ]),
   ];
+}
+
+/** Column widths of the annual table (level, number, title, target, achieved, women, men, not stated, groups, status, note). */
+export const ANNUAL_WIDTHS = [18, 10, 70, 10, 11, 11, 11, 11, 50, 22, 45];
+
+const sheetWord: Record<Lang, string> = { uk: 'Звіт', en: 'Report' };
+
+/** The annual table as a one-sheet workbook, the same from the server and from the device. */
+export function annualXlsx(table: (string | number | null)[][], year: number, lang: Lang): Uint8Array {
+  return xlsxWorkbook({ name: `${sheetWord[lang]} ${year}`, rows: table, widths: ANNUAL_WIDTHS });
+}
+
+/** The file's name says the year, the language, whether pending records count and whether the device made it. */
+export function annualFileName(year: number, lang: Lang, includePending: boolean, ext: 'xlsx' | 'csv', fromDevice: boolean): string {
+  return `kyiv-1325-annual-report-${year}-${lang}${includePending ? '-with-pending' : ''}${fromDevice ? '-device' : ''}.${ext}`;
 }

@@ -1,3 +1,5 @@
+import { escapeMarkup as esc } from '../messages/escape';
+import type { Lang } from '../messages/lang';
 import type { LocalizedText } from '../plan/catalogue-schema';
 import { statusLabels } from './progress';
 import type { PublicBreakdownItem, PublicIndicator, PublicProgress } from './public';
@@ -13,8 +15,6 @@ export const PUBLIC_PAGE_CSS =
   'table{border-collapse:collapse;width:100%;margin-bottom:2rem}' +
   'th,td{border:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}th{background:#eee}' +
   '.legend{border-left:4px solid #555;padding:.4rem .8rem;background:#f4f4f4}';
-
-type Lang = 'uk' | 'en';
 
 const words = {
   uk: {
@@ -36,10 +36,6 @@ const words = {
     notPublishedMore: 'They will appear here once an administrator publishes the first version from closed months.',
   },
 };
-
-function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
 
 function page(lang: Lang, title: string, body: string): string {
   return `<!doctype html>

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { annualRows, annualTable, type AnnualRow } from '../../../shared/reports/annual';
+import { localeTag } from '../../../shared/messages/lang';
+import { annualFileName, annualRows, annualTable, type AnnualRow } from '../../../shared/reports/annual';
 import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
 import { useLang, useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
@@ -16,7 +17,7 @@ import { ScrollArea } from '../reports/ScrollArea';
 import { useProgressReport } from '../reports/useReport';
 import { useDataSource, type DataSource } from '../reports/useSource';
 import './annual.css';
-import { annualFile, annualFileName, saveFile } from './annualFiles';
+import { annualFile, saveFile } from './annualFiles';
 import { YearSelect } from '../../ui/YearSelect';
 
 const ANNUAL_BREAKDOWNS: readonly Breakdown[] = ['group'];
@@ -135,7 +136,7 @@ function AnnualDocument({ rows, year, asOf, includePending }: { rows: AnnualRow[
       </h2>
       <p className="doc-meta">
         {t('annual.asOf', {
-          date: new Date(`${asOf}T12:00:00Z`).toLocaleDateString(lang === 'uk' ? 'uk-UA' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+          date: new Date(`${asOf}T12:00:00Z`).toLocaleDateString(localeTag[lang], { dateStyle: 'long', timeZone: 'UTC' }),
           basis: includePending ? t('annual.basisPending') : t('annual.basisApproved'),
         })}
       </p>

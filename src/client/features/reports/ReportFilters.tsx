@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../shared/messages/lang';
 import type { ReportFilter } from '../../../shared/reports/query';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
@@ -8,7 +9,7 @@ import { monthLabel } from './charts/TrendChart';
 import { useLang } from '../../app/i18n';
 import { YearSelect } from '../../ui/YearSelect';
 
-function periodName(param: string, t: (k: string, o?: Record<string, unknown>) => string, lang: 'uk' | 'en', year: number): string {
+function periodName(param: string, t: (k: string, o?: Record<string, unknown>) => string, lang: Lang, year: number): string {
   if (param === 'year') return t('reports.periodYear');
   if (param.startsWith('q')) return t('reports.quarter', { n: param.slice(1) });
   return monthLabel(`${year}-${param.slice(1)}`, lang, 'long');

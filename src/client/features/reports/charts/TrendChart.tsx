@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { localeTag, type Lang } from '../../../../shared/messages/lang';
 import { useLang } from '../../../app/i18n';
 import { ChartFigure } from './ChartFigure';
 import { niceMax } from './chartMath';
@@ -8,9 +9,9 @@ const HEIGHT = 170;
 const AXIS = 28;
 const TOP = 18;
 
-export function monthLabel(month: string, lang: 'uk' | 'en', style: 'short' | 'long' = 'short'): string {
+export function monthLabel(month: string, lang: Lang, style: 'short' | 'long' = 'short'): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(lang === 'uk' ? 'uk-UA' : 'en-GB', {
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(localeTag[lang], {
     month: style,
     ...(style === 'long' ? { year: 'numeric' } : {}),
     timeZone: 'UTC',

@@ -1,0 +1,2 @@
+export * from './lang';
+export * from './escape';
