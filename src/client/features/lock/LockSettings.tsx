@@ -37,8 +37,9 @@ export function LockSettings() {
     }
   }
 
-  const minuteChoices: number[] = LOCK_AFTER_CHOICES_MIN.includes(minutes as never) ? [...LOCK_AFTER_CHOICES_MIN] : [...LOCK_AFTER_CHOICES_MIN, minutes].sort((a, b) => a - b);
-  const maxChoices: number[] = maxFailures === null || MAX_FAILURE_CHOICES.includes(maxFailures as never) ? [...MAX_FAILURE_CHOICES] : [...MAX_FAILURE_CHOICES, maxFailures];
+  // The current value stays choosable even when it is not one of the usual choices.
+  const minuteChoices = [...new Set<number>([...LOCK_AFTER_CHOICES_MIN, minutes])].sort((a, b) => a - b);
+  const maxChoices = [...new Set<number>(maxFailures === null ? MAX_FAILURE_CHOICES : [...MAX_FAILURE_CHOICES, maxFailures])];
   return (
     <section className="card" aria-labelledby="lock-settings-title">
       <h2 id="lock-settings-title">{t('lock.settingsTitle')}</h2>
