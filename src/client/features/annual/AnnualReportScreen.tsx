@@ -46,7 +46,7 @@ export default function AnnualReportScreen() {
         <h1 id="annual-title">{t('annual.title')}</h1>
         <p className="lead">{t('annual.lead')}</p>
         <p className={`source-label source-${source.kind}`}>
-          {source.kind === 'server' ? t('annual.fromServer') : t('annual.fromDevice', { why: t(`reports.why${capital(source.why)}`) })}
+          {source.kind === 'server' ? t('annual.fromServer') : t('annual.fromDevice', { why: t(`reports.why.${source.why}`) })}
         </p>
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('reports.filters')}>
           <YearSelect id="an-year" label={t('annual.year')} years={catalogue.years} value={year} onChange={(y) => setParams({ year: String(y) })} />
@@ -74,10 +74,6 @@ export default function AnnualReportScreen() {
       )}
     </section>
   );
-}
-
-function capital(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function Downloads({ source, year, includePending, report }: { source: DataSource; year: number; includePending: boolean; report: ReturnType<typeof useProgressReport>['report'] }) {

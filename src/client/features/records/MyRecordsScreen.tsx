@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { timeAgo } from '../../ui/format';
 import { emptyFilter, matches, recordTotal, routeFor, type RecordFilter } from './recordSummary';
+import { recordName } from '../../ui/recordName';
 
 export default function MyRecordsScreen() {
   const { t } = useTranslation();
@@ -81,7 +82,7 @@ function RecordItem({ stored, highlighted, onError }: { stored: StoredRecord; hi
   const [confirming, setConfirming] = useState(false);
   const { row, record } = stored;
   const total = recordTotal(record);
-  const title = record.kind === 'event' ? record.title : t(`kind.${record.kind}`);
+  const title = recordName(record, t);
   const headingId = `rec-${row.id}`;
 
   async function remove() {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/messages/lang';
 import type { ReportFilter } from '../../../shared/reports/query';
@@ -9,7 +10,7 @@ import { monthLabel } from './charts/TrendChart';
 import { useLang } from '../../app/i18n';
 import { YearSelect } from '../../ui/YearSelect';
 
-function periodName(param: string, t: (k: string, o?: Record<string, unknown>) => string, lang: Lang, year: number): string {
+function periodName(param: string, t: TFunction, lang: Lang, year: number): string {
   if (param === 'year') return t('reports.periodYear');
   if (param.startsWith('q')) return t('reports.quarter', { n: param.slice(1) });
   return monthLabel(`${year}-${param.slice(1)}`, lang, 'long');

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
+import { isRecordKind } from '../../../shared/records/schemas';
 import type { MonthLock } from '../../../shared/review/protocol';
 import { useLang, useText } from '../../app/i18n';
 import { Notice } from '../../ui/Notice';
@@ -120,7 +121,7 @@ function LockOutcomeView({ outcome, teamName }: { outcome: Outcome; teamName: (i
         {value.open.map((r) => (
           <li key={r.id}>
             {t('review.openRecord', {
-              kind: t(`kind.${r.kind}`),
+              kind: isRecordKind(r.kind) ? t(`kind.${r.kind}`) : r.kind,
               measure: r.measureId,
               from: r.periodStart,
               to: r.periodEnd,

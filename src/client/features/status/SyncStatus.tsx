@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -101,7 +102,7 @@ export default function SyncStatus() {
   );
 }
 
-function progressText(live: LiveSync, t: (key: string, o?: Record<string, unknown>) => string): string {
+function progressText(live: LiveSync, t: TFunction): string {
   if (live.phase === 'pull') return t('sync.pulling');
   return live.total > 0 ? t('sync.progress', { done: live.done, total: live.total }) : t('sync.running');
 }

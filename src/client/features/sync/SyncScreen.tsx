@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +13,7 @@ import { recordTotal, routeFor } from '../records/recordSummary';
 import { useLiveSync } from './liveState';
 import { syncErrorKey } from './words';
 import './sync.css';
+import { recordName } from '../../ui/recordName';
 
 const ExportHandoff = lazy(() => import('../handoff/ExportHandoff'));
 
@@ -115,9 +117,8 @@ function StatusCard() {
   );
 }
 
-function recordTitle(stored: StoredRecord, t: (k: string) => string): string {
-  const { record } = stored;
-  return `${record.kind === 'event' ? record.title : t(`kind.${record.kind}`)} · ${record.measureId} · ${stored.row.date}`;
+function recordTitle(stored: StoredRecord, t: TFunction): string {
+  return `${recordName(stored.record, t)} · ${stored.record.measureId} · ${stored.row.date}`;
 }
 
 function SetAsideList() {

@@ -1,4 +1,4 @@
-import type { Messages } from './uk';
+import type { Messages } from './types';
 
 export const en: Messages = {
   app: {
