@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../src/client/app/i18n';
+import { bilingual } from '../../src/client/locales/bilingual';
 import { en } from '../../src/client/locales/en';
 import { en as reportsEn } from '../../src/client/locales/reports/en';
 import { uk as reportsUk } from '../../src/client/locales/reports/uk';
@@ -53,5 +54,16 @@ describe('the translations', () => {
     expect(i18n.t('form.saveReady')).toBe('Save and send');
     // @ts-expect-error -- there is no such key; `npm run typecheck` fails if this line ever compiles
     expect(i18n.t('form.noSuchKey')).toBe('form.noSuchKey');
+  });
+});
+
+describe('bilingual', () => {
+  it('gives a text in both languages, with its values', () => {
+    expect(bilingual('failure.server', { status: 503 })).toEqual({ uk: 'Помилка сервера (503)', en: 'Server error (503)' });
+  });
+
+  it('puts a value in as it is: a supervisor’s comment is neither escaped nor read as a key or placeholder', () => {
+    const comment = 'Перевірте <дату> & $t(app.short) {{comment}}';
+    expect(bilingual('reason.review_returned', { comment }).uk).toBe(`Керівник повернув запис на виправлення: ${comment}`);
   });
 });

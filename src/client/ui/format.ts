@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { localeTag, type Lang } from '../../shared/messages/lang';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -17,8 +18,8 @@ export function timeAgo(iso: string, lang: Lang, now: number = Date.now()): stri
   return format.format(0, 'minute');
 }
 
-export function formatBytes(bytes: number, lang: Lang): string {
-  const units = lang === 'uk' ? ['Б', 'КБ', 'МБ', 'ГБ'] : ['B', 'KB', 'MB', 'GB'];
+export function formatBytes(bytes: number, lang: Lang, t: TFunction): string {
+  const units = [t('units.bytes'), t('units.kilobytes'), t('units.megabytes'), t('units.gigabytes')];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { getSession } from '../../data';
+import { bilingual } from '../../locales/bilingual';
 import { apiFile, apiRequest, type ApiFailure as NetFailure, type ApiFailureKind } from '../../net/api';
 
 export { queryString } from './queryString';
@@ -22,23 +23,14 @@ export class ApiFailure extends Error {
   }
 }
 
-const OFFLINE: LocalizedText = {
-  uk: 'Немає зв’язку з сервером. Спробуйте, коли зʼявиться мережа.',
-  en: 'The server cannot be reached. Try again when the network is back.',
-};
-const NO_LOGIN: LocalizedText = {
-  uk: 'Потрібен вхід на сервер (розділ «Хто я»).',
-  en: 'You need to log in to the server (the "Who am I" section).',
-};
-
 function failureOf(f: NetFailure): ApiFailure {
-  const text = f.kind === 'offline' ? OFFLINE : (f.text ?? { uk: `Помилка сервера (${f.status})`, en: `Server error (${f.status})` });
+  const text = f.kind === 'offline' ? bilingual('failure.offline') : (f.text ?? bilingual('failure.server', { status: f.status }));
   return new ApiFailure(f.kind, f.status, text, f.details);
 }
 
 async function token(): Promise<string> {
   const session = await getSession();
-  if (!session?.token || session.source !== 'server' || session.refused) throw new ApiFailure('unauthorized', 401, NO_LOGIN);
+  if (!session?.token || session.source !== 'server' || session.refused) throw new ApiFailure('unauthorized', 401, bilingual('failure.noLogin'));
   return session.token;
 }
 
@@ -63,5 +55,5 @@ export async function getFile(path: string, fallbackName: string): Promise<{ blo
 
 export function failureText(error: unknown): LocalizedText {
   if (error instanceof ApiFailure) return error.text;
-  return { uk: 'Щось пішло не так. Спробуйте ще раз.', en: 'Something went wrong. Please try again.' };
+  return bilingual('failure.unknown');
 }

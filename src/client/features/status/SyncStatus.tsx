@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -108,7 +109,7 @@ function progressText(live: LiveSync, t: TFunction): string {
 }
 
 /** The one thing to say about why records are not syncing, with the place to fix it. */
-function SyncProblem({ session, code, text: serverText }: { session: SessionRow | null | undefined; code: string | null; text: { uk: string; en: string } | null }) {
+function SyncProblem({ session, code, text: serverText }: { session: SessionRow | null | undefined; code: string | null; text: LocalizedText | null }) {
   const { t } = useTranslation();
   const text = useText();
   if (!session) return null;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimensionValueLabel, dimensions, NOT_STATED, sexLabel, type CellDimension } from '../../../shared/dimensions';
+import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { useText } from '../../app/i18n';
 import type { GridLayout } from './layout';
 import { canUndo, countAt, grandTotal, gridTotals, lastChange, setCount, sumWhere, tap, undo, type Cell, type TallyState } from './tally';
@@ -162,7 +163,7 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
   );
 }
 
-function columnHeading(sex: string, text: (t: { uk: string; en: string }) => string): string {
+function columnHeading(sex: string, text: (t: LocalizedText) => string): string {
   const value = dimensions.sex.values.find((v) => v.id === sex);
   if (!value) return sex;
   return value.childLabel ? `${text(value.label)} / ${text(value.childLabel)}` : text(value.label);
