@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { FieldRecord, PushResult } from '../../../shared';
 import type { Database, NewRecordRevision } from '../../db/schema';
 import { takeSequence } from '../../db/sequence';
-import { serverMessages } from '../../http/messages';
+import { serverMessages } from '../../../shared/messages/server';
 import type { SyncHooks } from '../../context';
 import { shareTeams } from '../../db/team-locks';
 import type { AuthContext } from '../auth/sessions';

@@ -1,4 +1,5 @@
 import { HttpError } from '../../http/errors';
+import { serverMessages } from '../../../shared/messages/server';
 
 /**
  * Pull cursors are opaque to devices: base64url of "v1:<seq>", where seq is the last position
@@ -15,7 +16,7 @@ export function decodeCursor(cursor: string | undefined): number {
   const match = /^v1:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match || encodeCursor(Number(match[1])) !== cursor)
     throw new HttpError(400, 'validation_failed', {
-      issues: [{ field: 'since', code: 'invalid_value', message: { uk: 'Недійсний курсор', en: 'Not a valid cursor' } }],
+      issues: [{ field: 'since', code: 'invalid_value', message: serverMessages.cursor_invalid }],
     });
   return Number(match[1]);
 }
