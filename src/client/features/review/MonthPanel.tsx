@@ -11,6 +11,7 @@ import type { DataSource } from '../reports/useSource';
 import { listLocks, lockMonth, unlockMonth, type LockOutcome } from './reviewApi';
 import { isMonth } from './reviewFilter';
 import type { TeamChoice } from './useReview';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 type Outcome = { kind: 'lock'; value: LockOutcome; team: string; month: string } | { kind: 'error'; text: LocalizedText } | null;
 
@@ -59,16 +60,13 @@ export function MonthPanel({ source, teams, onChanged }: { source: DataSource; t
       ) : (
         <>
           <div className="row">
-            <div className="field">
-              <label htmlFor="lock-team">{t('review.lockTeam')}</label>
-              <select id="lock-team" value={team} onChange={(e) => setTeamId(e.target.value)}>
-                {teams.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ChoiceSelect
+              id="lock-team"
+              label={t('review.lockTeam')}
+              options={teams.map((x) => ({ value: x.id, label: x.name }))}
+              value={team}
+              onChange={setTeamId}
+            />
             <div className={missing ? 'field invalid' : 'field'}>
               <label htmlFor="lock-month">{t('review.lockMonth')}</label>
               <input

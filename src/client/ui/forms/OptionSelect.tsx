@@ -3,12 +3,8 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { districtValues } from '../../../shared/dimensions';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
+import { OptionList, type Option } from '../ChoiceSelect';
 import { Field, fieldAria } from '../Field';
-
-export interface Option {
-  value: string;
-  label: string;
-}
 
 interface Props {
   id: string;
@@ -30,12 +26,7 @@ export function OptionSelect({ id, label, options, registration, error, hint, pl
   return (
     <Field id={id} label={label} error={error} hint={hint}>
       <select {...registration} {...fieldAria(id, error, Boolean(hint))}>
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} placeholder={placeholder} />
       </select>
     </Field>
   );
