@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dimensionValueLabel, dimensions, NOT_STATED, sexLabel, type CellDimension } from '../../../shared/dimensions';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { useText } from '../../app/i18n';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import type { GridLayout } from './layout';
 import { canUndo, countAt, grandTotal, gridTotals, lastChange, setCount, sumWhere, tap, undo, type Cell, type TallyState } from './tally';
 
@@ -62,20 +63,17 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
         </button>
       </div>
       {layout.layers.map((layer) => (
-        <div key={layer.dim} className="field">
-          <label htmlFor={`${id}-${layer.dim}`}>{text(dimensions[layer.dim].label)}</label>
-          <select id={`${id}-${layer.dim}`} value={fixed[layer.dim]} onChange={(e) => setSlice({ ...slice, [layer.dim]: e.target.value })}>
-            {layer.values.map((v) => {
-              const n = sumWhere(state, { [layer.dim]: v });
-              return (
-                <option key={v} value={v}>
-                  {label(layer.dim, v)}
-                  {n > 0 ? ` (${n})` : ''}
-                </option>
-              );
-            })}
-          </select>
-        </div>
+        <ChoiceSelect
+          key={layer.dim}
+          id={`${id}-${layer.dim}`}
+          label={text(dimensions[layer.dim].label)}
+          options={layer.values.map((v) => {
+            const n = sumWhere(state, { [layer.dim]: v });
+            return { value: v, label: `${label(layer.dim, v)}${n > 0 ? ` (${n})` : ''}` };
+          })}
+          value={fixed[layer.dim] ?? NOT_STATED}
+          onChange={(v) => setSlice({ ...slice, [layer.dim]: v })}
+        />
       ))}
       <div className="table-scroll">
         <table className="grid">
