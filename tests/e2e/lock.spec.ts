@@ -175,6 +175,8 @@ test('logging out without saving asks a second time, naming what is lost; after 
   const team = await createTeam();
   const worker = await createUser('field_worker', [team.id]);
   await logIn(page, worker);
+  // The erase reloads the app while offline: only a precached shell can answer that reload.
+  await waitForServiceWorker(page);
   await context.setOffline(true);
   await recordConsultation(page, 1);
   await openScreen(page, 'Хто я', 'Хто я');

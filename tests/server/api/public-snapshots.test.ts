@@ -97,6 +97,13 @@ describe.each(backends)('public snapshots on $name', (backend) => {
     expect(none.statusCode).toBe(409);
     expect((none.json() as ApiError).error.code).toBe('nothing_locked');
     expect((await h.call('GET', '/api/v1/admin/public-snapshots', { token: fx.supervisor.token })).statusCode).toBe(403);
+    // found by the fuzzer: a year beyond the integer column was a 500 on PostgreSQL
+    for (const year of ['-9007199254738001', '99999', '0']) {
+      const res = await h.call('GET', `/api/v1/admin/public-snapshots?year=${year}`, { token: admin.token });
+      expect(res.statusCode, year).toBe(400);
+      expect((res.json() as ApiError).error.issues?.map((i) => i.field)).toEqual(['year']);
+    }
+    expect((await publish({ year: -9007199254738001 })).statusCode).toBe(400);
   });
 
   it('publishes version 1 from locked months only, exactly as the shared method makes it from those records', async () => {

@@ -63,10 +63,19 @@ export async function takePort(): Promise<number> {
   throw new Error(`no free port in ${from}-${to} (PROOFS_PORTS)`);
 }
 
-async function waitHealthy(baseUrl: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+/**
+ * Up means: this child said it listens (main.ts prints it once `listen` succeeded) and the port
+ * answers. Health alone is not enough: another process that took the port while this one was
+ * down (a parallel run, or another checkout's) would answer for it.
+ */
+async function waitHealthy(baseUrl: string, child: ChildProcess, listening: () => boolean, timeoutMs: number, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}) while starting:\n${output()}`);
+    if (!listening()) {
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
     try {
       const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (res.status === 200) return;
@@ -110,14 +119,21 @@ export function serverProcess(options: ServerProcessOptions): ServerProcess {
           LOG_LEVEL: 'error',
           ...options.extraEnv,
         },
-        stdio: ['ignore', 'ignore', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let said = '';
+      let listening = false;
+      c.stdout!.on('data', (d: Buffer) => {
+        if (listening) return;
+        said += d.toString();
+        listening = said.includes('server listening on');
       });
       c.stderr!.on('data', (d: Buffer) => {
         stderr += d.toString();
         if (stderr.length > 200_000) stderr = stderr.slice(-100_000);
       });
       child = c;
-      await waitHealthy(baseUrl, c, 60_000, () => stderr);
+      await waitHealthy(baseUrl, c, () => listening, 60_000, () => stderr);
     },
     kill: async () => {
       const c = child;

@@ -8,7 +8,12 @@ const flag = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
-const year = z.coerce.number({ error: 'required' }).int({ error: 'invalid_value' });
+// Four digits: any year a query reaches the database with fits its integer columns.
+const year = z.coerce
+  .number({ error: 'required' })
+  .int({ error: 'invalid_value' })
+  .min(1000, { error: 'invalid_value' })
+  .max(9999, { error: 'invalid_value' });
 const period = z
   .string()
   .regex(/^(year|q[1-4]|m(0[1-9]|1[0-2]))$/, { error: 'invalid_value' })
