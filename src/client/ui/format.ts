@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { UnsyncedSummary } from '../data';
 import { localeTag, type Lang } from '../../shared/messages/lang';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -31,4 +32,11 @@ export function formatBytes(bytes: number, lang: Lang, t: TFunction): string {
 
 export function formatDateTime(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleString(localeTag[lang], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "All records synced" or how many wait and since when; "…" while the count is being read. */
+export function unsyncedText(unsynced: UnsyncedSummary | undefined, lang: Lang, t: TFunction): string {
+  if (unsynced === undefined) return '…';
+  if (unsynced.count === 0) return t('status.allSynced');
+  return t('status.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' });
 }

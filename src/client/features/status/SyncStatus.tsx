@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useLang, useText } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';
 import { useSession, useSyncInfo, useUnsynced, type SessionRow } from '../../data';
-import { timeAgo } from '../../ui/format';
+import { timeAgo, unsyncedText } from '../../ui/format';
 import { useLiveSync, type LiveSync } from '../sync/liveState';
 import { syncErrorKey } from '../sync/words';
 import './sync-status.css';
@@ -83,11 +83,7 @@ export default function SyncStatus() {
         </span>
         {live.running && <span data-testid="sync-progress">{progressText(live, t)}</span>}
         <span data-testid="unsynced">
-          {unsynced === undefined
-            ? '…'
-            : unsynced.count === 0
-              ? t('status.allSynced')
-              : t('status.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' })}
+          {unsyncedText(unsynced, lang, t)}
         </span>
         <span data-testid="last-sync">
           {info?.lastSyncAt ? t('status.lastSync', { ago: timeAgo(info.lastSyncAt, lang) }) : t('status.neverSynced')}

@@ -6,7 +6,7 @@ import { useLang, useText } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { useOnline } from '../../app/useOnline';
 import { useServerRecords, useSetAside, useSyncInfo, useUnsynced, type StoredRecord } from '../../data';
-import { formatDateTime, timeAgo } from '../../ui/format';
+import { formatDateTime, timeAgo, unsyncedText } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { recordTotal, routeFor } from '../records/recordSummary';
@@ -77,11 +77,7 @@ function StatusCard() {
         <dd data-testid="sync-last-good">{info?.lastSyncAt ? `${formatDateTime(info.lastSyncAt, lang)} (${timeAgo(info.lastSyncAt, lang)})` : t('status.neverSynced')}</dd>
         <dt>{t('sync.waiting')}</dt>
         <dd>
-          {unsynced === undefined
-            ? '…'
-            : unsynced.count === 0
-              ? t('status.allSynced')
-              : t('status.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' })}
+          {unsyncedText(unsynced, lang, t)}
         </dd>
         {info?.lastSyncError && (
           <>
