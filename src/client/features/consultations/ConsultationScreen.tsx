@@ -6,7 +6,7 @@ import { dateBounds, findMeasure, localToday, serviceIndicators, serviceMeasures
 import { firstMessage, useErrorText } from '../../ui/errors';
 import { Field, fieldAria } from '../../ui/Field';
 import { DraftedForm, type DraftedFormArgs } from '../../ui/forms/DraftedForm';
-import { MeasureSelect } from '../../ui/forms/MeasureSelect';
+import { MeasureSelect, onMeasureChange } from '../../ui/forms/MeasureSelect';
 import { OptionSelect, useDistrictOptions } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
 import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
@@ -62,10 +62,9 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
     <form onSubmit={submit('ready')} noValidate>
       <MeasureSelect
         id="sl-measure"
-        label={t('form.measure')}
         measures={measures}
         selected={measure}
-        registration={register('measureId', { onChange: (e: { target: { value: string } }) => changeMeasure(e.target.value) })}
+        registration={register('measureId', onMeasureChange(changeMeasure))}
         error={err(errors.measureId?.message)}
       />
       {indicators.length > 1 && (

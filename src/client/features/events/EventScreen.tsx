@@ -6,7 +6,7 @@ import { dateBounds, eventMeasures, findMeasure, localToday, withinMeasure } fro
 import { firstMessage, useErrorText } from '../../ui/errors';
 import { Field, fieldAria } from '../../ui/Field';
 import { DraftedForm, type DraftedFormArgs } from '../../ui/forms/DraftedForm';
-import { MeasureSelect } from '../../ui/forms/MeasureSelect';
+import { MeasureSelect, onMeasureChange } from '../../ui/forms/MeasureSelect';
 import { OptionSelect, useDistrictOptions } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
 import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
@@ -65,10 +65,9 @@ function EventForm(args: DraftedFormArgs<EventDraft>) {
     <form onSubmit={submit('ready')} noValidate>
       <MeasureSelect
         id="ev-measure"
-        label={t('form.measure')}
         measures={measures}
         selected={measure}
-        registration={register('measureId', { onChange: (e: { target: { value: string } }) => changeMeasure(e.target.value) })}
+        registration={register('measureId', onMeasureChange(changeMeasure))}
         error={err(errors.measureId?.message)}
       />
       <Field id="ev-title" label={t('events.eventTitle')} error={err(errors.title?.message)}>

@@ -7,7 +7,7 @@ import { dateBounds, findIndicator, findMeasure, localToday, measuresWithIndicat
 import { firstMessage, useErrorText } from '../../ui/errors';
 import { Field, fieldAria } from '../../ui/Field';
 import { DraftedForm, type DraftedFormArgs } from '../../ui/forms/DraftedForm';
-import { MeasureSelect } from '../../ui/forms/MeasureSelect';
+import { MeasureSelect, onMeasureChange } from '../../ui/forms/MeasureSelect';
 import { OptionSelect } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
 import { useRecordForm } from '../../ui/forms/useRecordForm';
@@ -85,10 +85,9 @@ function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
     <form onSubmit={submit('ready')} noValidate>
       <MeasureSelect
         id="ir-measure"
-        label={t('form.measure')}
         measures={measures}
         selected={measure}
-        registration={register('measureId', { onChange: (e: { target: { value: string } }) => changeMeasure(e.target.value) })}
+        registration={register('measureId', onMeasureChange(changeMeasure))}
         error={err(errors.measureId?.message)}
       />
       <OptionSelect
