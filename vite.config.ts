@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress.ts';
 
 /** Tells builds apart in the footer; a new id makes a new precache manifest, i.e. a new app version. */
 const buildId = process.env.BUILD_ID ?? new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -61,6 +62,8 @@ export default defineConfig({
         importScripts: ['sw-sync.js'],
       },
     }),
+    // Last: compresses what every plugin above wrote, the service worker included.
+    precompress(),
   ],
   build: { target: 'es2022', sourcemap: true },
   preview: { port: 14173, strictPort: true },

@@ -6,7 +6,7 @@ import type { DatabaseKind } from './db/connect';
 import type { Database } from './db/schema';
 import { adminRoutes } from './features/accounts/routes';
 import { auditRoutes } from './features/audit/routes';
-import { DEFAULT_SCRYPT_COST, type ScryptCost } from './features/auth/passwords';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from './passwords';
 import { authRoutes } from './features/auth/routes';
 import { healthRoutes } from './features/health/routes';
 import { openApiRoutes } from './features/openapi/routes';

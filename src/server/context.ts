@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Catalogue } from '../shared';
 import type { DatabaseKind } from './db/connect';
 import type { Database } from './db/schema';
-import type { ScryptCost } from './features/auth/passwords';
+import type { ScryptCost } from './passwords';
 
 export interface LoginLimits {
   /** failed attempts allowed per email and IP within the window */

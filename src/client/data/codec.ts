@@ -49,10 +49,3 @@ export function getCodec(): Codec {
 export function setCodec(codec: Codec): void {
   active = codec;
 }
-
-/** Bytes a stored body takes, roughly (batch size limits). */
-export function encodedSize(stored: Encoded): number {
-  const data = stored.data as { ct?: unknown } | null;
-  if (data && data.ct instanceof ArrayBuffer) return data.ct.byteLength;
-  return JSON.stringify(stored.data ?? null).length;
-}

@@ -64,6 +64,14 @@ export const schemaVersions: SchemaVersion[] = [
       vault: 'key',
     },
   },
+  {
+    // The sync status reads the count and the oldest and newest change of unsent records from
+    // this index alone (keys, not rows): it runs after every write and every batch.
+    version: 5,
+    stores: {
+      records: 'id, status, measureId, date, updatedAt, kind, authorId, [status+updatedAt]',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -35,3 +35,4 @@ export {
   useServerRecords,
 } from './hooks';
 export { getRecord, listRecords, type StoredRecord } from './recordRead';
+export { deviceReviewStatus, mergeDeviceRecords, readDeviceRecords, useDeviceRecords } from './deviceRecords';

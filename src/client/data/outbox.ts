@@ -2,94 +2,23 @@ import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import type { FieldRecord } from '../../shared/records/schemas';
 import { uuidv7 } from '../../shared/records/uuid';
 import type { PushResult } from '../../shared/sync/protocol';
-import { encodedSize, getCodec } from './codec';
+import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite } from './errors';
 import { sealReason, withoutClearNotes } from './notes';
-import type { Encoded, OutboxRow, StatusReason, StoredRecordRow } from './rows';
+import type { Encoded, OutboxRow, StatusReason } from './rows';
 import { bilingual } from '../locales/bilingual';
 
 /**
- * The outbox: revisions waiting for upload. The sync engine calls `claimBatch` to start an upload;
- * from then on that revision is frozen (its body is copied here and never changes), so a retry
- * after a timeout resends exactly what the server may already hold, under the same batch id.
- * Edits made meanwhile become the next revision, queued behind it.
+ * The outbox: revisions waiting for upload, handed to the shared sync engine through
+ * `deviceSyncStore` (syncStore.ts). `freezeUploads` gives the engine every revision it may send
+ * now and freezes each: its body is copied here and never changes, so a resend after a lost answer
+ * carries exactly what the server may already hold (it answers `duplicate`). Edits made meanwhile
+ * become the next revision, queued behind it. `settleUploads` applies the server's answers.
  */
 
-export interface Batch {
-  batchId: string;
-  records: FieldRecord[];
-}
-
-export interface ClaimOptions {
-  maxRecords: number;
-  /** approximate: measured on the stored bodies */
-  maxBytes: number;
-}
-
-function sizeOf(row: StoredRecordRow): number {
-  return encodedSize(row.payload);
-}
-
-async function decodeBatch(entries: OutboxRow[]): Promise<FieldRecord[]> {
+async function decodeFrozen(entries: OutboxRow[]): Promise<FieldRecord[]> {
   return Promise.all(entries.map(async (e) => (await getCodec().decode(e.frozen!)) as FieldRecord));
-}
-
-/**
- * The batch to upload next: an unfinished one first (same id, same bodies), else a new one from
- * the queue in the order records were queued. Null when nothing waits.
- */
-export async function claimBatch(options: ClaimOptions): Promise<Batch | null> {
-  const db = getDb();
-  const entries = await guardWrite(() =>
-    db.transaction('rw', db.records, db.outbox, async () => {
-      const sending = await db.outbox.where('state').equals('sending').toArray();
-      if (sending.length > 0) {
-        const batchId = sending.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))[0]!.batchId!;
-        return sending.filter((e) => e.batchId === batchId);
-      }
-      const waiting = await db.outbox.where('state').equals('queued').sortBy('queuedAt');
-      const batchId = uuidv7();
-      const claimed: OutboxRow[] = [];
-      let bytes = 0;
-      for (const entry of waiting) {
-        if (claimed.length >= options.maxRecords) break;
-        const row = await db.records.get(entry.recordId);
-        if (!row || row.revision !== entry.revision) {
-          await db.outbox.delete([entry.recordId, entry.revision]);
-          continue;
-        }
-        const size = sizeOf(row);
-        if (claimed.length > 0 && bytes + size > options.maxBytes) break;
-        bytes += size;
-        const frozen: OutboxRow = { ...entry, state: 'sending', batchId, frozen: row.payload, attempts: entry.attempts + 1 };
-        await db.outbox.put(frozen);
-        await db.records.put({ ...withoutClearNotes(row), status: 'sending', sealedReason: null, localVersion: row.localVersion + 1 });
-        claimed.push(frozen);
-      }
-      return claimed;
-    }),
-  );
-  if (entries.length === 0) return null;
-  return { batchId: entries[0]!.batchId!, records: await decodeBatch(entries) };
-}
-
-/** An upload attempt failed before any answer: the batch stays frozen for the retry. */
-export async function noteBatchFailure(batchId: string, error: string): Promise<void> {
-  const db = getDb();
-  // An error text may quote a record: encrypted like one.
-  const sealed = await getCodec().encode(error);
-  await guardWrite(() =>
-    db.transaction('rw', db.outbox, async () => {
-      await db.outbox.where('batchId').equals(batchId).modify({ lastError: sealed });
-    }),
-  );
-}
-
-/** The last error of an upload attempt, decrypted. */
-export async function lastErrorOf(entry: OutboxRow): Promise<string | null> {
-  if (entry.lastError === null || typeof entry.lastError === 'string') return entry.lastError;
-  return (await getCodec().decode(entry.lastError)) as string;
 }
 
 const conflictReasons = ['different_content', 'stale_revision', 'locked_period'] as const;
@@ -137,28 +66,11 @@ async function settleOne(db: Db, key: [string, number], result: PushResult, reas
   }
 }
 
-/** Applies the server's per-record answers. Records it did not answer about stay in the batch. */
-export async function settleBatch(batchId: string, results: readonly PushResult[]): Promise<void> {
-  const db = getDb();
-  const reasons = await sealedReasons(results);
-  await guardWrite(() =>
-    db.transaction('rw', db.records, db.outbox, async () => {
-      for (const result of results) {
-        if (result.id === null || result.revision === null) continue;
-        const key: [string, number] = [result.id, result.revision];
-        const entry = await db.outbox.get(key);
-        if (!entry || entry.batchId !== batchId) continue;
-        await settleOne(db, key, result, reasons.get(result) ?? null);
-      }
-    }),
-  );
-}
-
 /**
- * For the sync engine (which forms its own batches): every revision it may upload now, frozen.
- * Revisions already frozen by an earlier, unanswered upload come first, unchanged; then queued
- * ones in queue order. Only `authorId`'s records go: another person's records on this device
- * wait for them to log in (the server would refuse them under this login).
+ * Every revision the engine may upload now (up to `limit`), frozen; the engine splits them into
+ * batches. Revisions already frozen by an earlier, unanswered upload come first, unchanged; then
+ * queued ones in queue order. Only `authorId`'s records go: another person's records on this
+ * device wait for them to log in (the server would refuse them under this login).
  */
 export async function freezeUploads(authorId: string, limit: number): Promise<FieldRecord[]> {
   const db = getDb();
@@ -167,6 +79,7 @@ export async function freezeUploads(authorId: string, limit: number): Promise<Fi
       const isMine = async (e: OutboxRow) => (await db.records.get(e.recordId))?.authorId === authorId;
       const frozen: OutboxRow[] = [];
       for (const e of await db.outbox.where('state').equals('sending').sortBy('queuedAt')) if (await isMine(e)) frozen.push(e);
+      // Bookkeeping only: which freeze took a revision. The engine sends each batch under a new id.
       const claimId = frozen[0]?.batchId ?? uuidv7();
       const claimed: OutboxRow[] = [];
       for (const entry of await db.outbox.where('state').equals('queued').sortBy('queuedAt')) {
@@ -185,7 +98,7 @@ export async function freezeUploads(authorId: string, limit: number): Promise<Fi
       return [...frozen.slice(0, limit), ...claimed];
     }),
   );
-  return decodeBatch(entries);
+  return decodeFrozen(entries);
 }
 
 /**
@@ -206,18 +119,4 @@ export async function settleUploads(batch: readonly FieldRecord[], results: read
       }
     }),
   );
-}
-
-export interface OutboxSummary {
-  queued: number;
-  sending: number;
-}
-
-export async function outboxSummary(): Promise<OutboxSummary> {
-  const db = getDb();
-  const [queuedCount, sending] = await Promise.all([
-    db.outbox.where('state').equals('queued').count(),
-    db.outbox.where('state').equals('sending').count(),
-  ]);
-  return { queued: queuedCount, sending };
 }

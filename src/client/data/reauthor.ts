@@ -4,7 +4,7 @@ import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite, WriteConflictError } from './errors';
 import { decodeRow } from './recordRead';
-import { LOCAL_AUTHOR_PREFIX } from './session';
+import { LOCAL_AUTHOR_PREFIX } from './rows';
 
 /**
  * Records made before the first login carry the local "who am I" identity (`local:` author,

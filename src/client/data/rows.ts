@@ -26,6 +26,9 @@ export interface Encoded {
 export const localStatuses = ['draft', 'ready', 'sending', 'sent', 'returned', 'rejected', 'conflict'] as const;
 export type LocalStatus = (typeof localStatuses)[number];
 
+/** Author ids of records made under the local identity (before the first login; reauthor.ts hands them over). */
+export const LOCAL_AUTHOR_PREFIX = 'local:';
+
 export interface StatusReason {
   code: string;
   message: LocalizedText;
@@ -105,12 +108,20 @@ export interface OutboxRow {
   revision: number;
   state: OutboxState;
   queuedAt: string;
-  /** set when the upload starts; a retry resends the same batch id and the same frozen body */
+  /**
+   * set when the upload starts: which freeze (`freezeUploads`) took this revision. Bookkeeping
+   * only; the engine sends each batch under a new id, and the server knows a resent revision by
+   * its id, revision and content hash
+   */
   batchId: string | null;
-  /** the exact body of this revision, copied when its upload started */
+  /** the exact body of this revision, copied when its upload started; every resend sends it */
   frozen: Encoded | null;
+  /** 0 while queued, 1 once frozen (resending a frozen revision does not count again) */
   attempts: number;
-  /** why the last attempt failed, encrypted (release 3 kept a string in the clear) */
+  /**
+   * why an upload failed, as earlier releases noted it per revision (release 3 in the clear; the
+   * first unlock encrypts it). Nothing writes it now: a failed sync is noted once, in `meta`
+   */
   lastError: Encoded | string | null;
 }
 

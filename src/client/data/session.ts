@@ -5,7 +5,7 @@ import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite, WriteConflictError } from './errors';
 import { getDeviceId, getMeta, META, setMeta } from './meta';
-import type { SessionRow, SessionSecrets, StoredSessionRow } from './rows';
+import { LOCAL_AUTHOR_PREFIX, type SessionRow, type SessionSecrets, type StoredSessionRow } from './rows';
 
 /**
  * Who uses this device. Before the first login people may say who they are on a setup screen
@@ -13,9 +13,6 @@ import type { SessionRow, SessionSecrets, StoredSessionRow } from './rows';
  * and from then on the server is the authority. The last server identity stays while offline
  * (and when the token expires), so work goes on; only logging out or a wipe removes it.
  */
-
-/** Author ids of records made under the local identity. */
-export const LOCAL_AUTHOR_PREFIX = 'local:';
 
 /** The session as the app reads it: decrypted (a release-3 row, still in the clear, as it is). */
 export async function openSession(stored: StoredSessionRow | undefined | null): Promise<SessionRow | null> {

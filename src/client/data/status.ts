@@ -1,9 +1,10 @@
+import Dexie from 'dexie';
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite } from './errors';
 import { getMeta, META } from './meta';
-import type { Encoded, StoredRecordRow } from './rows';
+import { localStatuses, type Encoded, type LocalStatus, type StoredRecordRow } from './rows';
 
 export interface UnsyncedSummary {
   count: number;
@@ -13,16 +14,30 @@ export interface UnsyncedSummary {
   newestAt: string | null;
 }
 
-/** Records whose latest revision the server does not hold yet (drafts included). */
+const unsentStatuses = localStatuses.filter((s) => s !== 'sent');
+
+/** The first (or last) change time of records in one status, from the index keys only. */
+async function edgeOf(status: LocalStatus, last: boolean): Promise<string | null> {
+  let range = getDb().records.where('[status+updatedAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
+  if (last) range = range.reverse();
+  const [key] = (await range.limit(1).keys()) as unknown as [LocalStatus, string][];
+  return key ? key[1] : null;
+}
+
+const earliest = (xs: (string | null)[]) => xs.reduce<string | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
+const latest = (xs: (string | null)[]) => xs.reduce<string | null>((a, x) => (x !== null && (a === null || x > a) ? x : a), null);
+
+/**
+ * Records whose latest revision the server does not hold yet (drafts included). Read from
+ * indexes, never the rows: a device with thousands unsent counts them without loading them.
+ */
 export async function unsyncedSummary(): Promise<UnsyncedSummary> {
-  const rows = await getDb().records.where('status').notEqual('sent').toArray();
-  let oldestAt: string | null = null;
-  let newestAt: string | null = null;
-  for (const row of rows) {
-    if (oldestAt === null || row.updatedAt < oldestAt) oldestAt = row.updatedAt;
-    if (newestAt === null || row.updatedAt > newestAt) newestAt = row.updatedAt;
-  }
-  return { count: rows.length, oldestAt, newestAt };
+  const [count, firsts, lasts] = await Promise.all([
+    getDb().records.where('status').notEqual('sent').count(),
+    Promise.all(unsentStatuses.map((s) => edgeOf(s, false))),
+    Promise.all(unsentStatuses.map((s) => edgeOf(s, true))),
+  ]);
+  return { count, oldestAt: earliest(firsts), newestAt: latest(lasts) };
 }
 
 /** Why the last sync failed: a code the UI words, the server's own text if it sent one, and when. */

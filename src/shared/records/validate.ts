@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocalizedText } from '../plan/catalogue-schema';
+import type { Catalogue, LocalizedText } from '../plan/catalogue-schema';
 import { contentHashOf } from './hash';
 import { isValidationMessageKey, validationMessages, type ValidationMessageKey } from '../messages/validation';
 import { checkContentRules, zodReporter, type ValidationContext } from './rules';
@@ -54,7 +54,21 @@ export function recordSchemaFor(ctx: ValidationContext) {
   });
 }
 
+/**
+ * Building a zod schema costs more than parsing a record with it: a server validating a batch
+ * builds one per catalogue and day, not one per record.
+ */
+const recordSchemas = new WeakMap<Catalogue, { today: string; schema: ReturnType<typeof recordSchemaFor> }>();
+
+function recordSchemaOf(ctx: ValidationContext): ReturnType<typeof recordSchemaFor> {
+  const known = recordSchemas.get(ctx.catalogue);
+  if (known?.today === ctx.today) return known.schema;
+  const schema = recordSchemaFor({ catalogue: ctx.catalogue, today: ctx.today });
+  recordSchemas.set(ctx.catalogue, { today: ctx.today, schema });
+  return schema;
+}
+
 export function validateRecord(input: unknown, ctx: ValidationContext): ValidationResult<FieldRecord> {
-  const result = recordSchemaFor(ctx).safeParse(input);
+  const result = recordSchemaOf(ctx).safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: issuesFromZod(result.error) };
 }

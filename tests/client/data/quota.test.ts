@@ -7,7 +7,7 @@ import { loadDraft, saveDraft } from '../../../src/client/data/drafts';
 import { errorText, isQuotaError, StorageFullError } from '../../../src/client/data/errors';
 import { listRecords } from '../../../src/client/data/recordRead';
 import { deleteRecord, saveRecord } from '../../../src/client/data/recordStore';
-import { claimBatch } from '../../../src/client/data/outbox';
+import { freezeUploads } from '../../../src/client/data/outbox';
 
 const quotaDom = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -77,7 +77,8 @@ describe.each(fullDiskErrors)('a full disk (%s)', (_, makeError) => {
   it('refuses an edit and keeps the stored version', async () => {
     await expect(saveRecord('rec-kept', serviceLog(9), 'ready', author)).rejects.toBeInstanceOf(StorageFullError);
     await expect(deleteRecord('rec-kept', author)).rejects.toBeInstanceOf(StorageFullError);
-    await expect(claimBatch({ maxRecords: 10, maxBytes: 1e6 })).rejects.toBeInstanceOf(StorageFullError);
+    // Starting an upload writes too (the frozen copy): refused alike, the record stays queued.
+    await expect(freezeUploads(author.authorId, 10)).rejects.toBeInstanceOf(StorageFullError);
     fake.full.on = false;
     const [kept] = await listRecords();
     expect(kept!.record.kind === 'serviceLog' && kept!.record.served.total).toBe(5);

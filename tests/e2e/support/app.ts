@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** The PIN the helpers set on every new device (tests that need another pass their own). */
 export const TEST_PIN = '472915';
@@ -58,6 +58,23 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       { timeout: 30_000 },
     )
     .toBe(true);
+}
+
+/**
+ * Fires the app's Background Sync event in its service worker once, through the DevTools protocol,
+ * as the browser does when the network returns.
+ */
+export async function fireBackgroundSync(page: Page, context: BrowserContext): Promise<void> {
+  const origin = new URL(page.url()).origin;
+  const cdp = await context.newCDPSession(page);
+  const registration = new Promise<string>((resolve) =>
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const found = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => !r.isDeleted && r.scopeURL.startsWith(origin));
+      if (found) resolve(found.registrationId);
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId: await registration, tag: 'kyiv1325-sync', lastChance: false });
 }
 
 export const nav = (page: Page, name: string) => page.getByRole('banner').getByRole('navigation').getByRole('link', { name, exact: true });

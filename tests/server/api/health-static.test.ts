@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +10,22 @@ import type { Database } from '../../../src/server/db/schema';
 import type { ApiError } from '../../../src/shared';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness } from '../helpers/harness';
+import { precompressDirectory } from '../../../scripts/precompress';
+
+/** Big enough to be compressed by the build (over 1 KB), and compressible. */
+const APP_SCRIPT = `console.log(${JSON.stringify('Київ 1325 '.repeat(400))});`;
+const SHELL = `<!doctype html><title>Київ 1325</title><div id="root"></div><!-- ${'shell '.repeat(300)} -->`;
 
 /** A stand-in for vite's dist: the server only needs these shapes of files. */
 function fakeDist(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kyiv1325-dist-'));
   mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Київ 1325</title><div id="root"></div>');
+  writeFileSync(path.join(dir, 'index.html'), SHELL);
   writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"Київ 1325"}');
-  writeFileSync(path.join(dir, 'assets', 'index-B4x9Kd2a.js'), 'console.log("app")');
+  writeFileSync(path.join(dir, 'assets', 'index-B4x9Kd2a.js'), APP_SCRIPT);
+  // what the build's last step does (vite.config.ts: precompress())
+  precompressDirectory(dir);
   return dir;
 }
 
@@ -83,6 +91,35 @@ describe.each(backends)('health, OpenAPI and the app shell on $name', (backend) 
     expect(sw.headers['content-type']).toContain('javascript');
     const asset = await h.call('GET', '/assets/index-B4x9Kd2a.js');
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the build\'s brotli or gzip copy to clients that accept it, the file itself to others', async () => {
+    expect(existsSync(path.join(dist, 'assets', 'index-B4x9Kd2a.js.br'))).toBe(true);
+    expect(existsSync(path.join(dist, 'sw.js.br')), 'files under 1 KB are left alone').toBe(false);
+    const url = '/assets/index-B4x9Kd2a.js';
+    const br = await h.call('GET', url, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.length).toBeLessThan(APP_SCRIPT.length / 5);
+    expect(brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(APP_SCRIPT);
+
+    const gz = await h.call('GET', url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(APP_SCRIPT);
+
+    const plain = await h.call('GET', url, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(APP_SCRIPT);
+
+    // the app shell of a deep link, too
+    const deep = await h.call('GET', '/today', { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.headers['content-encoding']).toBe('br');
+    expect(deep.headers['content-type']).toContain('text/html');
+    expect(brotliDecompressSync(deep.rawPayload).toString('utf8')).toBe(SHELL);
   });
 
   it('answers a deep link with the app shell, but unknown API paths and assets with a JSON 404', async () => {

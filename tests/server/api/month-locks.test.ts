@@ -148,7 +148,7 @@ describe.each(backends)('month locks on $name', (backend) => {
         await held.reached;
         let lockDone = false;
         const locking = lock(supervisor, { teamId: teamA, month: '2023-04' }).then((r) => ((lockDone = true), r));
-        await new Promise((r) => setTimeout(r, 300));
+        await h.database.untilWaitingForLock!();
         // the push read "no lock" already: had the lock gone ahead, a pending record would sit in a locked month
         expect(lockDone).toBe(false);
         held.open();

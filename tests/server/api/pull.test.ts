@@ -156,7 +156,7 @@ describe.each(backends)('sync pull on $name', (backend) => {
         await holdA.reached;
         let bDone = false;
         const pushB = httpPush(base, colleague.token, bodyB).then((r) => ((bDone = true), r));
-        await new Promise((r) => setTimeout(r, 300));
+        await h.database.untilWaitingForLock!();
         // B must wait for A: had B committed with higher numbers, this pull would move the
         // cursor past A's numbers and A's records would never be pulled.
         expect(bDone).toBe(false);

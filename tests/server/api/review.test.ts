@@ -157,7 +157,8 @@ describe.each(backends)('review of records on $name', (backend) => {
         await held.reached;
         // the verdict read revision 1 as the latest; the push holding revision 2 has not committed yet
         const giving = give(supervisor, { recordId: record.id, revision: 1, status: 'approved' });
-        await new Promise((r) => setTimeout(r, 200));
+        // open the push's gate only once the verdict waits behind the push's lock on the record
+        await h.database.untilWaitingForLock!();
         held.open();
         expect((await pushing).statusCode).toBe(200);
         const res = await giving;

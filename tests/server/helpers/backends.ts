@@ -15,6 +15,11 @@ export interface TestDatabase {
   openAgain: () => Promise<DatabaseHandle>;
   /** settings a child process (the CLI) needs to reach the same database */
   env: Record<string, string>;
+  /**
+   * PostgreSQL only: resolves once one of this suite's connections waits for a lock another
+   * transaction holds. A race test's gate: "the second writer is now blocked behind the first".
+   */
+  untilWaitingForLock?: () => Promise<void>;
   destroy: () => Promise<void>;
 }
 
@@ -75,12 +80,36 @@ async function dropStaleSchemas(): Promise<void> {
   }
 }
 
-/** Each suite gets its own schema, dropped afterwards: suites never see each other's rows. */
+/** Polls pg_stat_activity for a connection named `appName` that another backend blocks. */
+async function untilWaitingForLock(appName: string, timeoutMs = 10_000): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where application_name = $1 and cardinality(pg_blocking_pids(pid)) > 0',
+        [appName],
+      );
+      if (rows[0]!.n > 0) return;
+      if (Date.now() > deadline) throw new Error(`no connection of ${appName} waited for a lock within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Each suite gets its own schema, dropped afterwards: suites never see each other's rows. Its
+ * connections carry the schema's name as application_name, so a test can find them.
+ */
 async function createPostgres(): Promise<TestDatabase> {
   await assertPostgresReachable();
   await dropStaleSchemas();
   const schema = `t_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  const handle = await openDatabase({ dataDir: '', databaseUrl: TEST_DATABASE_URL, pgSchema: schema });
+  const url = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}application_name=${schema}`;
+  const handle = await openDatabase({ dataDir: '', databaseUrl: url, pgSchema: schema });
   const dropSchema = async () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
@@ -98,11 +127,12 @@ async function createPostgres(): Promise<TestDatabase> {
   return {
     handle,
     openAgain: async () => {
-      const again = await openDatabase({ dataDir: '', databaseUrl: TEST_DATABASE_URL, pgSchema: schema });
+      const again = await openDatabase({ dataDir: '', databaseUrl: url, pgSchema: schema });
       others.push(again);
       return again;
     },
     env: { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
+    untilWaitingForLock: () => untilWaitingForLock(schema),
     destroy: async () => {
       for (const h of [handle, ...others]) await h.close();
       await dropSchema();

@@ -4,7 +4,7 @@ import type { AuthHooks, ServerContext, SyncHooks } from '../../../src/server/co
 import type { DatabaseHandle } from '../../../src/server/db/connect';
 import { createTeam } from '../../../src/server/features/accounts/teams';
 import { createUser } from '../../../src/server/features/accounts/users';
-import type { ScryptCost } from '../../../src/server/features/auth/passwords';
+import type { ScryptCost } from '../../../src/server/passwords';
 import { uuidv7, type Author, type LoginResponse, type Role } from '../../../src/shared';
 import type { TeamKind } from '../../../src/shared/accounts/protocol';
 import type { Backend, TestDatabase } from './backends';

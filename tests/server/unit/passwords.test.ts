@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT_COST, generatePassword, hashPassword, verifyPassword } from '../../../src/server/features/auth/passwords';
+import { DEFAULT_SCRYPT_COST, generatePassword, hashPassword, verifyPassword } from '../../../src/server/passwords';
 import { TEST_SCRYPT_COST } from '../helpers/harness';
 
 describe('password hashing', () => {

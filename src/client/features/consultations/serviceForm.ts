@@ -3,8 +3,8 @@ import { contentOf } from '../../../shared/records/build';
 import { serviceTypes, type ServiceLogContent, type ServiceLogRecord, type ServiceType } from '../../../shared/records/schemas';
 import type { CellDimension } from '../../../shared/dimensions';
 import { defaultDateFor, serviceIndicators } from '../../catalogue/measures';
-import { emptyTally, fromTable, type TallyState } from '../tally/tally';
-import type { TallyMode } from '../tally/TallyGrid';
+import { emptyTally, fromTable, type TallyState } from '../../ui/tally/tally';
+import type { TallyMode } from '../../ui/tally/TallyGrid';
 
 export interface ServiceDraft {
   values: ServiceLogContent;

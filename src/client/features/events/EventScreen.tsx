@@ -11,9 +11,9 @@ import { OptionSelect, useDistrictOptions } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
 import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
 import { useRecordForm } from '../../ui/forms/useRecordForm';
-import { layoutFor } from '../tally/layout';
-import { TallyGrid } from '../tally/TallyGrid';
-import { useDraftedTally } from '../tally/useDraftedTally';
+import { layoutFor } from '../../ui/tally/layout';
+import { TallyGrid } from '../../ui/tally/TallyGrid';
+import { useDraftedTally } from '../../ui/tally/useDraftedTally';
 import { eventContentOf, eventDraftFrom, freshEventDraft, type EventDraft } from './eventForm';
 
 export default function EventScreen() {

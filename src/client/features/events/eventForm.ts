@@ -3,8 +3,8 @@ import type { CountTable } from '../../../shared/records/counts';
 import { contentOf } from '../../../shared/records/build';
 import type { EventContent, EventFormat, EventRecord } from '../../../shared/records/schemas';
 import { defaultDateFor } from '../../catalogue/measures';
-import { emptyTally, fromTable, type TallyState } from '../tally/tally';
-import type { TallyMode } from '../tally/TallyGrid';
+import { emptyTally, fromTable, type TallyState } from '../../ui/tally/tally';
+import type { TallyMode } from '../../ui/tally/TallyGrid';
 
 /** The event form holds both venue kinds' fields, so switching back and forth loses nothing. */
 export interface EventFormValues {

@@ -6,8 +6,8 @@ import { useCurrentSession } from '../../app/sessionContext';
 import { errorText } from '../../data';
 import { Field, fieldAria } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
-import { syncErrorKey } from '../sync/words';
-import '../sync/sync.css';
+import { syncErrorKey } from '../sync';
+import '../../ui/facts.css';
 import { importHandoff, type ImportFailure, type ImportReport } from './importFile';
 import { recordName } from '../../ui/recordName';
 

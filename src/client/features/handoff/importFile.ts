@@ -6,7 +6,7 @@ import { SYNC_PROTOCOL_VERSION } from '../../../shared/sync/constants';
 import type { PushResult } from '../../../shared/sync/protocol';
 import type { FieldRecord } from '../../../shared/records/schemas';
 import { getDeviceId, getSession, markSessionRefused } from '../../data';
-import { isolatingTransport } from '../sync/transport';
+import { isolatingTransport } from '../sync';
 
 export interface ImportCounts {
   accepted: number;

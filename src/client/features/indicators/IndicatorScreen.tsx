@@ -11,10 +11,10 @@ import { MeasureSelect, onMeasureChange } from '../../ui/forms/MeasureSelect';
 import { OptionSelect } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
 import { useRecordForm } from '../../ui/forms/useRecordForm';
-import { layoutFor } from '../tally/layout';
-import { emptyTally } from '../tally/tally';
-import { TallyGrid } from '../tally/TallyGrid';
-import { useDraftedTally } from '../tally/useDraftedTally';
+import { layoutFor } from '../../ui/tally/layout';
+import { emptyTally } from '../../ui/tally/tally';
+import { TallyGrid } from '../../ui/tally/TallyGrid';
+import { useDraftedTally } from '../../ui/tally/useDraftedTally';
 import {
   cellDimensionsOf,
   defaultPeriod,

@@ -4,8 +4,8 @@ import type { CountTable } from '../../../shared/records/counts';
 import { contentOf } from '../../../shared/records/build';
 import type { IndicatorReportContent, IndicatorReportRecord } from '../../../shared/records/schemas';
 import { defaultDateFor } from '../../catalogue/measures';
-import { emptyTally, fromTable, type TallyState } from '../tally/tally';
-import type { TallyMode } from '../tally/TallyGrid';
+import { emptyTally, fromTable, type TallyState } from '../../ui/tally/tally';
+import type { TallyMode } from '../../ui/tally/TallyGrid';
 
 /** Holds both value kinds' fields; the indicator decides which one becomes the record. */
 export interface IndicatorFormValues {

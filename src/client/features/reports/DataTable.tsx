@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ScrollArea } from './ScrollArea';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 export interface TableRow {
   key: string;

@@ -4,7 +4,7 @@ import { districtValues } from '../../../shared/dimensions';
 import { statusLabels, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
-import type { TeamChoice } from '../review/useReview';
+import type { TeamChoice } from '../../net/teams';
 import { CrossTable } from './CrossTable';
 import { DataTable } from './DataTable';
 import { ProgressChart, type ProgressLine } from './charts/ProgressChart';

@@ -4,7 +4,7 @@ import type { Lang } from '../../../shared/messages/lang';
 import type { ReportFilter } from '../../../shared/reports/query';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
-import type { TeamChoice } from '../review/useReview';
+import type { TeamChoice } from '../../net/teams';
 import { parsePeriodParam, periodParam, PERIOD_PARAMS } from './period';
 import { monthLabel } from './charts/TrendChart';
 import { useLang } from '../../app/i18n';

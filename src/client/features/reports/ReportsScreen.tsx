@@ -7,15 +7,15 @@ import { useCatalogue } from '../../catalogue/catalogue';
 import { localToday } from '../../catalogue/measures';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
-import { defaultYear } from '../plan/progress';
-import { useTeams } from '../review/useReview';
+import { defaultYear } from '../plan';
+import { useTeams } from '../../net/teams';
 import './registerMessages';
 import './reports.css';
 import { ReportBody } from './ReportBody';
 import { ReportFilters } from './ReportFilters';
 import { SourceLabel } from './SourceLabel';
 import { useProgressReport } from './useReport';
-import { useDataSource } from './useSource';
+import { useDataSource } from '../../net/dataSource';
 
 export default function ReportsScreen() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DataSource } from './useSource';
+import type { DataSource } from '../../net/dataSource';
 
 /** Says plainly whose data a report shows: the city's (server) or this device's. */
 export function SourceLabel({ source }: { source: DataSource }) {

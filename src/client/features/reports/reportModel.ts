@@ -5,8 +5,9 @@ import { factsOfRecord } from '../../../shared/reports/facts';
 import { buildProgressReport, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
 import { memoryFactQuery, type Breakdown, type ReportFilter, type StatusedFact } from '../../../shared/reports/query';
 import type { ReviewStatus } from '../../../shared/sync/protocol';
+import { deviceReviewStatus, type StoredRecord } from '../../data';
+import { queryString } from '../../net/queryString';
 import { periodParam } from './period';
-import { queryString } from './queryString';
 
 /** Every breakdown the report screen shows. */
 export const SCREEN_BREAKDOWNS: readonly Breakdown[] = ['group', 'district', 'teamId', 'month'];
@@ -47,6 +48,14 @@ export interface DeviceRecord {
   record: FieldRecord;
   /** the supervisor's verdict as far as this device knows; pending when none has arrived */
   review: ReviewStatus;
+}
+
+/** The device's records for an in-browser report, each with the review status this device knows (drafts left out). */
+export function deviceReportRecords(records: readonly StoredRecord[]): DeviceRecord[] {
+  return records.flatMap((stored) => {
+    const review = deviceReviewStatus(stored);
+    return review === null ? [] : [{ record: stored.record, review }];
+  });
 }
 
 export function deviceFacts(records: readonly DeviceRecord[]): StatusedFact[] {

@@ -3,10 +3,11 @@ import type { Catalogue, LocalizedText } from '../../../shared/plan/catalogue-sc
 import type { ProgressReport } from '../../../shared/reports/progress';
 import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
 import { localToday } from '../../catalogue/measures';
-import { deviceReportRecords, readDeviceRecords, useDeviceRecords } from '../review/deviceReview';
-import { ApiFailure, failureText, getJson } from './http';
-import { deviceReport, hydrateReport, progressQueryString, SCREEN_BREAKDOWNS, type DeviceRecord, type ProgressReportJson } from './reportModel';
-import type { DataSource } from './useSource';
+import { readDeviceRecords, useDeviceRecords } from '../../data';
+import type { DataSource } from '../../net/dataSource';
+import { failureText, isOffline } from '../../net/failure';
+import { getJson } from '../../net/loggedIn';
+import { deviceReport, deviceReportRecords, hydrateReport, progressQueryString, SCREEN_BREAKDOWNS, type DeviceRecord, type ProgressReportJson } from './reportModel';
 
 export interface ReportState {
   report: ProgressReport | undefined;
@@ -25,7 +26,7 @@ async function fromServer(catalogue: Catalogue, filter: ReportFilter, breakdowns
     const json = await getJson<ProgressReportJson>(`/reports/progress${progressQueryString(filter, breakdowns)}`);
     return { report: hydrateReport(catalogue, json), source };
   } catch (error) {
-    if (!(error instanceof ApiFailure && error.kind === 'offline')) throw error;
+    if (!isOffline(error)) throw error;
     // No answer: the device's own records still make a report, labelled as such.
     const records = deviceReportRecords(await readDeviceRecords());
     return { report: await deviceReport(catalogue, records, filter, localToday(), breakdowns), source: { kind: 'device', why: 'failed' } };

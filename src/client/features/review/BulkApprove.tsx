@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewItem } from '../../../shared/review/protocol';
 import { useText } from '../../app/i18n';
-import { failureText } from '../reports/http';
-import type { DataSource } from '../reports/useSource';
+import { failureText } from '../../net/failure';
+import type { DataSource } from '../../net/dataSource';
 import { approveAll, type BulkResult } from './bulk';
 import { approvable, type ReviewFilter } from './reviewFilter';
 

@@ -6,11 +6,11 @@ import type { MonthLock } from '../../../shared/review/protocol';
 import { useLang, useText } from '../../app/i18n';
 import { Notice } from '../../ui/Notice';
 import { formatDateTime } from '../../ui/format';
-import { failureText } from '../reports/http';
-import type { DataSource } from '../reports/useSource';
+import { failureText } from '../../net/failure';
+import type { DataSource } from '../../net/dataSource';
 import { listLocks, lockMonth, unlockMonth, type LockOutcome } from './reviewApi';
 import { isMonth } from './reviewFilter';
-import type { TeamChoice } from './useReview';
+import type { TeamChoice } from '../../net/teams';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 type Outcome = { kind: 'lock'; value: LockOutcome; team: string; month: string } | { kind: 'error'; text: LocalizedText } | null;

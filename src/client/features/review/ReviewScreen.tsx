@@ -6,14 +6,15 @@ import { useCatalogue } from '../../catalogue/catalogue';
 import { allMeasures } from '../../../shared/plan/catalogue-index';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
-import '../reports/registerMessages';
-import '../reports/reports.css';
-import { useDataSource, type DataSource } from '../reports/useSource';
+// the review texts and styles live with the reports feature's
+import '../reports';
+import { useDataSource, type DataSource } from '../../net/dataSource';
 import { BulkApprove } from './BulkApprove';
 import { MonthPanel } from './MonthPanel';
 import { ReviewCard } from './ReviewCard';
 import { defaultReviewFilter, isMonth, type ReviewFilter } from './reviewFilter';
-import { useReviewList, useTeams, type TeamChoice } from './useReview';
+import { useTeams, type TeamChoice } from '../../net/teams';
+import { useReviewList } from './useReview';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 export default function ReviewScreen() {

@@ -1,6 +1,8 @@
 import type { LockMonthRequest, MonthLock, OpenRecord, ReviewList, UnlockMonthRequest, VerdictRequest } from '../../../shared/review/protocol';
-import type { ReviewVerdict, SessionUser } from '../../../shared/sync/protocol';
-import { ApiFailure, getJson, postJson, queryString } from '../reports/http';
+import type { ReviewVerdict } from '../../../shared/sync/protocol';
+import { ApiFailure } from '../../net/failure';
+import { getJson, postJson } from '../../net/loggedIn';
+import { queryString } from '../../net/queryString';
 import { monthBounds, type ReviewFilter } from './reviewFilter';
 
 /** The review API (docs/reports.md): the supervisor's list, verdicts and month locks. */
@@ -51,9 +53,4 @@ export function unlockMonth(request: UnlockMonthRequest): Promise<MonthLock> {
 
 export async function listLocks(teamId?: string): Promise<MonthLock[]> {
   return (await getJson<{ locks: MonthLock[] }>(`/review/months${queryString({ team: teamId })}`)).locks;
-}
-
-/** Who the server says this user is, with every team they belong to. */
-export function whoAmI(): Promise<SessionUser> {
-  return getJson<SessionUser>('/auth/me');
 }

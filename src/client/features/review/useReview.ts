@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import type { ReviewItem } from '../../../shared/review/protocol';
-import type { StoredRecord } from '../../data';
-import { useCurrentSession } from '../../app/sessionContext';
-import { ApiFailure, failureText } from '../reports/http';
-import type { DataSource } from '../reports/useSource';
-import { deviceReviewItems, readDeviceRecords, useDeviceRecords } from './deviceReview';
-import { listForReview, PAGE_SIZE, whoAmI } from './reviewApi';
+import { readDeviceRecords, useDeviceRecords, type StoredRecord } from '../../data';
+import type { DataSource } from '../../net/dataSource';
+import { failureText, isOffline } from '../../net/failure';
+import { deviceReviewItems } from './deviceReview';
+import { listForReview, PAGE_SIZE } from './reviewApi';
 import { matchesReview, sortForReview, type ReviewFilter } from './reviewFilter';
 
 export interface ReviewListState {
@@ -40,7 +39,7 @@ async function serverList(filter: ReviewFilter, pages: number, source: DataSourc
     }
     return { items, total, source };
   } catch (error) {
-    if (!(error instanceof ApiFailure && error.kind === 'offline')) throw error;
+    if (!isOffline(error)) throw error;
     const items = deviceList(await readDeviceRecords(), filter);
     return { items, total: items.length, source: { kind: 'device', why: 'failed' } };
   }
@@ -81,34 +80,4 @@ export function useReviewList(filter: ReviewFilter, source: DataSource, refreshK
     source: page?.source ?? source,
     loadMore: page && page.items.length < page.total ? () => setPages((p) => p + 1) : null,
   };
-}
-
-export interface TeamChoice {
-  id: string;
-  name: string;
-}
-
-/** The teams this user may pick: the server's list when it answers, else the session's team and those on the device's records. */
-export function useTeams(source: DataSource): TeamChoice[] {
-  const session = useCurrentSession();
-  const local = useDeviceRecords();
-  const [server, setServer] = useState<TeamChoice[] | null>(null);
-  useEffect(() => {
-    if (source.kind !== 'server') return;
-    let live = true;
-    void whoAmI()
-      .then((me) => live && setServer(me.teams))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [source.kind]);
-  return useMemo(() => {
-    const teams = new Map<string, string>();
-    for (const team of server ?? session?.teams ?? []) teams.set(team.id, team.name);
-    if (session && !teams.has(session.teamId)) teams.set(session.teamId, session.teamName);
-    if (source.kind === 'server' && server) return [...teams.entries()].map(([id, name]) => ({ id, name }));
-    for (const r of local ?? []) if (!teams.has(r.record.teamId)) teams.set(r.record.teamId, r.record.teamId);
-    return [...teams.entries()].map(([id, name]) => ({ id, name }));
-  }, [source.kind, server, session, local]);
 }

@@ -10,8 +10,9 @@ import { wipeDevice } from '../../data/wipe';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { ConfirmErase } from '../../ui/ConfirmErase';
+import { loadExportHandoff } from '../handoff';
 
-const ExportHandoff = lazy(() => import('../handoff/ExportHandoff'));
+const ExportHandoff = lazy(loadExportHandoff);
 
 /**
  * The server cut this device (or this login) off. Sync has stopped. The person may first save the

@@ -3,10 +3,10 @@ import { useLang } from '../../app/i18n';
 import { chooseTeam, type SessionRow } from '../../data';
 import { formatDateTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';
-import { syncErrorKey } from '../sync/words';
+import { syncErrorKey } from '../sync';
 import { LoginForm } from './LoginForm';
 import { LogoutPanel } from './LogoutPanel';
-import '../sync/sync.css';
+import '../../ui/facts.css';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 /** The logged-in account: who, which team new records get, until when, and logout (which erases the device). */

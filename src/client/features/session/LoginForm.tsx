@@ -7,7 +7,8 @@ import { countLocalRecords, errorText, finishLogin } from '../../data';
 import { Field, fieldAria } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { logIn } from './api';
-import type { ApiFailure } from '../../net/api';
+import type { ApiFailure } from '../../net/failure';
+import { loadSync } from '../sync';
 
 interface Props {
   presetEmail?: string | null;
@@ -48,7 +49,7 @@ export function LoginForm({ presetEmail, previousTeamId, onDeviceRevoked }: Prop
   async function finish(login: LoginResponse, teamId: string) {
     try {
       await finishLogin(login, teamId);
-      void import('../sync/start').then((m) => m.syncAfterLogin());
+      void loadSync().then((m) => m.syncAfterLogin());
       void navigate('/');
     } catch (error) {
       setFailure(text(errorText(error)));

@@ -6,10 +6,12 @@ import { errorText, useUnsynced, type SessionRow } from '../../data';
 import { wipeDevice } from '../../data/wipe';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { loadExportHandoff } from '../handoff';
+import { loadSync } from '../sync';
 import { forgetDevice } from './api';
 import { ConfirmErase } from '../../ui/ConfirmErase';
 
-const ExportHandoff = lazy(() => import('../handoff/ExportHandoff'));
+const ExportHandoff = lazy(loadExportHandoff);
 
 /**
  * Logout erases the device: the session with its token, the records, drafts and everything else
@@ -46,7 +48,7 @@ export function LogoutPanel({ session }: { session: SessionRow }) {
   async function syncFirst() {
     setBusy('sync');
     try {
-      await (await import('../sync/start')).syncNow();
+      await (await loadSync()).syncNow();
     } finally {
       setBusy(null);
     }

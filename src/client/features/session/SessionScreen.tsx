@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentSession } from '../../app/sessionContext';
 import { hasLoggedInBefore } from '../../data';
 import { Loading } from '../../ui/Loading';
-import { LockSettings } from '../lock/LockSettings';
+import { LockSettings } from '../lock';
 import { AccountPanel } from './AccountPanel';
 import { LocalIdentityForm } from './LocalIdentityForm';
 import { LoginForm } from './LoginForm';

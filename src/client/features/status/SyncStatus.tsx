@@ -7,14 +7,10 @@ import { useLang, useText } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';
 import { useSession, useSyncInfo, useUnsynced, type SessionRow } from '../../data';
 import { timeAgo, unsyncedText } from '../../ui/format';
-import { useLiveSync, type LiveSync } from '../sync/liveState';
-import { syncErrorKey } from '../sync/words';
+import { loadSync, syncErrorKey, useLiveSync, type LiveSync, type SyncModule } from '../sync';
 import './sync-status.css';
 
-// The engine loads in its own chunk once the first screen is up (the browser is idle), so it
-// never competes with what the person came to see.
-const loadSync = () => import('../sync/start');
-type SyncModule = Awaited<ReturnType<typeof loadSync>>;
+// The engine loads in its own chunk (loadSync) once the first screen is up and the browser is idle.
 
 const START_DELAY_MS = 2_000;
 

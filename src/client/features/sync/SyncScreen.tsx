@@ -9,13 +9,14 @@ import { useServerRecords, useSetAside, useSyncInfo, useUnsynced, type StoredRec
 import { formatDateTime, timeAgo, unsyncedText } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
-import { recordTotal, routeFor } from '../records/recordSummary';
+import { loadExportHandoff } from '../handoff';
+import { recordTotal, routeFor } from '../records';
 import { useLiveSync } from './liveState';
 import { syncErrorKey } from './words';
-import './sync.css';
+import '../../ui/facts.css';
 import { recordName } from '../../ui/recordName';
 
-const ExportHandoff = lazy(() => import('../handoff/ExportHandoff'));
+const ExportHandoff = lazy(loadExportHandoff);
 
 /** Sync in detail: where things stand, records set aside with their reasons, hand-off files. */
 export default function SyncScreen() {

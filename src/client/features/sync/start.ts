@@ -17,8 +17,14 @@ function run(trigger: SyncTrigger): Promise<RunResult> {
   return runSync({ wait: trigger === 'button' || trigger === 'login' });
 }
 
-/** Where the browser has Background Sync, it wakes the service worker when the network returns. */
+/**
+ * Where the browser has Background Sync, it wakes the service worker when the network returns.
+ * Asked only while the browser is offline: registered while online, the event fires at once, so
+ * a sync that failed with the network up (the server unreachable) would run again at once, and
+ * again, past the backoff.
+ */
 async function requestBackgroundSync(): Promise<void> {
+  if (navigator.onLine) return;
   try {
     const registration = await navigator.serviceWorker?.getRegistration();
     const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
@@ -34,6 +40,8 @@ export function startSync(): void {
   scheduler = s;
   window.addEventListener('online', () => void s.request('online'));
   window.addEventListener('offline', () => void requestBackgroundSync());
+  // Opened offline: no `offline` event will come.
+  void requestBackgroundSync();
   window.addEventListener('focus', () => void s.request('focus'));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void s.request('focus');

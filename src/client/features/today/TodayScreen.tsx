@@ -4,8 +4,8 @@ import { useLang } from '../../app/i18n';
 import { localToday } from '../../catalogue/measures';
 import { useRecordsCreatedSince, useSyncInfo, useUnsynced } from '../../data';
 import { timeAgo } from '../../ui/format';
-import { recordTotal, routeFor } from '../records/recordSummary';
-import { StorageStatus } from '../status/StorageStatus';
+import { recordTotal, routeFor } from '../records';
+import { StorageStatus } from '../status';
 import { useCurrentSession } from '../../app/sessionContext';
 import { recordName } from '../../ui/recordName';
 

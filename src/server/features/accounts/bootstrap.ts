@@ -1,6 +1,6 @@
 import type { ServerContext } from '../../context';
 import { newId } from '../../ids';
-import { generatePassword, hashPassword } from '../auth/passwords';
+import { generatePassword, hashPassword } from '../../passwords';
 
 export interface BootstrapOptions {
   email?: string | undefined;

@@ -3,7 +3,7 @@ import type { DeviceDto } from '../../../shared/accounts/protocol';
 import type { ServerContext } from '../../context';
 import type { Database, DeviceRow } from '../../db/schema';
 import { HttpError } from '../../http/errors';
-import { audit } from '../audit/log';
+import { audit } from '../audit';
 import { endSessions } from './end-sessions';
 
 export function deviceDto(row: DeviceRow): DeviceDto {

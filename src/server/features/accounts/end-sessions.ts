@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ServerContext } from '../../context';
 import type { Database } from '../../db/schema';
-import { audit, type SessionEndCause } from '../audit/log';
+import { audit, type SessionEndCause } from '../audit';
 
 /**
  * Ends every open session of a user, inside the caller's transaction, and says so in the audit

@@ -5,7 +5,7 @@ import { createTeamRequest, createUserRequest, resetPasswordRequest, updateUserR
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
-import { authenticate, requireRole, type AuthContext } from '../auth/sessions';
+import { authenticate, requireRole, type AuthContext } from '../auth';
 import { listDevices, revokeDevice, revokeUserSessions } from './devices';
 import { createTeam, listTeams } from './teams';
 import { updateUser } from './user-changes';

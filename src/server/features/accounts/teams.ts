@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import type { TeamRow } from '../../db/schema';
 import { HttpError } from '../../http/errors';
 import { newId } from '../../ids';
-import { audit } from '../audit/log';
+import { audit } from '../audit';
 
 type Ctx = Pick<ServerContext, 'db' | 'clock'>;
 

@@ -6,7 +6,7 @@ import { isSqlite } from '../../db/dialect';
 import { withRetry } from '../../db/retry';
 import type { Database, UserRow } from '../../db/schema';
 import { HttpError } from '../../http/errors';
-import { audit, type SessionEndCause } from '../audit/log';
+import { audit, type SessionEndCause } from '../audit';
 import { endSessions } from './end-sessions';
 import { assertTeamsExist, getUser } from './users';
 

@@ -8,8 +8,8 @@ import type { Database, UserRow } from '../../db/schema';
 import { HttpError } from '../../http/errors';
 import { serverMessages } from '../../../shared/messages/server';
 import { newId } from '../../ids';
-import { audit } from '../audit/log';
-import { generatePassword, hashPassword } from '../auth/passwords';
+import { audit } from '../audit';
+import { generatePassword, hashPassword } from '../../passwords';
 import { endSessions } from './end-sessions';
 
 type Ctx = Pick<ServerContext, 'db' | 'clock' | 'passwordCost'>;

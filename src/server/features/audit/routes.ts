@@ -3,7 +3,7 @@ import { API_PREFIX } from '../../../shared';
 import { auditQuery } from '../../../shared/accounts/audit';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
-import { authenticate, requireRole } from '../auth/sessions';
+import { authenticate, requireRole } from '../auth';
 import { listAudit } from './list';
 
 export function auditRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { API_PREFIX, loginRequest } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
-import { sessionUser } from '../accounts/users';
+import { sessionUser } from '../accounts';
 import { authenticate, forgetDevice, login, logout } from './sessions';
 
 const unauthorized = { 401: 'no valid session: error.reason says why (token_missing, token_invalid, token_expired, token_revoked, device_revoked)' };

@@ -6,9 +6,9 @@ import { isSqlite } from '../../db/dialect';
 import type { Database, UserRow } from '../../db/schema';
 import { HttpError } from '../../http/errors';
 import { newId } from '../../ids';
-import { sessionUser, findUserByEmail, teamIdsOf } from '../accounts/users';
-import { hashPassword, verifyPassword, type ScryptCost } from './passwords';
-import { audit, type LoginFailure } from '../audit/log';
+import { sessionUser, findUserByEmail, teamIdsOf } from '../accounts';
+import { hashPassword, verifyPassword, type ScryptCost } from '../../passwords';
+import { audit, type LoginFailure } from '../audit';
 import { claimLoginAttempt, loginFailed, loginSucceeded } from './rate-limit';
 import { bearerToken, hashToken, newToken } from './tokens';
 

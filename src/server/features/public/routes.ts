@@ -3,8 +3,8 @@ import { API_PREFIX, renderNotPublishedHtml, renderPublicHtml } from '../../../s
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
-import { authenticate, requireRole } from '../auth/sessions';
-import { assertPlanYear, publicPageParams, publicPageQuery, publicQuery, publishRequest, snapshotListQuery } from '../reports/params';
+import { authenticate, requireRole } from '../auth';
+import { assertPlanYear, publicPageParams, publicPageQuery, publicQuery, publishRequest, snapshotListQuery } from '../reports';
 import { listSnapshots, publishSnapshot, SnapshotCache } from './snapshots';
 
 /** The latest snapshot may be replaced by a newer one: browsers and proxies keep it a few minutes. */

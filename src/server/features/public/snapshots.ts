@@ -8,13 +8,12 @@ import {
   type SnapshotTruth,
   type StatusedFact,
 } from '../../../shared';
-import { audit } from '../audit/log';
+import { audit } from '../audit';
 import type { ServerContext } from '../../context';
 import { isUniqueViolation } from '../../db/errors';
 import type { Database } from '../../db/schema';
 import { HttpError } from '../../http/errors';
-import { assertPlanYear } from '../reports/params';
-import { today } from '../reports/scope';
+import { assertPlanYear, today } from '../reports';
 
 /**
  * Public figures change only at publication points: a snapshot, built from the approved

@@ -1,25 +1,36 @@
 import type { Transaction } from 'kysely';
 import type { FieldRecord, ReviewStatus } from '../../../shared';
+import { unnestRows, usesUnnest, type ColumnTypes } from '../../db/bulk-rows';
 import type { Database, FactsTable } from '../../db/schema';
 import { factRows } from './fact-rows';
 import { adjustRollup } from './rollup';
 
-/** Rows per INSERT: 15 columns each stays far below both databases' parameter limits. */
+/** Rows per INSERT on SQLite: 15 columns each stays far below its parameter limit. */
 const INSERT_CHUNK = 1000;
 
+const FACT_TYPES: ColumnTypes<FactsTable> = {
+  record_id: 'text', position: 'integer', measure_id: 'text', source: 'text', indicator_id: 'text', date: 'text',
+  team_id: 'text', district: 'text', sex: 'text', age_band: 'text', grp: 'text', sphere: 'text', value: 'integer',
+  document_ref: 'text', review_status: 'text',
+};
+
 export async function insertFacts(trx: Transaction<Database>, rows: FactsTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (usesUnnest(trx)) {
+    const { columns, source } = unnestRows(rows, FACT_TYPES);
+    return void (await trx.insertInto('facts').columns(columns).expression(source).execute());
+  }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('facts').values(rows.slice(i, i + INSERT_CHUNK)).execute();
 }
 
 /**
- * Inside the push transaction, for records whose latest revision just changed: the new revision
- * has not been reviewed (status back to 'pending'), and its facts replace the old revision's.
- * A tombstone leaves none.
+ * Inside the push transaction, for records whose latest revision just changed (and whose
+ * `records` row the push has already set back to 'pending': a new revision is not reviewed):
+ * its facts replace the old revision's, as pending. A tombstone leaves none.
  */
 export async function latestRevisionsChanged(trx: Transaction<Database>, records: readonly FieldRecord[]): Promise<void> {
   if (records.length === 0) return;
   const ids = records.map((r) => r.id);
-  await trx.updateTable('records').set({ review_status: 'pending' }).where('id', 'in', ids).execute();
   const removed = await trx.deleteFrom('facts').where('record_id', 'in', ids).returningAll().execute();
   const added = records.flatMap((r) => factRows(r, 'pending'));
   await insertFacts(trx, added);

@@ -13,8 +13,8 @@ import {
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
-import { audit } from '../audit/log';
-import { authenticate, type AuthContext } from '../auth/sessions';
+import { audit } from '../audit';
+import { authenticate, type AuthContext } from '../auth';
 import { annualQuery, assertPlanYear, progressFilter, progressQuery } from './params';
 import { scopedQuery, today } from './scope';
 import { progressJson } from './serialize';

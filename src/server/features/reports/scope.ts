@@ -1,6 +1,6 @@
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
-import type { AuthContext } from '../auth/sessions';
+import type { AuthContext } from '../auth';
 import { sqlFactQuery, type FactScope } from './fact-query';
 
 /**

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FieldRecord, ReviewVerdict } from '../../../shared';
 import type { ReviewList, reviewListQuery } from '../../../shared/review/protocol';
 import type { ServerContext } from '../../context';
-import type { AuthContext } from '../auth/sessions';
+import type { AuthContext } from '../auth';
 import { reviewTeams } from './rights';
 import { verdictDto } from './verdicts';
 

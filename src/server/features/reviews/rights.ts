@@ -1,5 +1,5 @@
 import { HttpError } from '../../http/errors';
-import type { AuthContext } from '../auth/sessions';
+import type { AuthContext } from '../auth';
 
 /** Supervisors review their own teams' records; admins any team's. Nobody else reviews. */
 export function assertMayReview(auth: AuthContext, teamId: string): void {

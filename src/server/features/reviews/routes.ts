@@ -6,7 +6,7 @@ import type { ServerContext } from '../../context';
 import { errorBody } from '../../http/errors';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
-import { authenticate } from '../auth/sessions';
+import { authenticate } from '../auth';
 import { listForReview } from './list';
 import { listLocks, lockMonth, unlockMonth } from './month-locks';
 import { recordVerdict } from './verdicts';

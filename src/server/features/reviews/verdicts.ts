@@ -8,10 +8,10 @@ import { takeSequence } from '../../db/sequence';
 import { shareTeams } from '../../db/team-locks';
 import { HttpError } from '../../http/errors';
 import { newId } from '../../ids';
-import { audit } from '../audit/log';
-import type { AuthContext } from '../auth/sessions';
-import { reviewStatusChanged } from '../reports/facts-store';
-import { monthsBetween } from '../sync/record-facts';
+import { audit } from '../audit';
+import type { AuthContext } from '../auth';
+import { reviewStatusChanged } from '../reports';
+import { monthsBetween } from '../sync';
 import { assertMayReview } from './rights';
 
 type Verdict = Required<Pick<VerdictRequest, 'recordId' | 'revision' | 'status'>> & { comment?: string | null | undefined };

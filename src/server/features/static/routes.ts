@@ -28,6 +28,9 @@ export async function staticRoutes(app: FastifyInstance, staticDir: string | nul
     prefix: '/',
     // Our own Cache-Control below; the plugin's default would overwrite it.
     cacheControl: false,
+    // The build writes .br and .gz beside each text file (scripts/precompress.ts): sent as they
+    // are, with Content-Encoding and Vary, to clients that accept them.
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
       reply.header('cache-control', cacheControlFor(filePath));
     },

@@ -1,12 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { FieldRecord, PushResult } from '../../../shared';
+import { unnestRows, usesUnnest, type ColumnTypes } from '../../db/bulk-rows';
 import type { Database, NewRecordRevision } from '../../db/schema';
 import { takeSequence } from '../../db/sequence';
 import { serverMessages } from '../../../shared/messages/server';
 import type { SyncHooks } from '../../context';
 import { shareTeams } from '../../db/team-locks';
-import type { AuthContext } from '../auth/sessions';
-import { latestRevisionsChanged } from '../reports/facts-store';
+import type { AuthContext } from '../auth';
+import { latestRevisionsChanged } from '../reports';
 import { monthsBetween, recordIndicatorId, recordPeriod } from './record-facts';
 
 /** A record that passed validation and rights, with its place in the batch. */
@@ -34,6 +35,37 @@ interface Head {
 }
 
 const keyOf = (id: string, revision: number) => `${id}#${revision}`;
+
+const RECORD_COLUMN_TYPES = {
+  revision: 'integer', kind: 'text', measure_id: 'text', indicator_id: 'text', team_id: 'text', author_id: 'text',
+  device_id: 'text', period_start: 'text', period_end: 'text', body: 'text', content_hash: 'text', deleted: 'integer',
+  created_at: 'text', updated_at: 'text', received_at: 'text',
+} as const;
+type RevisionRow = Required<NewRecordRevision>;
+const REVISION_TYPES: ColumnTypes<RevisionRow> = {
+  record_id: 'text', ...RECORD_COLUMN_TYPES, batch_id: 'text', pushed_by_user: 'text', pushed_by_device: 'text', imported: 'integer',
+};
+type LatestRow = Omit<RevisionRow, 'record_id' | 'batch_id' | 'pushed_by_user' | 'pushed_by_device' | 'imported'> & {
+  id: string;
+  server_seq: number;
+  review_status: 'pending';
+};
+const LATEST_TYPES: ColumnTypes<LatestRow> = { id: 'text', ...RECORD_COLUMN_TYPES, server_seq: 'bigint', review_status: 'text' };
+
+/** The INSERT of these rows: as one array per column on PostgreSQL, as VALUES on SQLite (see bulk-rows.ts). */
+function insertRevisions(trx: Transaction<Database>, rows: RevisionRow[]) {
+  const insert = trx.insertInto('record_revisions');
+  if (!usesUnnest(trx)) return insert.values(rows);
+  const { columns, source } = unnestRows(rows, REVISION_TYPES);
+  return insert.columns(columns).expression(source);
+}
+
+function insertLatest(trx: Transaction<Database>, rows: LatestRow[]) {
+  const insert = trx.insertInto('records');
+  if (!usesUnnest(trx)) return insert.values(rows);
+  const { columns, source } = unnestRows(rows, LATEST_TYPES);
+  return insert.columns(columns).expression(source);
+}
 
 export function byIdThenRevision(a: Candidate, b: Candidate): number {
   if (a.record.id !== b.record.id) return a.record.id < b.record.id ? -1 : 1;
@@ -76,7 +108,7 @@ function touchesLock(locks: Set<string>, teamId: string, start: string, end: str
   return locks.size > 0 && monthsBetween(start, end).some((m) => locks.has(`${teamId}|${m}`));
 }
 
-function revisionRow(record: FieldRecord, input: ApplyInput): NewRecordRevision {
+function revisionRow(record: FieldRecord, input: ApplyInput): RevisionRow {
   const period = recordPeriod(record);
   return {
     record_id: record.id,
@@ -168,13 +200,12 @@ async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], i
   if (highest.size === 0) return [];
   // Taken after the revision INSERTs, so the counter's row lock is held only briefly (see sequence.ts).
   const first = await takeSequence(trx, highest.size);
-  const rows = [...highest.values()].map((record, i) => {
+  const rows = [...highest.values()].map((record, i): LatestRow => {
     const { record_id, batch_id: _b, pushed_by_user: _u, pushed_by_device: _d, imported: _i, ...columns } = revisionRow(record, input);
-    return { id: record_id, ...columns, server_seq: first + i };
+    // A new latest revision has not been reviewed: set here, not by a second UPDATE of the same rows.
+    return { id: record_id, ...columns, server_seq: first + i, review_status: 'pending' };
   });
-  const moved = await trx
-    .insertInto('records')
-    .values(rows)
+  const moved = await insertLatest(trx, rows)
     .onConflict((oc) =>
       oc
         .column('id')
@@ -192,6 +223,7 @@ async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], i
           updated_at: eb.ref('excluded.updated_at'),
           received_at: eb.ref('excluded.received_at'),
           server_seq: eb.ref('excluded.server_seq'),
+          review_status: eb.ref('excluded.review_status'),
         }))
         .where((eb) => eb('records.revision', '<', eb.ref('excluded.revision'))),
     )
@@ -246,9 +278,7 @@ export async function applyRecords(trx: Transaction<Database>, input: ApplyInput
   await input.hooks?.afterTriage?.(input.batchId);
 
   const inserted = toInsert.length
-    ? await trx
-        .insertInto('record_revisions')
-        .values(toInsert.map((c) => revisionRow(c.record, input)))
+    ? await insertRevisions(trx, toInsert.map((c) => revisionRow(c.record, input)))
         .onConflict((oc) => oc.columns(['record_id', 'revision']).doNothing())
         .returning(['record_id', 'revision'])
         .execute()

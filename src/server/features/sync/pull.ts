@@ -6,7 +6,7 @@ import {
   type ReviewVerdict,
 } from '../../../shared';
 import type { ServerContext } from '../../context';
-import type { AuthContext } from '../auth/sessions';
+import type { AuthContext } from '../auth';
 import { decodeCursor, encodeCursor } from './cursor';
 
 type Item = { seq: number } & ({ record: FieldRecord } | { verdict: ReviewVerdict });

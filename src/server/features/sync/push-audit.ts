@@ -3,8 +3,8 @@ import type { PushResult } from '../../../shared';
 import { rightsMessages } from '../../../shared/messages/rights';
 import type { ServerContext } from '../../context';
 import type { Database } from '../../db/schema';
-import { audit } from '../audit/log';
-import type { AuthContext } from '../auth/sessions';
+import { audit } from '../audit';
+import type { AuthContext } from '../auth';
 
 /** At most this many claimed device ids are named in a hand-off import's entry. */
 const DEVICES_NAMED = 20;

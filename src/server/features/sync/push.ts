@@ -10,7 +10,7 @@ import {
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
-import type { AuthContext } from '../auth/sessions';
+import type { AuthContext } from '../auth';
 import type { Candidate } from './apply';
 import { applyIsolated } from './isolate';
 import { latestDateOnEarth } from './record-facts';

@@ -1,7 +1,7 @@
 import { idRef, validationMessages, type FieldIssue, type Role } from '../../../shared';
 import type { RightsMessageKey } from '../../../shared/messages/rights';
 import type { ServerContext } from '../../context';
-import type { AuthContext } from '../auth/sessions';
+import type { AuthContext } from '../auth';
 
 interface Claim {
   index: number;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { API_PREFIX, MAX_BATCH_BYTES, MAX_PULL_RECORDS, plainText, pushRequest } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
-import { authenticate } from '../auth/sessions';
+import { authenticate } from '../auth';
 import { pull } from './pull';
 import { push } from './push';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 // fake IndexedDB first: Dexie looks for indexedDB when it loads
 import { freshDb, unlockForTests } from '../../support';
-import { setCodec, type Codec } from '../../../../src/client/data/codec';
+import { getCodec, setCodec, type Codec } from '../../../../src/client/data/codec';
 import { FieldDb, LATEST_SCHEMA_VERSION, setDatabase } from '../../../../src/client/data/db';
 import { loadDraft } from '../../../../src/client/data/drafts';
 import { recordsForHandoff } from '../../../../src/client/data/handoff';
-import { lastErrorOf } from '../../../../src/client/data/outbox';
 import { getRecord, listRecords } from '../../../../src/client/data/recordRead';
+import type { Encoded } from '../../../../src/client/data/rows';
 import { getSession } from '../../../../src/client/data/session';
 import { syncInfo } from '../../../../src/client/data/status';
 import { deviceSyncStore } from '../../../../src/client/data/syncStore';
@@ -94,7 +94,9 @@ describe('encrypting a release-3 device in place at the first unlock', () => {
     expect((await loadDraft<{ values: { title: string } }>('event:new'))?.data.values.title).toBe(c.draftTitle);
     const inFlight = (await db.outbox.get([rows.ids.sending, 1]))!;
     expect(inFlight).toMatchObject({ state: 'sending', batchId: rows.outbox[0]!.batchId, attempts: 1 });
-    expect(await lastErrorOf(inFlight)).toContain(c.lastError);
+    // Release 3's per-revision error text, sealed like everything a person may have typed.
+    expect(inFlight.lastError).toMatchObject({ codec: 'aes-gcm-1' });
+    expect(await getCodec().decode(inFlight.lastError as Encoded)).toContain(c.lastError);
     expect((await recordsForHandoff()).map((r) => r.id).sort()).toEqual([rows.ids.sending, rows.ids.queuedOnline, rows.ids.report].sort());
     // The frozen body goes first and unchanged: the server answers "duplicate" if it had it.
     const uploads = await deviceSyncStore(who.userId).pendingUploads(100);

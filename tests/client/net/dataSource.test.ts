@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataSourceFor } from '../../../../src/client/features/reports/useSource';
+import { dataSourceFor } from '../../../src/client/net/dataSource';
 
 const server = { source: 'server' as const, token: 't', role: 'supervisor' as const, refused: null };
 

@@ -1,6 +1,6 @@
-import { useOnline } from '../../app/useOnline';
-import { useCurrentSession } from '../../app/sessionContext';
-import type { SessionRow } from '../../data';
+import { useOnline } from '../app/useOnline';
+import { useCurrentSession } from '../app/sessionContext';
+import type { SessionRow } from '../data';
 
 export type DeviceReason = 'offline' | 'login' | 'role' | 'failed';
 export type DataSource = { kind: 'server' } | { kind: 'device'; why: DeviceReason };

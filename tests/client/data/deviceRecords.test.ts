@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRecord, reviseRecord } from '../../../../src/shared/records';
-import type { StoredRecord } from '../../../../src/client/data';
-import { deviceReportRecords, deviceReviewItems, deviceReviewStatus, mergeDeviceRecords } from '../../../../src/client/features/review/deviceReview';
-import { event } from '../../support';
+import { createRecord, reviseRecord } from '../../../src/shared/records';
+import type { StoredRecord } from '../../../src/client/data';
+import { deviceReviewStatus, mergeDeviceRecords } from '../../../src/client/data/deviceRecords';
+import { deviceReportRecords } from '../../../src/client/features/reports/reportModel';
+import { deviceReviewItems } from '../../../src/client/features/review/deviceReview';
+import { event } from '../support';
 
 const at = new Date('2024-01-15T10:00:00Z');
 const author = { authorId: 'u-1', deviceId: 'd-1', teamId: 'team-a' };

@@ -15,8 +15,8 @@ import {
   toTable,
   undo,
   type Cell,
-} from '../../../src/client/features/tally/tally';
-import { layoutFor } from '../../../src/client/features/tally/layout';
+} from '../../../src/client/ui/tally/tally';
+import { layoutFor } from '../../../src/client/ui/tally/layout';
 
 const woman18: Cell = { sex: 'female', ageBand: '18-34', group: 'idp' };
 const girl14: Cell = { sex: 'female', ageBand: '14-17', group: 'idp' };

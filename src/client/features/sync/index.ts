@@ -1,0 +1,11 @@
+/**
+ * The sync feature as other features see it. The engine itself (scheduler, controller) loads in
+ * its own chunk only when asked, through `loadSync`: the always-visible header asks once the
+ * first screen is up, so it never competes with what the person came to see.
+ */
+export { useLiveSync, type LiveSync } from './liveState';
+export { syncErrorKey, type SyncErrorKey } from './words';
+export { isolatingTransport } from './transport';
+
+export const loadSync = () => import('./start');
+export type SyncModule = Awaited<ReturnType<typeof loadSync>>;

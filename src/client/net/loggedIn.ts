@@ -1,0 +1,41 @@
+import type { SessionUser } from '../../shared/sync/protocol';
+import { getSession } from '../data';
+import { apiFile, apiRequest } from './api';
+import { ApiFailure } from './failure';
+import { bilingual } from '../locales/bilingual';
+
+/**
+ * The calls made under the user's server login (review, reports, the annual report), over the
+ * app's API door (api.ts) with the session's token. They throw an `ApiFailure` (failure.ts), which
+ * `failureText` turns into words in either language.
+ */
+
+async function token(): Promise<string> {
+  const session = await getSession();
+  if (!session?.token || session.source !== 'server' || session.refused) throw new ApiFailure({ kind: 'unauthorized', status: 401, text: bilingual('failure.noLogin') });
+  return session.token;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  const answer = await apiRequest<T>(path, { token: await token() });
+  if (!answer.ok) throw answer.failure;
+  return answer.value;
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const answer = await apiRequest<T>(path, { method: 'POST', body, token: await token() });
+  if (!answer.ok) throw answer.failure;
+  return answer.value;
+}
+
+/** A file the server makes (XLSX, CSV), with the name it suggests. */
+export async function getFile(path: string, fallbackName: string): Promise<{ blob: Blob; name: string }> {
+  const answer = await apiFile(path, { token: await token() });
+  if (!answer.ok) throw answer.failure;
+  return { blob: answer.value.blob, name: answer.value.name ?? fallbackName };
+}
+
+/** Who the server says this user is, with every team they belong to. */
+export function whoAmI(): Promise<SessionUser> {
+  return getJson<SessionUser>('/auth/me');
+}

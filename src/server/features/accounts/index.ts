@@ -1,0 +1,2 @@
+/** Accounts as other features see it: the user a session belongs to, found by email, and their teams. */
+export { findUserByEmail, sessionUser, teamIdsOf } from './users';

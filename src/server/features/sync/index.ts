@@ -1,0 +1,2 @@
+/** Sync as other features see it: the calendar rules records are checked against. */
+export { latestDateOnEarth, monthsBetween } from './record-facts';

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { author, event, freshDb, serviceLog } from '../support';
+import { getRecord, listRecords } from '../../../src/client/data/recordRead';
+import { deleteRecord, saveRecord } from '../../../src/client/data/recordStore';
+import { deviceSyncStore } from '../../../src/client/data/syncStore';
+import { unsyncedSummary } from '../../../src/client/data/status';
+import { contentHashOf } from '../../../src/shared/records/validate';
+import type { FieldRecord } from '../../../src/shared/records/schemas';
+import type { PushResult } from '../../../src/shared/sync/protocol';
+
+/** Saving and deleting records, and what an upload (the engine's store over the outbox) then takes. */
+
+const accepted = (r: FieldRecord): PushResult => ({ status: 'accepted', id: r.id, revision: r.revision });
+const uploads = () => deviceSyncStore(author.authorId);
+
+describe('records and the outbox', () => {
+  it('edits a record in place until its upload starts', async () => {
+    const db = freshDb();
+    const first = await saveRecord('r1', serviceLog(3), 'ready', author);
+    const second = await saveRecord('r1', serviceLog(4), 'ready', author);
+    expect(second.revision).toBe(1);
+    expect(second.createdAt).toBe(first.createdAt);
+    expect(second.contentHash).toBe(contentHashOf(second));
+    expect(second.contentHash).not.toBe(first.contentHash);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('freezes a revision once its upload starts, encrypted: later edits make the next revision', async () => {
+    const db = freshDb();
+    await saveRecord('r1', serviceLog(3), 'ready', author);
+    const batch = await uploads().pendingUploads(100);
+    expect(batch.map((r) => [r.id, r.revision])).toEqual([['r1', 1]]);
+    expect((await getRecord('r1'))?.row.status).toBe('sending');
+    expect(await db.outbox.get(['r1', 1])).toMatchObject({ state: 'sending', attempts: 1, frozen: { codec: 'aes-gcm-1' } });
+
+    const edited = await saveRecord('r1', serviceLog(8), 'ready', author);
+    expect(edited.revision).toBe(2);
+    // The answer was lost: the resend carries the frozen body, not the edit.
+    const resend = await uploads().pendingUploads(100);
+    expect(resend[0]).toEqual(batch[0]);
+    expect(resend[0]!.kind === 'serviceLog' && resend[0]!.served.total).toBe(3);
+    expect(await db.outbox.get(['r1', 1])).toMatchObject({ attempts: 1 });
+
+    await uploads().applyPushResults(resend, resend.map(accepted));
+    expect((await getRecord('r1'))?.row).toMatchObject({ revision: 2, status: 'sent', syncedRevision: 2 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await unsyncedSummary()).toEqual({ count: 0, oldestAt: null, newestAt: null });
+  });
+
+  it('edits a sent record as a new revision, queued for upload', async () => {
+    freshDb();
+    await saveRecord('r1', event(), 'ready', author);
+    const batch = await uploads().pendingUploads(100);
+    await uploads().applyPushResults(batch, [{ status: 'duplicate', id: 'r1', revision: 1 }]);
+    const revised = await saveRecord('r1', event('Нова назва'), 'ready', author);
+    expect(revised.revision).toBe(2);
+    expect((await getRecord('r1'))?.row).toMatchObject({ status: 'ready', syncedRevision: 1 });
+  });
+
+  it('keeps a tombstone of a record the server may know until the deletion has synced', async () => {
+    const db = freshDb();
+    await saveRecord('r1', serviceLog(3), 'ready', author);
+    const first = await uploads().pendingUploads(100);
+    await uploads().applyPushResults(first, first.map(accepted));
+    expect(await deleteRecord('r1', author)).toBe('tombstone');
+    const tomb = await getRecord('r1');
+    expect(tomb?.record).toMatchObject({ deleted: true, revision: 2 });
+    expect(tomb?.row.status).toBe('ready');
+    const batch = await uploads().pendingUploads(100);
+    expect(batch[0]).toMatchObject({ id: 'r1', deleted: true, revision: 2 });
+    await uploads().applyPushResults(batch, batch.map(accepted));
+    expect(await db.records.count()).toBe(0);
+  });
+
+  it('removes at once a record that never left the device', async () => {
+    const db = freshDb();
+    await saveRecord('r1', serviceLog(3), 'ready', author);
+    expect(await deleteRecord('r1', author)).toBe('removed');
+    expect(await db.records.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps drafts on the device: not queued until marked ready', async () => {
+    freshDb();
+    await saveRecord('r1', serviceLog(3), 'draft', author);
+    expect(await uploads().pendingUploads(100)).toEqual([]);
+    expect(await unsyncedSummary()).toMatchObject({ count: 1 });
+    await saveRecord('r1', serviceLog(3), 'ready', author);
+    expect(await uploads().pendingUploads(100)).toHaveLength(1);
+  });
+
+  it('hands out no more than the limit, oldest first; the rest wait queued', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 5; i++) await saveRecord(`r${i}`, serviceLog(i + 1), 'ready', author);
+    expect((await uploads().pendingUploads(2)).map((r) => r.id)).toEqual(['r0', 'r1']);
+    expect(await db.outbox.where('state').equals('queued').count()).toBe(3);
+  });
+
+  it('never duplicates a record saved twice at once (double tap, two tabs)', async () => {
+    const db = freshDb();
+    const saves = await Promise.all([1, 2, 3, 4].map((n) => saveRecord('same-id', serviceLog(n), 'ready', author)));
+    expect(new Set(saves.map((s) => s.id))).toEqual(new Set(['same-id']));
+    expect(await db.records.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    const [stored] = await listRecords();
+    expect(stored!.row.localVersion).toBe(4);
+    expect(stored!.record.contentHash).toBe(contentHashOf(stored!.record));
+  });
+});
