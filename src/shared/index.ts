@@ -3,6 +3,8 @@ export * from './plan';
 export * from './dimensions';
 export * from './records';
 export * from './sync/protocol';
+/** Every error the API returns has this body. */
+export type { ApiError } from './api/protocol';
 export * from './reports';
 export * from './sync/engine';
 export * from './sync/backoff';

@@ -6,6 +6,7 @@ import {
   defaultCatalogue,
   factsOfRecord,
   memoryFactQuery,
+  pullPath,
   type FieldRecord,
   type PullResponse,
   type StatusedFact,
@@ -103,7 +104,7 @@ export async function checkFreshPull(cluster: Cluster, device: NodeDevice): Prom
   const seen = new Map<string, number>();
   let since: string | null = null;
   for (let page = 0; page < 200; page++) {
-    const res = await cluster.api('GET', `/sync/pull?limit=500${since ? `&since=${encodeURIComponent(since)}` : ''}`, device.token);
+    const res = await cluster.api('GET', pullPath(since, 500), device.token);
     if (res.status !== 200) return [{ invariant: 'pull', detail: `${device.name}: fresh pull answered ${res.status}` }];
     const body = res.json as PullResponse;
     for (const r of body.records) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ProgressReportJson } from '../../src/server/features/reports/serialize';
-import type { FieldRecord, PullResponse, Role } from '../../src/shared';
+import { pullPath, type FieldRecord, type PullResponse, type Role } from '../../src/shared';
 import { browserCycle, type BrowserFault } from './browser-device';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startCluster, type Account, type Cluster } from './cluster';
 import { NodeDevice } from './device';
@@ -120,7 +120,7 @@ async function serverRecordsOf(cluster: Cluster, token: string): Promise<FieldRe
   const out: FieldRecord[] = [];
   let since: string | null = null;
   for (let page = 0; page < 200; page++) {
-    const res = await cluster.api('GET', `/sync/pull?limit=500${since ? `&since=${encodeURIComponent(since)}` : ''}`, token);
+    const res = await cluster.api('GET', pullPath(since, 500), token);
     const body = res.json as PullResponse;
     out.push(...body.records);
     since = body.cursor;

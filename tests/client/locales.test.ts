@@ -62,6 +62,11 @@ describe('bilingual', () => {
     expect(bilingual('failure.server', { status: 503 })).toEqual({ uk: 'Помилка сервера (503)', en: 'Server error (503)' });
   });
 
+  it('puts a value that is itself in both languages in in each text’s own language', () => {
+    const detail = bilingual('answer.detail', { answer: bilingual('answer.pull'), where: 'records.3.teamId' });
+    expect(detail).toEqual({ uk: '(отримання змін: records.3.teamId)', en: '(pull: records.3.teamId)' });
+  });
+
   it('puts a value in as it is: a supervisor’s comment is neither escaped nor read as a key or placeholder', () => {
     const comment = 'Перевірте <дату> & $t(app.short) {{comment}}';
     expect(bilingual('reason.review_returned', { comment }).uk).toBe(`Керівник повернув запис на виправлення: ${comment}`);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, SYNC_PROTOCOL_VERSION, type Role } from '../../src/shared';
+import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MIN_SYNC_PROTOCOL_VERSION, SYNC_PROTOCOL_VERSION, type Role } from '../../src/shared';
 import { Prng } from '../chaos/prng';
 import { newRecord } from '../chaos/records';
 import type { Operation, Parameter } from './openapi';
@@ -355,7 +355,7 @@ const envelopeStatus: Record<(typeof envelopeMutations)[number], number> = {
   'envelope-missing': 400,
   'envelope-unknown-field': 400,
   'protocol-old': 426,
-  'protocol-new': 426,
+  'protocol-new': 422,
   'device-other': 403,
   'device-control': 400,
   'batch-id-bad': 400,
@@ -399,7 +399,7 @@ export function pushMutationCase(world: World, deps: PushCaseDeps): fc.Arbitrary
           if (envelope === 'envelope-wrong-type') e[rng.pick(['protocolVersion', 'records', 'batchId'])] = rng.pick([{}, 'x', true]);
           if (envelope === 'envelope-missing') delete e[rng.pick(['protocolVersion', 'records', 'batchId', 'deviceId'])];
           if (envelope === 'envelope-unknown-field') e.sentBy = 'Олена';
-          if (envelope === 'protocol-old') e.protocolVersion = SYNC_PROTOCOL_VERSION - 1;
+          if (envelope === 'protocol-old') e.protocolVersion = MIN_SYNC_PROTOCOL_VERSION - 1;
           if (envelope === 'protocol-new') e.protocolVersion = SYNC_PROTOCOL_VERSION + 1;
           if (envelope === 'device-other') e.deviceId = world.actors.trainer.deviceKey === who.deviceKey ? world.actors.supervisor.deviceKey : world.actors.trainer.deviceKey;
           if (envelope === 'device-control') e.deviceId = `${who.deviceKey}\u0000`;

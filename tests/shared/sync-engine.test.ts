@@ -16,7 +16,7 @@ const content: RecordContent = {
   serviceType: 'psychosocial_consultation', served: { cells: [{ sex: 'female', ageBand: '35-59', group: 'idp', count: 2 }], total: 2 },
 };
 const author = { authorId: 'u', deviceId: 'd', teamId: 't' };
-const emptyPull: PullResponse = { protocolVersion: 1, catalogueVersion: 'x', cursor: 'c1', hasMore: false, records: [], verdicts: [] };
+const emptyPull: PullResponse = { protocolVersion: 2, catalogueVersion: 'x', cursor: 'c1', reset: false, hasMore: false, records: [], verdicts: [] };
 
 describe('planBatches', () => {
   it('caps batches by count and by bytes, keeping order', () => {

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import { bilingual } from '../locales/bilingual';
+import { BadAnswerError } from './answers';
 
 /** A write failed because the device is out of space. Nothing stored before is touched. */
 export class StorageFullError extends Error {
@@ -57,7 +58,7 @@ export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
 
 /** Bilingual text for any error a write may throw, for the UI. */
 export function errorText(error: unknown): LocalizedText {
-  if (error instanceof StorageFullError || error instanceof WriteConflictError) return error.text;
+  if (error instanceof StorageFullError || error instanceof WriteConflictError || error instanceof BadAnswerError) return error.text;
   const detail = error instanceof Error ? error.message : String(error);
   return bilingual('failure.saveFailed', { detail });
 }

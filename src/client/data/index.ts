@@ -5,6 +5,7 @@
 export type { DraftRow, Encoded, LocalStatus, OutboxRow, RecordRow, ReviewNote, ServerRecordRow, SessionRow, StatusReason } from './rows';
 export { localStatuses } from './rows';
 export { StorageFullError, WriteConflictError, errorText, isQuotaError } from './errors';
+export { BadAnswerError, checkedAnswer } from './answers';
 export { getDeviceId, getMeta, setMeta, META } from './meta';
 export {
   getSession,

@@ -12,7 +12,10 @@ import { bilingual } from '../locales/bilingual';
 /**
  * What a pull brings, applied to the device: records from the server (kept apart, read-only),
  * supervisors' verdicts on this device's records, the catalogue version and the cursor, all in
- * one transaction so a crash never leaves the cursor ahead of what was stored.
+ * one transaction so a crash never leaves the cursor ahead of what was stored. An answer that
+ * says `reset` (the user's scope changed: a team joined or left, another role) starts from the
+ * beginning: the server copies pulled before are dropped in the same transaction, so what the
+ * device holds of others' records is what the new scope allows. Its own records stay.
  */
 
 interface CursorValue {
@@ -105,6 +108,7 @@ export async function applyPullResponse(response: PullResponse, userId: string):
   const verdicts = await Promise.all(response.verdicts.map(async (v) => ({ v, sealed: await sealVerdict(v) })));
   await guardWrite(() =>
     db.transaction('rw', db.records, db.serverRecords, db.meta, async () => {
+      if (response.reset) await db.serverRecords.clear();
       for (const r of response.records) await applyRecord(db, r, payloads.get(`${r.id}:${r.revision}`));
       for (const { v, sealed } of verdicts) await applyVerdict(db, v, sealed);
       await db.meta.put({ key: META.serverCatalogueVersion, value: response.catalogueVersion });

@@ -3,6 +3,7 @@ import { uuidv7 } from '../../shared/records/uuid';
 import type { AuthFailureReason, LoginResponse, Role } from '../../shared/sync/protocol';
 import { getCodec } from './codec';
 import { getDb } from './db';
+import { checkedAnswer } from './answers';
 import { guardWrite, WriteConflictError } from './errors';
 import { getDeviceId, getMeta, META, setMeta } from './meta';
 import { LOCAL_AUTHOR_PREFIX, type SessionRow, type SessionSecrets, type StoredSessionRow } from './rows';
@@ -142,12 +143,16 @@ export async function countLocalRecords(): Promise<number> {
  * A login is complete: keep the session, then hand the records made under the local identity
  * to this user and team (see reauthor.ts). Another user's server copies are dropped.
  */
-export async function finishLogin(login: LoginResponse, teamId: string): Promise<{ session: SessionRow; reauthored: number }> {
+export async function finishLogin(answer: LoginResponse, teamId: string): Promise<{ session: SessionRow; reauthored: number }> {
+  // Checked again where it is written. Loaded here, not with the session module: the answer
+  // schemas bring the record schemas, which the first screen does not need.
+  const { loginResponse } = await import('../../shared/sync/protocol');
+  const login = checkedAnswer(loginResponse, answer, 'login');
   const previous = await getSession();
   if (previous?.source === 'server' && previous.userId !== login.user.id) await guardWrite(() => getDb().serverRecords.clear());
   const session = await saveServerSession(login, teamId);
   await setMeta(META.serverLoginAt, session.updatedAt);
-  // Loaded here, not with the session module: it brings the record schemas, which the first screen does not need.
+  // Loaded here too, for the same reason.
   const { reauthorLocalRecords } = await import('./reauthor');
   const reauthored = await reauthorLocalRecords({ authorId: session.userId, teamId: session.teamId });
   return { session, reauthored };

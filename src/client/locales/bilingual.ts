@@ -1,4 +1,5 @@
 import { createInstance } from 'i18next';
+import type { Lang } from '../../shared/messages/lang';
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import { en } from './en';
 import type { Messages } from './types';
@@ -24,6 +25,11 @@ const inEn = texts.getFixedT('en');
  * A text in both languages, for what is stored or handed on before any screen shows it (a
  * record's reason, a failure): the screen then picks the language it is in.
  */
-export function bilingual(key: TextKey, values: Record<string, string | number> = {}): LocalizedText {
-  return { uk: inUk(key, values), en: inEn(key, values) };
+export function bilingual(key: TextKey, values: Record<string, string | number | LocalizedText> = {}): LocalizedText {
+  return { uk: inUk(key, inLanguage(values, 'uk')), en: inEn(key, inLanguage(values, 'en')) };
+}
+
+/** A value that is itself a text in both languages goes in in the text's language. */
+function inLanguage(values: Record<string, string | number | LocalizedText>, lang: Lang): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
 }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import type { FieldIssue } from '../../shared/records/validate';
-import type { ApiError } from '../../shared/sync/protocol';
+import type { ApiError } from '../../shared/api/protocol';
 import { bilingual } from '../locales/bilingual';
 
 /**

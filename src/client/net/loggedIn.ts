@@ -1,5 +1,5 @@
-import type { SessionUser } from '../../shared/sync/protocol';
-import { getSession } from '../data';
+import { sessionUser, type SessionUser } from '../../shared/sync/protocol';
+import { checkedAnswer, getSession } from '../data';
 import { apiFile, apiRequest } from './api';
 import { ApiFailure } from './failure';
 import { bilingual } from '../locales/bilingual';
@@ -36,6 +36,7 @@ export async function getFile(path: string, fallbackName: string): Promise<{ blo
 }
 
 /** Who the server says this user is, with every team they belong to. */
-export function whoAmI(): Promise<SessionUser> {
-  return getJson<SessionUser>('/auth/me');
+/** Who the server says this user is, with every team they belong to (checked with its schema). */
+export async function whoAmI(): Promise<SessionUser> {
+  return checkedAnswer(sessionUser, await getJson<unknown>('/auth/me'), 'me');
 }

@@ -15,8 +15,8 @@ export interface RouteDoc {
   auth: boolean | 'issued';
   body?: z.ZodType;
   query?: z.ZodType;
-  /** name of a schema in components.schemas describing the 2xx answer */
-  response?: string;
+  /** the zod schema (from src/shared) of the 2xx JSON answer; listed by name in openapi/components.ts */
+  response?: z.ZodType;
   /** status codes the route may answer besides 2xx, with why */
   errors?: Record<number, string>;
   /** 2xx status when not 200 */

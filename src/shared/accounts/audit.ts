@@ -46,26 +46,28 @@ export const auditQuery = z.strictObject({
 });
 export type AuditQuery = z.input<typeof auditQuery>;
 
-export interface AuditEntryDto {
-  id: string;
-  at: string;
-  type: AuditEventType;
+export const auditEntry = z.object({
+  id: z.string(),
+  at: isoDateTime,
+  type: z.enum(auditEventTypes),
   /** who did it (null: the command line, or nobody logged in, as for a failed login) */
-  actorId: string | null;
+  actorId: z.string().nullable(),
   /** server id of the device the actor used, when there was one */
-  deviceId: string | null;
+  deviceId: z.string().nullable(),
   /** the user acted upon (whose password, role, teams, sessions, device) */
-  subjectId: string | null;
-  teamId: string | null;
+  subjectId: z.string().nullable(),
+  teamId: z.string().nullable(),
   /** logins only */
-  email: string | null;
-  ip: string | null;
+  email: z.string().nullable(),
+  ip: z.string().nullable(),
   /** what else the event says (counts, ids, old and new values); never a password or record contents */
-  details: Record<string, unknown>;
-}
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryDto = z.infer<typeof auditEntry>;
 
-export interface AuditPage {
-  entries: AuditEntryDto[];
+export const auditPage = z.object({
+  entries: z.array(auditEntry),
   /** pass as `cursor` for the next (older) page; null at the end */
-  nextCursor: string | null;
-}
+  nextCursor: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPage>;

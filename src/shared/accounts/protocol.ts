@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idRef } from '../records/fields';
+import { idRef, isoDateTime } from '../records/fields';
 import { plainText } from '../records/text';
-import { roles, type Role } from '../sync/protocol';
+import { roles, teamRef } from '../sync/protocol';
 
 /** Request and answer shapes of the admin API (/api/v1/admin/...), shared by the server and admin screens. */
 
@@ -44,47 +44,45 @@ export const updateUserRequest = z
   .refine((v) => v.role !== undefined || v.teamIds !== undefined || v.active !== undefined, { error: 'required', path: ['role'] });
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 
-export interface TeamDto {
-  id: string;
-  name: string;
-  kind: TeamKind;
-  createdAt: string;
-}
+export const team = z.object({ id: z.string(), name: z.string(), kind: z.enum(teamKinds), createdAt: isoDateTime });
+export type TeamDto = z.infer<typeof team>;
+export const teamList = z.object({ teams: z.array(team) });
 
-export interface UserDto {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  teams: { id: string; name: string }[];
-  createdAt: string;
+export const user = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  teams: z.array(teamRef),
+  createdAt: isoDateTime,
   /** set while the account is deactivated: it cannot log in */
-  deactivatedAt: string | null;
-}
+  deactivatedAt: isoDateTime.nullable(),
+});
+export type UserDto = z.infer<typeof user>;
+export const userList = z.object({ users: z.array(user) });
 
 /** The user after a change, and how many of their sessions it ended. */
-export interface UpdateUserResponse {
-  user: UserDto;
-  sessionsRevoked: number;
-}
+export const userChange = z.object({ user, sessionsRevoked: z.number().int().min(0) });
+export type UpdateUserResponse = z.infer<typeof userChange>;
 
 /** A generated password is shown once, in this answer, and never stored in clear. */
-export interface UserWithPasswordDto {
-  user: UserDto;
-  generatedPassword: string | null;
-}
+export const userWithPassword = z.object({ user, generatedPassword: z.string().nullable() });
+export type UserWithPasswordDto = z.infer<typeof userWithPassword>;
 
 /** A password reset: the generated password (when none was given) and the sessions it ended. */
-export interface PasswordResetDto {
-  generatedPassword: string | null;
-  sessionsRevoked: number;
-}
+export const passwordReset = z.object({ generatedPassword: z.string().nullable(), sessionsRevoked: z.number().int().min(0) });
+export type PasswordResetDto = z.infer<typeof passwordReset>;
 
-export interface DeviceDto {
-  id: string;
-  deviceKey: string;
-  name: string | null;
-  createdAt: string;
-  lastSeenAt: string;
-  revokedAt: string | null;
-}
+export const device = z.object({
+  id: z.string(),
+  deviceKey: z.string(),
+  name: z.string().nullable(),
+  createdAt: isoDateTime,
+  lastSeenAt: isoDateTime,
+  revokedAt: isoDateTime.nullable(),
+});
+export type DeviceDto = z.infer<typeof device>;
+export const deviceList = z.object({ devices: z.array(device) });
+
+/** How many sessions an admin's request ended. */
+export const revokedCount = z.object({ revoked: z.number().int().min(0) });

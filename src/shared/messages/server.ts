@@ -36,9 +36,13 @@ export const serverMessages = {
     uk: 'Пакет надіслано не з того пристрою, для якого видано токен',
     en: 'The batch names a different device than the one the token was issued to',
   },
-  protocol_unsupported: {
-    uk: 'Ця версія застосунку застаріла: оновіть її',
-    en: 'This version of the app is out of date: update it',
+  client_too_old: {
+    uk: 'Ця версія застосунку застаріла для сервера: оновіть застосунок',
+    en: 'This version of the app is too old for the server: update the app',
+  },
+  server_too_old: {
+    uk: 'Сервер ще не знає цієї версії застосунку: записи лишаються на пристрої, синхронізація відновиться, щойно сервер оновлять',
+    en: 'The server does not know this version of the app yet: records stay on the device, and sync resumes once the server is updated',
   },
   payload_too_large: { uk: 'Запит завеликий', en: 'The request is too large' },
   uri_too_long: { uk: 'Адреса запиту задовга', en: 'The request address is too long' },

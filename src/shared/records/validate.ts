@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import type { Catalogue, LocalizedText } from '../plan/catalogue-schema';
+import { localizedText, type Catalogue } from '../plan/catalogue-schema';
 import { contentHashOf } from './hash';
 import { isValidationMessageKey, validationMessages, type ValidationMessageKey } from '../messages/validation';
 import { checkContentRules, zodReporter, type ValidationContext } from './rules';
 import { fieldRecord, recordContent, type FieldRecord } from './schemas';
 
-/** A reason a record is not accepted: which field (dotted path) and why, in both languages. */
-export interface FieldIssue {
-  field: string;
-  code: ValidationMessageKey;
-  message: LocalizedText;
-}
+/**
+ * A reason a record or a request is not accepted: which field (dotted path) and why, in both
+ * languages. `code` is a key of `validationMessages`; on the wire it is any text, so a newer
+ * server's new reason never makes an older device refuse the whole answer (the words come along).
+ */
+export const fieldIssue = z.object({ field: z.string(), code: z.string(), message: localizedText });
+export type FieldIssue = z.infer<typeof fieldIssue>;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 

@@ -8,3 +8,4 @@ export * from './csv';
 export * from './xlsx';
 export * from './public';
 export * from './public-page';
+export * from './protocol';

@@ -3,27 +3,10 @@ import { allMeasures, measureYears, type MeasureEntry } from '../plan/catalogue-
 import { isMinorAgeBand } from '../dimensions';
 import { shortfallWords, statusWords } from '../messages/reports';
 import { periodRange, type AggregateRow, type Breakdown, type FactQuery, type ReportFilter } from './query';
+import type { IndicatorProgress, ProgressStatus } from './protocol';
 
-export type ProgressStatus = 'met' | 'on_track' | 'behind' | 'no_data' | 'no_target' | 'not_scheduled';
-
-export interface IndicatorProgress {
-  indicatorId: string;
-  measureId: string;
-  kind: Indicator['kind'];
-  value: number;
-  /** the target for the report's period (a year's target scaled to a quarter or month), or null */
-  target: number | null;
-  status: ProgressStatus;
-  /** deliverables: the documents that show it was done */
-  documents: string[];
-  bySex: Record<string, number>;
-  /** sex × age band × group, when asked for */
-  cells: { sex: string; ageBand: string; group: string; value: number }[];
-  byDistrict: Record<string, number>;
-  byTeam: Record<string, number>;
-  byMonth: Record<string, number>;
-  bySphere: Record<string, number>;
-}
+// The shapes the API sends are zod schemas (protocol.ts); the computation uses their types.
+export type { IndicatorProgress, ProgressStatus } from './protocol';
 
 export interface MeasureProgress {
   entry: MeasureEntry;

@@ -9,7 +9,8 @@ import {
   type TableDimension,
 } from './public-figures';
 import { type PublishedValue } from './suppression';
-import { type IndicatorProgress, type ProgressReport, type ProgressStatus } from './progress';
+import { type IndicatorProgress, type ProgressReport } from './progress';
+import type { PublicIndicator, PublicProgress } from './protocol';
 
 /**
  * The public progress page (plan measures 21.1 and 21.2) as published snapshots: aggregated
@@ -20,45 +21,8 @@ import { type IndicatorProgress, type ProgressReport, type ProgressStatus } from
 
 export const PEOPLE_UNITS: ReadonlySet<string> = new Set(['persons', 'consultations', 'services']);
 
-export interface PublicBreakdownItem {
-  id: string;
-  label: LocalizedText;
-  value: PublishedValue;
-}
-
-export interface PublicIndicator {
-  id: string;
-  text: LocalizedText;
-  target: number | null;
-  /** null when it would tell about a hidden total */
-  status: ProgressStatus | null;
-  /** a count of people, protected; otherwise (events, materials…) shown as it is */
-  protected: boolean;
-  total: PublishedValue;
-  /** categories with nobody in them are left out, unless hidden */
-  bySex: PublicBreakdownItem[];
-  byAgeBand: PublicBreakdownItem[];
-  byGroup: PublicBreakdownItem[];
-  byDistrict: PublicBreakdownItem[];
-}
-
-export interface PublicMeasure {
-  id: string;
-  text: LocalizedText;
-  indicators: PublicIndicator[];
-}
-
-export interface PublicProgress {
-  planTitle: LocalizedText;
-  year: number;
-  /** 1, 2, …: the snapshot's number within its year */
-  version: number;
-  /** ISO time the snapshot was published */
-  publishedAt: string;
-  /** the day targets were judged against (YYYY-MM-DD) */
-  asOf: string;
-  strategicGoals: { number: string; title: LocalizedText; measures: PublicMeasure[] }[];
-}
+// What the public API sends is a zod schema (protocol.ts); these are its types.
+export type { PublicBreakdownItem, PublicIndicator, PublicMeasure, PublicProgress } from './protocol';
 
 /** Everything a snapshot knew, for the audit of the next one: never served. */
 export interface SnapshotTruth {

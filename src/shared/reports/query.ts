@@ -1,23 +1,9 @@
 import type { IndicatorSource } from '../plan/catalogue-schema';
 import type { ReviewStatus } from '../sync/protocol';
 import { countsInReport, type Fact } from './facts';
+import type { ReportPeriod } from './protocol';
 
-export type ReportPeriod =
-  | { kind: 'year' }
-  | { kind: 'quarter'; quarter: 1 | 2 | 3 | 4 }
-  | { kind: 'month'; month: number };
-
-/** What a person narrows a report to. */
-export interface ReportFilter {
-  year: number;
-  period: ReportPeriod;
-  district?: string | undefined;
-  teamId?: string | undefined;
-  executorId?: string | undefined;
-  strategicGoal?: string | undefined;
-  /** by default only approved records count; this adds the ones not yet reviewed */
-  includePending: boolean;
-}
+export type { ReportFilter, ReportPeriod } from './protocol';
 
 /** Extra keys a report can group by, besides measure, source, indicator, sex and age band. */
 export type Breakdown = 'group' | 'district' | 'teamId' | 'month' | 'sphere';

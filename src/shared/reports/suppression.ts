@@ -1,4 +1,5 @@
 import { Polytope, type LinearRow, type Objective } from './lp';
+import type { PublishedValue } from './protocol';
 
 /**
  * Cell suppression for published counts of people, as statistical offices do it (τ-ARGUS,
@@ -22,7 +23,7 @@ export const PROTECTION_WIDTH = 5;
 /** The one mark every hidden figure gets, whatever the reason it is hidden. */
 export const HIDDEN_MARK = 'x';
 
-export type PublishedValue = { shown: true; value: number } | { shown: false };
+export type { PublishedValue } from './protocol';
 
 export function isSmallCount(value: number): boolean {
   return value > 0 && value < SMALL_CELL_THRESHOLD;

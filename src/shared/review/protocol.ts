@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idRef, isoDate, multiLineText, uuidV7 } from '../records/fields';
-import type { FieldRecord } from '../records/schemas';
-import type { ReviewStatus, ReviewVerdict } from '../sync/protocol';
+import { idRef, isoDate, isoDateTime, multiLineText, uuidV7 } from '../records/fields';
+import { fieldRecord } from '../records/schemas';
+import { reviewStatus, reviewVerdict, type ReviewStatus } from '../sync/protocol';
 
 /**
  * Request and answer shapes of the review API (/api/v1/review/...), shared by the server and the
@@ -38,41 +38,47 @@ export const unlockMonthRequest = z.strictObject({
 export type UnlockMonthRequest = z.infer<typeof unlockMonthRequest>;
 
 /** A record in a supervisor's review list: its latest revision, where it stands, and every verdict it had. */
-export interface ReviewItem {
-  record: FieldRecord;
-  status: ReviewStatus;
+export const reviewItem = z.object({
+  record: fieldRecord,
+  status: reviewStatus,
   /** oldest first; the last one on `record.revision` is the current verdict */
-  verdicts: ReviewVerdict[];
-}
+  verdicts: z.array(reviewVerdict),
+});
+export type ReviewItem = z.infer<typeof reviewItem>;
 
-export interface ReviewList {
-  items: ReviewItem[];
-  total: number;
-  offset: number;
-  limit: number;
-}
+export const reviewList = z.object({
+  items: z.array(reviewItem),
+  total: z.number().int().min(0),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1),
+});
+export type ReviewList = z.infer<typeof reviewList>;
 
-export interface MonthLock {
-  id: string;
-  teamId: string;
-  month: string;
-  lockedBy: string;
-  lockedAt: string;
-  unlockedBy: string | null;
-  unlockedAt: string | null;
-  unlockReason: string | null;
-}
+export const monthLock = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  month: z.string(),
+  lockedBy: z.string(),
+  lockedAt: isoDateTime,
+  unlockedBy: z.string().nullable(),
+  unlockedAt: isoDateTime.nullable(),
+  unlockReason: z.string().nullable(),
+});
+export type MonthLock = z.infer<typeof monthLock>;
+
+export const monthLockList = z.object({ locks: z.array(monthLock) });
 
 /** A record that keeps a month from being locked: not yet reviewed, or returned for correction. */
-export interface OpenRecord {
-  id: string;
-  revision: number;
-  status: ReviewStatus;
-  kind: string;
-  measureId: string;
-  periodStart: string;
-  periodEnd: string;
-}
+export const openRecord = z.object({
+  id: z.string(),
+  revision: z.number().int().min(1),
+  status: reviewStatus,
+  kind: z.string(),
+  measureId: z.string(),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+});
+export type OpenRecord = z.infer<typeof openRecord>;
 
 /** Query of GET /api/v1/review/records. */
 export const reviewListQuery = z.strictObject({

@@ -1,6 +1,5 @@
 import type { LocalizedText } from '../plan/catalogue-schema';
 import type { FieldRecord } from '../records/schemas';
-import type { FieldIssue } from '../records/validate';
 import { uuidv7 } from '../records/uuid';
 import { canonicalJson } from '../records/hash';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, SYNC_PROTOCOL_VERSION } from './constants';
@@ -25,8 +24,8 @@ export interface SyncStore {
 export type TransportFailure =
   | { kind: 'offline' }
   | { kind: 'unauthorized'; reason: AuthFailureReason }
-  /** `issues` name the record that made the server refuse a whole batch (e.g. `records.3.teamId`) */
-  | { kind: 'forbidden'; message: string; reason?: string; text?: LocalizedText; issues?: FieldIssue[] }
+  /** a refusal of the whole request (e.g. device_mismatch); a record the user may not write is answered `rejected` on its own */
+  | { kind: 'forbidden'; message: string; reason?: string; text?: LocalizedText }
   | { kind: 'server'; status: number; message: string; reason?: string; text?: LocalizedText };
 
 export type TransportResult<T> = { ok: true; value: T } | { ok: false; failure: TransportFailure };

@@ -1,5 +1,6 @@
-import type { ApiError, AuthFailureReason, PullResponse, PushRequest, PushResponse } from './protocol';
-import { API_PREFIX } from './constants';
+import type { ApiError } from '../api/protocol';
+import type { AuthFailureReason, PullResponse, PushRequest, PushResponse } from './protocol';
+import { API_PREFIX, pullPath } from './constants';
 import type { SyncTransport, TransportFailure, TransportResult } from './engine';
 
 /** The sync transport over HTTP, with whatever `fetch` the platform has (browser or Node). */
@@ -36,8 +37,7 @@ export function httpTransport(options: {
 
   return {
     push: (request: PushRequest) => call<PushResponse>('/sync/push', { method: 'POST', body: JSON.stringify(request) }),
-    pull: (since: string | null) =>
-      call<PullResponse>(`/sync/pull${since ? `?since=${encodeURIComponent(since)}` : ''}`, { method: 'GET' }),
+    pull: (since: string | null) => call<PullResponse>(pullPath(since), { method: 'GET' }),
   };
 }
 
@@ -50,11 +50,11 @@ async function failureOf(response: Response): Promise<TransportFailure> {
   }
   const message = body.error?.message?.en ?? response.statusText;
   if (response.status === 401) return { kind: 'unauthorized', reason: (body.error?.reason as AuthFailureReason) ?? 'token_invalid' };
-  // The server's reason, bilingual text and field issues travel along, so a device can say why in words.
+  // The server's reason and bilingual text travel along, so a device can say why in words.
   const detail = {
     ...(body.error?.reason ? { reason: body.error.reason } : {}),
     ...(body.error?.message ? { text: body.error.message } : {}),
   };
-  if (response.status === 403) return { kind: 'forbidden', message, ...detail, ...(body.error?.issues ? { issues: body.error.issues } : {}) };
+  if (response.status === 403) return { kind: 'forbidden', message, ...detail };
   return { kind: 'server', status: response.status, message, ...detail };
 }

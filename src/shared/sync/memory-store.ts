@@ -49,6 +49,11 @@ export class MemorySyncStore implements SyncStore {
   }
 
   async applyPull(response: PullResponse): Promise<void> {
+    // Pulled for another scope: what was pulled before is no longer the user's to hold.
+    if (response.reset) {
+      this.pulled.clear();
+      this.verdicts.clear();
+    }
     for (const r of response.records) this.pulled.set(r.id, r);
     for (const v of response.verdicts) this.verdicts.set(`${v.recordId}:${v.revision}`, v);
     this.cursor = response.cursor;

@@ -1,71 +1,115 @@
 import { z } from 'zod';
-import type { LocalizedText } from '../plan/catalogue-schema';
-import type { FieldIssue } from '../records/validate';
-import type { FieldRecord } from '../records/schemas';
-import { idRef, uuidV7 } from '../records/fields';
+import { fieldIssue } from '../records/validate';
+import { fieldRecord, type FieldRecord } from '../records/schemas';
+import { idRef, isoDateTime, uuidV7 } from '../records/fields';
 import { plainText } from '../records/text';
-import { MAX_BATCH_RECORDS } from './constants';
+import { MAX_BATCH_RECORDS, MAX_PULL_RECORDS, MIN_SYNC_PROTOCOL_VERSION, SYNC_PROTOCOL_VERSION } from './constants';
 
-/** The sync protocol between a device and the server: request and answer shapes (constants in constants.ts). */
+/**
+ * The sync protocol between a device and the server, requests and answers, as zod schemas: the
+ * server parses requests with them, the OpenAPI document is generated from them, and the device
+ * checks every answer with them before it writes anything. Numbers are in constants.ts.
+ */
 
-export { API_PREFIX, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_PULL_RECORDS, SYNC_PROTOCOL_VERSION } from './constants';
+export {
+  API_PREFIX,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_RECORDS,
+  MAX_PULL_RECORDS,
+  MIN_SYNC_PROTOCOL_VERSION,
+  pullPath,
+  SYNC_PROTOCOL_VERSION,
+} from './constants';
+
+/**
+ * A protocol version the server serves. The server checks it before the rest of the request, so a
+ * device outside the range learns that (426 client_too_old, 422 server_too_old), not "bad request".
+ */
+const protocolVersion = z.number().int().min(MIN_SYNC_PROTOCOL_VERSION).max(SYNC_PROTOCOL_VERSION);
 
 /**
  * Records travel as unknown values: each one is validated on its own, so a bad record is
  * rejected with its reason while the rest of the batch lands.
  */
 export const pushRequest = z.strictObject({
-  protocolVersion: z.number().int(),
+  protocolVersion,
   batchId: uuidV7,
   deviceId: idRef,
   records: z.array(z.unknown()).min(1).max(MAX_BATCH_RECORDS),
 });
 export type PushRequest = Omit<z.infer<typeof pushRequest>, 'records'> & { records: FieldRecord[] };
 
-export type PushResult =
+/** Query of GET /sync/pull (pullPath in constants.ts makes it). The version is checked first, as a push's. */
+export const pullQuery = z.strictObject({
+  protocolVersion: z.coerce.number().int().min(MIN_SYNC_PROTOCOL_VERSION).max(SYNC_PROTOCOL_VERSION),
+  since: plainText('one').max(100, { error: 'too_long' }).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).optional(),
+});
+
+const revision = z.number().int().min(1);
+
+export const pushResult = z.discriminatedUnion('status', [
   /** stored now */
-  | { status: 'accepted'; id: string; revision: number }
+  z.object({ status: z.literal('accepted'), id: z.string(), revision }),
   /** this id and revision with this content were already stored: nothing written */
-  | { status: 'duplicate'; id: string; revision: number }
-  /** same id and revision with other content, or a revision older than the stored one */
-  | {
-      status: 'conflict';
-      id: string;
-      revision: number;
-      reason: 'different_content' | 'stale_revision' | 'locked_period';
-      serverRevision: number;
-    }
-  /** failed validation or the user's rights; `id` is null when the record had no usable id */
-  | { status: 'rejected'; id: string | null; revision: number | null; index: number; issues: FieldIssue[] };
+  z.object({ status: z.literal('duplicate'), id: z.string(), revision }),
+  /** same id and revision with other content, a revision older than the stored one, or a locked month */
+  z.object({
+    status: z.literal('conflict'),
+    id: z.string(),
+    revision,
+    reason: z.enum(['different_content', 'stale_revision', 'locked_period']),
+    serverRevision: z.number().int().min(0),
+  }),
+  /** failed validation or the user's rights; `id` is null when the record had no usable id; `index` is its place in the batch */
+  z.object({
+    status: z.literal('rejected'),
+    id: z.string().nullable(),
+    revision: revision.nullable(),
+    index: z.number().int().min(0),
+    issues: z.array(fieldIssue),
+  }),
+]);
+export type PushResult = z.infer<typeof pushResult>;
 
-export interface PushResponse {
-  protocolVersion: number;
-  batchId: string;
-  results: PushResult[];
-}
+export const pushResponse = z.object({
+  protocolVersion: z.number().int(),
+  batchId: z.string(),
+  results: z.array(pushResult),
+});
+export type PushResponse = z.infer<typeof pushResponse>;
 
-export type ReviewStatus = 'pending' | 'approved' | 'returned' | 'rejected';
+export const reviewStatus = z.enum(['pending', 'approved', 'returned', 'rejected']);
+export type ReviewStatus = z.infer<typeof reviewStatus>;
 
 /** A supervisor's word on one revision of a record. */
-export interface ReviewVerdict {
-  recordId: string;
-  revision: number;
-  status: Exclude<ReviewStatus, 'pending'>;
-  comment: string | null;
-  reviewerId: string;
-  reviewedAt: string;
-}
+export const reviewVerdict = z.object({
+  recordId: z.string(),
+  revision,
+  status: z.enum(['approved', 'returned', 'rejected']),
+  comment: z.string().nullable(),
+  reviewerId: z.string(),
+  reviewedAt: isoDateTime,
+});
+export type ReviewVerdict = z.infer<typeof reviewVerdict>;
 
-export interface PullResponse {
-  protocolVersion: number;
-  catalogueVersion: string;
+export const pullResponse = z.object({
+  protocolVersion: z.number().int(),
+  catalogueVersion: z.string(),
   /** opaque; pass it back as `since` to get what changed after this answer */
-  cursor: string;
-  hasMore: boolean;
-  /** for supervisors, their teams' records; for others, their own (e.g. made on another device) */
-  records: FieldRecord[];
-  verdicts: ReviewVerdict[];
-}
+  cursor: z.string(),
+  /**
+   * true: the `since` cursor was made for another scope (the user's role or teams have changed
+   * since) or in an older format, so this page starts from the beginning. The device drops the
+   * records it pulled before (its own records stay) and keeps what this and the next pages bring.
+   */
+  reset: z.boolean(),
+  hasMore: z.boolean(),
+  /** for supervisors and admins, their teams' records; for others, their own (e.g. made on another device) */
+  records: z.array(fieldRecord),
+  verdicts: z.array(reviewVerdict),
+});
+export type PullResponse = z.infer<typeof pullResponse>;
 
 export const roles = ['field_worker', 'trainer', 'supervisor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -78,29 +122,24 @@ export const loginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  teams: { id: string; name: string }[];
-}
+export const teamRef = z.object({ id: z.string(), name: z.string() });
 
-export interface LoginResponse {
-  token: string;
-  expiresAt: string;
-  user: SessionUser;
-}
+export const sessionUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  teams: z.array(teamRef),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const loginResponse = z.object({
+  token: z.string().min(1),
+  expiresAt: isoDateTime,
+  user: sessionUser,
+});
+export type LoginResponse = z.infer<typeof loginResponse>;
 
 /** Why a request was refused without a valid session, so a device knows to log in or to wipe. */
 export type AuthFailureReason = 'token_missing' | 'token_invalid' | 'token_expired' | 'token_revoked' | 'device_revoked';
 
-/** Every error the API returns has this body. */
-export interface ApiError {
-  error: {
-    code: string;
-    message: LocalizedText;
-    reason?: AuthFailureReason | string;
-    issues?: FieldIssue[];
-  };
-}

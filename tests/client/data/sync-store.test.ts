@@ -9,6 +9,7 @@ import { listServerRecords } from '../../../src/client/data/teamRecordRead';
 import { syncInfo } from '../../../src/client/data/status';
 import { syncOnce, type SyncTransport } from '../../../src/shared/sync/engine';
 import { createRecord } from '../../../src/shared/records/build';
+import { uuidv7 } from '../../../src/shared/records/uuid';
 import type { FieldRecord } from '../../../src/shared/records/schemas';
 import type { PullResponse, PushResult, ReviewVerdict } from '../../../src/shared/sync/protocol';
 
@@ -19,6 +20,7 @@ const pull = (over: Partial<PullResponse> = {}): PullResponse => ({
   protocolVersion: 1,
   catalogueVersion: 'kyiv-2021-2023@3',
   cursor: 'c1',
+  reset: false,
   hasMore: false,
   records: [],
   verdicts: [],
@@ -137,7 +139,8 @@ describe('the device sync store (IndexedDB)', () => {
   it('keeps records from the server apart and read-only, with the cursor per user and the catalogue version', async () => {
     const db = freshDb();
     const store = deviceSyncStore(me.authorId);
-    await saveRecord('own', serviceLog(1), 'ready', me);
+    const ownId = uuidv7();
+    await saveRecord(ownId, serviceLog(1), 'ready', me);
     const teamRecord = createRecord(serviceLog(7), other);
     const gone = { ...createRecord(serviceLog(1), other), deleted: true };
     await store.applyPull(pull({ cursor: 'c9', records: [teamRecord] }));
@@ -153,10 +156,27 @@ describe('the device sync store (IndexedDB)', () => {
     expect(await getPullCursor('someone-else')).toBeNull();
     expect((await syncInfo()).serverCatalogueVersion).toBe('kyiv-2021-2023@3');
     // The server copy of the device's own record does not make a second row.
-    const own = (await getRecord('own'))!.record;
+    const own = (await getRecord(ownId))!.record;
     await store.applyPull(pull({ cursor: 'c11', records: [own] }));
     expect(await db.serverRecords.count()).toBe(1);
     expect(await db.records.count()).toBe(1);
+  });
+
+  it('a pull answer that says reset drops the server copies pulled before, in the same write; the device’s own records stay', async () => {
+    const db = freshDb();
+    const store = deviceSyncStore(me.authorId);
+    const ownId = uuidv7();
+    await saveRecord(ownId, serviceLog(1), 'ready', me);
+    const left = createRecord(serviceLog(2), other);
+    const joined = createRecord(serviceLog(3), { ...other, teamId: 'team-2' });
+    await store.applyPull(pull({ cursor: 'c1', records: [left] }));
+    await store.applyPull(pull({ cursor: 'c2', reset: true, records: [joined] }));
+    expect((await listServerRecords()).map((r) => r.row.id)).toEqual([joined.id]);
+    expect(await db.records.get(ownId)).toBeDefined();
+    expect(await getPullCursor(me.authorId)).toBe('c2');
+    // a later page of the same pull adds to it
+    await store.applyPull(pull({ cursor: 'c3', records: [left] }));
+    expect((await listServerRecords()).map((r) => r.row.id).sort()).toEqual([joined.id, left.id].sort());
   });
 
   it('runs the whole engine: every record lands once, a deletion follows, nothing is left waiting', async () => {

@@ -3,7 +3,7 @@ import type { DeviceDto, TeamDto, UserWithPasswordDto } from '../../../src/share
 import type { FieldRecord } from '../../../src/shared/records/schemas';
 import type { VerdictRequest } from '../../../src/shared/review/protocol';
 import { uuidv7 } from '../../../src/shared/records/uuid';
-import { SYNC_PROTOCOL_VERSION } from '../../../src/shared/sync/constants';
+import { pullPath, SYNC_PROTOCOL_VERSION } from '../../../src/shared/sync/constants';
 import type { LoginResponse, PullResponse, PushResponse, Role } from '../../../src/shared/sync/protocol';
 
 /**
@@ -78,7 +78,7 @@ export async function serverRecords(user: TestUser): Promise<FieldRecord[]> {
   const seen: FieldRecord[] = [];
   let since: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const body: PullResponse = await call<PullResponse>('GET', `/sync/pull${since ? `?since=${encodeURIComponent(since)}` : ''}`, token);
+    const body: PullResponse = await call<PullResponse>('GET', pullPath(since), token);
     seen.push(...body.records);
     since = body.cursor;
     if (!body.hasMore) break;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMeasures, contentHashOf, createRecord, defaultCatalogue, measureYears, type ApiError, type FieldRecord, type PushResponse } from '../../../src/shared';
+import { allMeasures, contentHashOf, createRecord, defaultCatalogue, measureYears, SYNC_PROTOCOL_VERSION, type ApiError, type FieldRecord, type PushResponse } from '../../../src/shared';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
 import { eventContent, RECORDED_AT, someRecords } from '../helpers/records';
@@ -155,7 +155,7 @@ describe.each(backends)('input hygiene on $name', (backend) => {
       ['/api/v1/review/records?team=t%00', 'team'],
       ['/api/v1/review/records?measure=1%0A', 'measure'],
       ['/api/v1/review/months?team=%00', 'team'],
-      ['/api/v1/sync/pull?since=%00', 'since'],
+      [`/api/v1/sync/pull?protocolVersion=${SYNC_PROTOCOL_VERSION}&since=%00`, 'since'],
       ['/api/v1/admin/users/%00/devices', 'id', admin],
       ['/api/v1/admin/users/a%C2%85b/devices', 'id', admin],
     ];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reviseRecord, uuidv7, type ApiError, type FieldRecord, type PullResponse, type ReviewVerdict } from '../../../src/shared';
+import { MIN_SYNC_PROTOCOL_VERSION, pullPath, reviseRecord, SYNC_PROTOCOL_VERSION, uuidv7, type ApiError, type FieldRecord, type PullResponse, type ReviewVerdict } from '../../../src/shared';
 import { takeSequence } from '../../../src/server/db/sequence';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
@@ -41,8 +41,7 @@ describe.each(backends)('sync pull on $name', (backend) => {
   }
 
   async function pull(user: TestUser, since?: string, limit?: number): Promise<PullResponse> {
-    const q = new URLSearchParams({ ...(since ? { since } : {}), ...(limit ? { limit: String(limit) } : {}) });
-    const res = await h.call('GET', `/api/v1/sync/pull?${q}`, { token: user.token });
+    const res = await h.call('GET', `/api/v1${pullPath(since ?? null, limit)}`, { token: user.token });
     expect(res.statusCode).toBe(200);
     return res.json() as PullResponse;
   }
@@ -132,11 +131,45 @@ describe.each(backends)('sync pull on $name', (backend) => {
   });
 
   it('refuses a cursor it did not make, and requires a session', async () => {
-    const bad = await h.call('GET', '/api/v1/sync/pull?since=bm90LWEtY3Vyc29y', { token: worker.token });
+    const bad = await h.call('GET', `/api/v1${pullPath('bm90LWEtY3Vyc29y')}`, { token: worker.token });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as ApiError).error.issues?.[0]?.field).toBe('since');
-    expect((await h.call('GET', '/api/v1/sync/pull?limit=0', { token: worker.token })).statusCode).toBe(400);
+    expect((await h.call('GET', `/api/v1${pullPath(null, 0)}`, { token: worker.token })).statusCode).toBe(400);
     expect((await h.call('GET', '/api/v1/sync/pull')).statusCode).toBe(401);
+  });
+
+  it('starts over with reset when the cursor was made for another scope: a team joined, a cursor of the earlier format', async () => {
+    const joiner = await h.user('supervisor', [teamB]);
+    const first = await pullAll(joiner);
+    expect(first.records.every((r) => r.teamId === teamB)).toBe(true);
+    const same = await pull(joiner, first.cursor);
+    expect(same).toMatchObject({ reset: false, records: [] });
+    // joining ends no session: the same token, the old cursor
+    const patched = await h.call('PATCH', `/api/v1/admin/users/${joiner.id}`, { token: (await h.user('admin', [])).token, body: { teamIds: [teamB, teamA] } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const again = await pull(joiner, first.cursor);
+    expect(again.reset).toBe(true);
+    const rest = again.hasMore ? await pullAll(joiner, again.cursor) : { records: [] };
+    // the same as a pull from scratch in the new scope: team B's and every older record of team A
+    expect(ids([...again.records, ...rest.records])).toEqual(ids((await pullAll(joiner)).records));
+    expect(ids([...again.records, ...rest.records])).toEqual(expect.arrayContaining(ids([...first.records, ...workerRecords, ...colleagueRecords])));
+    expect((await pull(joiner, again.cursor)).reset).toBe(false);
+    const v1 = await pull(joiner, Buffer.from('v1:999').toString('base64url'));
+    expect(v1.reset).toBe(true);
+  });
+
+  it('serves the supported protocol versions only: too old (or none: a version-1 device) 426, too new 422', async () => {
+    const answer = async (query: string) => {
+      const res = await h.call('GET', `/api/v1/sync/pull${query}`, { token: worker.token });
+      return { status: res.statusCode, reason: (res.json() as ApiError).error?.reason };
+    };
+    expect(await answer('')).toEqual({ status: 426, reason: 'client_too_old' });
+    expect(await answer(`?protocolVersion=${MIN_SYNC_PROTOCOL_VERSION - 1}`)).toEqual({ status: 426, reason: 'client_too_old' });
+    expect(await answer(`?protocolVersion=${SYNC_PROTOCOL_VERSION + 1}`)).toEqual({ status: 422, reason: 'server_too_old' });
+    expect((await answer('?protocolVersion=two')).status).toBe(400);
+    for (let v = MIN_SYNC_PROTOCOL_VERSION; v <= SYNC_PROTOCOL_VERSION; v++) expect((await answer(`?protocolVersion=${v}`)).status).toBe(200);
+    // no session is still a 401 first, whatever the version
+    expect((await h.call('GET', '/api/v1/sync/pull?protocolVersion=1')).statusCode).toBe(401);
   });
 
   it.skipIf(backend.name !== 'postgresql')(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecord, type FieldRecord, type PullResponse, type PushResponse, type PushResult } from '../../../src/shared';
+import { createRecord, pullPath, type FieldRecord, type PullResponse, type PushResponse, type PushResult } from '../../../src/shared';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
 import { eventContent, RECORDED_AT, serviceLogContent, someRecords } from '../helpers/records';
@@ -44,7 +44,7 @@ describe.each(backends)('push rights, per record, on $name', (backend) => {
   }
 
   async function pulled(user: TestUser): Promise<FieldRecord[]> {
-    const res = await h.call('GET', '/api/v1/sync/pull', { token: user.token });
+    const res = await h.call('GET', `/api/v1${pullPath(null)}`, { token: user.token });
     expect(res.statusCode).toBe(200);
     return (res.json() as PullResponse).records;
   }

@@ -4,7 +4,9 @@ import {
   contentOf,
   createRecord,
   MAX_BATCH_RECORDS,
+  MIN_SYNC_PROTOCOL_VERSION,
   reviseRecord,
+  SYNC_PROTOCOL_VERSION,
   uuidv7,
   type ApiError,
   type FieldRecord,
@@ -207,11 +209,15 @@ describe.each(backends)('sync push on $name', (backend) => {
     expect(statuses((await push(worker, [inLocked])).json())).toEqual(['accepted']);
   });
 
-  it('checks protocol version (426), device (403), batch count and bytes (413), and the envelope (400)', async () => {
+  it('checks protocol version (426, 422), device (403), batch count and bytes (413), and the envelope (400)', async () => {
     const records = someRecords(worker.author(teamA), 1);
-    const old = await push(worker, records, { protocolVersion: 99 });
+    const old = await push(worker, records, { protocolVersion: MIN_SYNC_PROTOCOL_VERSION - 1 });
     expect(old.statusCode).toBe(426);
-    expect((old.json() as ApiError).error.code).toBe('protocol_unsupported');
+    expect((old.json() as ApiError).error).toMatchObject({ code: 'client_too_old', reason: 'client_too_old' });
+    const newer = await push(worker, records, { protocolVersion: SYNC_PROTOCOL_VERSION + 1 });
+    expect(newer.statusCode).toBe(422);
+    expect((newer.json() as ApiError).error).toMatchObject({ code: 'server_too_old', reason: 'server_too_old' });
+    expect(await stored(records.map((r) => r.id))).toEqual({ records: 0, revisions: 0 });
 
     const otherDevice = await push(worker, records, { deviceId: 'someone-elses-tablet' });
     expect(otherDevice.statusCode).toBe(403);

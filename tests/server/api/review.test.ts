@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecord, reviseRecord, type ApiError, type FieldRecord, type PullResponse, type ReviewVerdict } from '../../../src/shared';
+import { createRecord, pullPath, reviseRecord, type ApiError, type FieldRecord, type PullResponse, type ReviewVerdict } from '../../../src/shared';
 import type { ReviewList } from '../../../src/shared/review/protocol';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
@@ -83,19 +83,19 @@ describe.each(backends)('review of records on $name', (backend) => {
   });
 
   it('approves: the record counts, and the author receives the verdict on the next pull', async () => {
-    const before = (await h.call('GET', '/api/v1/sync/pull', { token: worker.token })).json() as PullResponse;
+    const before = (await h.call('GET', `/api/v1${pullPath(null)}`, { token: worker.token })).json() as PullResponse;
     const res = await give(supervisor, { recordId: records[0]!.id, revision: 1, status: 'approved' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       recordId: records[0]!.id, revision: 1, status: 'approved', comment: null, reviewerId: supervisor.id, reviewedAt: h.clock.now().toISOString(),
     });
     expect(await factStatuses(records[0]!.id)).toEqual(['approved']);
-    const after = (await h.call('GET', `/api/v1/sync/pull?since=${before.cursor}`, { token: worker.token })).json() as PullResponse;
+    const after = (await h.call('GET', `/api/v1${pullPath(before.cursor)}`, { token: worker.token })).json() as PullResponse;
     expect(after.verdicts).toEqual([res.json()]);
     expect(after.records).toEqual([]);
     // the same verdict again (a retry) changes nothing
     expect((await give(supervisor, { recordId: records[0]!.id, revision: 1, status: 'approved' })).json()).toEqual(res.json());
-    expect(((await h.call('GET', `/api/v1/sync/pull?since=${before.cursor}`, { token: worker.token })).json() as PullResponse).verdicts).toHaveLength(1);
+    expect(((await h.call('GET', `/api/v1${pullPath(before.cursor)}`, { token: worker.token })).json() as PullResponse).verdicts).toHaveLength(1);
   });
 
   it('returns with a comment; the author corrects and sends again; the record is pending again', async () => {
@@ -105,11 +105,11 @@ describe.each(backends)('review of records on $name', (backend) => {
     expect((noComment.json() as ApiError).error.issues).toEqual([
       expect.objectContaining({ field: 'comment', code: 'required', message: expect.objectContaining({ uk: expect.any(String), en: expect.any(String) }) }),
     ]);
-    const before = (await h.call('GET', '/api/v1/sync/pull', { token: worker.token })).json() as PullResponse;
+    const before = (await h.call('GET', `/api/v1${pullPath(null)}`, { token: worker.token })).json() as PullResponse;
     const returned = await give(supervisor, { recordId: record.id, revision: 1, status: 'returned', comment: 'Уточніть кількість осіб' });
     expect(returned.statusCode).toBe(200);
     expect(await factStatuses(record.id)).toEqual(['returned']);
-    const pulled = (await h.call('GET', `/api/v1/sync/pull?since=${before.cursor}`, { token: worker.token })).json() as PullResponse;
+    const pulled = (await h.call('GET', `/api/v1${pullPath(before.cursor)}`, { token: worker.token })).json() as PullResponse;
     expect(pulled.verdicts).toEqual([expect.objectContaining({ recordId: record.id, revision: 1, status: 'returned', comment: 'Уточніть кількість осіб' })]);
 
     // the author corrects the day it happened and sends the record again

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecord, type ApiError, type LoginResponse, type PushResponse, type PushResult } from '../../../src/shared';
+import { createRecord, pullPath, type ApiError, type LoginResponse, type PushResponse, type PushResult } from '../../../src/shared';
 import type { PasswordResetDto, UpdateUserResponse } from '../../../src/shared/accounts/protocol';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
@@ -42,7 +42,7 @@ describe.each(backends)('account changes end sessions on $name', (backend) => {
       const res = await me(token);
       expect(res.statusCode).toBe(401);
       expect(reason(res)).toBe('token_revoked');
-      const pull = await h.call('GET', '/api/v1/sync/pull', { token });
+      const pull = await h.call('GET', `/api/v1${pullPath(null)}`, { token });
       expect(reason(pull)).toBe('token_revoked');
     }
     expect((await me(bystander.token)).statusCode).toBe(200);

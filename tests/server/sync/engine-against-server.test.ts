@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpTransport, MemorySyncStore, reviseRecord, syncOnce, type FieldRecord, type PullResponse } from '../../../src/shared';
+import { httpTransport, MemorySyncStore, pullPath, reviseRecord, syncOnce, type FieldRecord, type PullResponse } from '../../../src/shared';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
 import { serviceLogContent, someRecords } from '../helpers/records';
@@ -42,7 +42,7 @@ describe.each(backends)('sync engine against the server on $name', (backend) => 
     const seen: FieldRecord[] = [];
     let since: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const res = await h.call('GET', `/api/v1/sync/pull${since ? `?since=${encodeURIComponent(since)}` : ''}`, { token: worker.token });
+      const res = await h.call('GET', `/api/v1${pullPath(since)}`, { token: worker.token });
       const body = res.json() as PullResponse;
       seen.push(...body.records);
       since = body.cursor;

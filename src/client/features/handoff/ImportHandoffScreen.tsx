@@ -6,7 +6,7 @@ import { useCurrentSession } from '../../app/sessionContext';
 import { errorText } from '../../data';
 import { Field, fieldAria } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
-import { syncErrorKey } from '../sync';
+import { failureKey } from '../sync';
 import '../../ui/facts.css';
 import { importHandoff, type ImportFailure, type ImportReport } from './importFile';
 import { recordName } from '../../ui/recordName';
@@ -42,7 +42,7 @@ function ImportForm() {
     if (error.kind === 'file') return t(`handoff.fileError.${error.code}`);
     if (error.kind === 'login') return t('sync.loginToSync');
     const f = error.failure.failure;
-    const why = f.kind === 'unauthorized' ? t(`sync.error.${syncErrorKey(f.reason)}`) : `${t(`sync.error.${syncErrorKey(f.kind)}`)}${'text' in f && f.text ? ` ${text(f.text)}` : ''}`;
+    const why = `${t(`sync.error.${failureKey(f)}`)}${'text' in f && f.text ? ` ${text(f.text)}` : ''}`;
     return t('handoff.pushFailed', { pushed: error.pushed, why });
   }
 

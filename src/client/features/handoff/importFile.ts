@@ -6,7 +6,6 @@ import { SYNC_PROTOCOL_VERSION } from '../../../shared/sync/constants';
 import type { PushResult } from '../../../shared/sync/protocol';
 import type { FieldRecord } from '../../../shared/records/schemas';
 import { getDeviceId, getSession, markSessionRefused } from '../../data';
-import { isolatingTransport } from '../sync';
 
 export interface ImportCounts {
   accepted: number;
@@ -48,7 +47,7 @@ export async function importHandoff(fileText: string, passphrase: string, transp
   const session = await getSession();
   const token = session?.source === 'server' && !session.refused ? session.token : null;
   if (!token) return { ok: false, error: { kind: 'login' } };
-  const push = isolatingTransport(transport ?? httpTransport({ baseUrl: '', token: () => token }));
+  const push = transport ?? httpTransport({ baseUrl: '', token: () => token });
   const deviceId = await getDeviceId();
   const counts: ImportCounts = { accepted: 0, duplicate: 0, conflict: 0, rejected: 0 };
   const problems: ImportReport['problems'] = [];

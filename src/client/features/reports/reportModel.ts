@@ -4,6 +4,7 @@ import type { FieldRecord } from '../../../shared/records/schemas';
 import { factsOfRecord } from '../../../shared/reports/facts';
 import { buildProgressReport, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
 import { memoryFactQuery, type Breakdown, type ReportFilter, type StatusedFact } from '../../../shared/reports/query';
+import type { ProgressReportJson } from '../../../shared/reports/protocol';
 import type { ReviewStatus } from '../../../shared/sync/protocol';
 import { deviceReviewStatus, type StoredRecord } from '../../data';
 import { queryString } from '../../net/queryString';
@@ -12,9 +13,8 @@ import { periodParam } from './period';
 /** Every breakdown the report screen shows. */
 export const SCREEN_BREAKDOWNS: readonly Breakdown[] = ['group', 'district', 'teamId', 'month'];
 
-/** A measure's progress as the API sends it: its place in the plan as ids, not catalogue objects. */
-export type MeasureProgressJson = Omit<MeasureProgress, 'entry'> & { measureId: string };
-export type ProgressReportJson = Omit<ProgressReport, 'measures'> & { measures: MeasureProgressJson[] };
+/** The report as the API sends it (schema in src/shared/reports/protocol.ts). */
+export type { MeasureProgressJson, ProgressReportJson } from '../../../shared/reports/protocol';
 
 /** Puts the catalogue's objects back into a report the server sent. Measures this device's catalogue lacks are dropped. */
 export function hydrateReport(catalogue: Catalogue, json: ProgressReportJson): ProgressReport {

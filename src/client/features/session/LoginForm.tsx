@@ -78,6 +78,9 @@ export function LoginForm({ presetEmail, previousTeamId, onDeviceRevoked }: Prop
       const kept = teams.find((team) => team.id === previousTeamId);
       if (teams.length > 1 && !kept) setChoosing(answer.value);
       else await finish(answer.value, kept?.id ?? teams[0]?.id ?? '');
+    } catch (error) {
+      // an answer outside its schema (BadAnswerError): nothing was stored
+      setFailure(text(errorText(error)));
     } finally {
       setBusy(false);
     }

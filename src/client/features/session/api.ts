@@ -1,14 +1,16 @@
-import type { LoginResponse } from '../../../shared/sync/protocol';
-import { getDeviceId } from '../../data';
+import { loginResponse, type LoginResponse } from '../../../shared/sync/protocol';
+import { checkedAnswer, getDeviceId } from '../../data';
 import { apiRequest, type ApiResult } from '../../net/api';
 import { describeDevice } from './deviceName';
 
 /** Login, and forgetting the device, on the server. The device id binds the token to this device. */
 
+/** The server's answer to a login; one outside its schema throws BadAnswerError. */
 export async function logIn(email: string, password: string): Promise<ApiResult<LoginResponse>> {
   const deviceId = await getDeviceId();
   const deviceName = describeDevice(globalThis.navigator?.userAgent ?? '');
-  return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: { email: email.trim(), password, deviceId, deviceName } });
+  const answer = await apiRequest<unknown>('/auth/login', { method: 'POST', body: { email: email.trim(), password, deviceId, deviceName } });
+  return answer.ok ? { ok: true, value: checkedAnswer(loginResponse, answer.value, 'login') } : answer;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { syncOnce, type SyncTransport, type TransportFailure } from '../../../shared/sync/engine';
 import { httpTransport } from '../../../shared/sync/http-transport';
-import { errorText, getDeviceId, getSession, markSessionRefused, noteSyncOutcome, tryLock, withLock } from '../../data';
+import { BadAnswerError, errorText, getDeviceId, getSession, markSessionRefused, noteSyncOutcome, tryLock, withLock } from '../../data';
 import { LockedError } from '../../data/codec';
 import { isUnlocked } from '../../data/vault/lockState';
 import { reauthorLocalRecords } from '../../data/reauthor';
 import { deviceSyncStore } from '../../data/syncStore';
 import { setLiveSync } from './liveState';
-import { isolatingTransport } from './transport';
+import { failureKey } from './words';
 
 /**
  * One sync of this device: upload what waits, bring down what changed. One tab at a time (Web
@@ -44,7 +44,7 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
   try {
     // Records made before the login (or left over from an interrupted login) become this user's first.
     await reauthorLocalRecords({ authorId: session.userId, teamId: session.teamId });
-    const transport = isolatingTransport(options.transport?.(token) ?? httpTransport({ baseUrl: '', token: () => token }));
+    const transport = options.transport?.(token) ?? httpTransport({ baseUrl: '', token: () => token });
     const outcome = await syncOnce(deviceSyncStore(session.userId), transport, {
       deviceId: await getDeviceId(),
       onProgress: (p) => setLiveSync({ phase: p.phase, done: p.done, total: p.total }),
@@ -57,6 +57,11 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     // Locked in the middle: what was not settled is sent again (frozen) after the unlock.
     if (error instanceof LockedError || !isUnlocked()) return 'skipped';
+    // The server answered outside its schema: nothing of that answer was stored; try again later.
+    if (error instanceof BadAnswerError) {
+      await noteSyncOutcome({ ok: false, error: { code: 'bad_answer', text: error.detail } }).catch(() => undefined);
+      return 'failed';
+    }
     // The device itself failed (e.g. storage full): say so; nothing stored is lost.
     await noteSyncOutcome({ ok: false, error: { code: 'device', text: errorText(error) } }).catch(() => undefined);
     return 'failed';
@@ -72,7 +77,6 @@ async function noteFailure(failure: TransportFailure): Promise<RunResult> {
     return 'stopped';
   }
   const text = failure.kind === 'offline' ? undefined : failure.text;
-  const code = failure.kind === 'server' && failure.status === 426 ? 'protocol_unsupported' : failure.kind;
-  await noteSyncOutcome({ ok: false, error: { code, ...(text ? { text } : {}) } });
+  await noteSyncOutcome({ ok: false, error: { code: failureKey(failure), ...(text ? { text } : {}) } });
   return 'failed';
 }

@@ -4,8 +4,7 @@
  * first screen is up, so it never competes with what the person came to see.
  */
 export { useLiveSync, type LiveSync } from './liveState';
-export { syncErrorKey, type SyncErrorKey } from './words';
-export { isolatingTransport } from './transport';
+export { failureKey, syncErrorKey, type SyncErrorKey } from './words';
 
 export const loadSync = () => import('./start');
 export type SyncModule = Awaited<ReturnType<typeof loadSync>>;

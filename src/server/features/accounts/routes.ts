@@ -1,7 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { API_PREFIX, idRef } from '../../../shared';
-import { createTeamRequest, createUserRequest, resetPasswordRequest, updateUserRequest } from '../../../shared/accounts/protocol';
+import {
+  createTeamRequest,
+  createUserRequest,
+  device,
+  deviceList,
+  passwordReset,
+  resetPasswordRequest,
+  revokedCount,
+  team,
+  teamList,
+  updateUserRequest,
+  userChange,
+  userList,
+  userWithPassword,
+} from '../../../shared/accounts/protocol';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
@@ -28,21 +42,21 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const id = (request: FastifyRequest) => parseInput(idParams, request.params).id;
   const base = `${API_PREFIX}/admin`;
 
-  app.get(`${base}/teams`, doc('List teams', { response: 'TeamList' }), async (request) => {
+  app.get(`${base}/teams`, doc('List teams', { response: teamList }), async (request) => {
     await admin(request);
     return { teams: await listTeams(ctx) };
   });
 
   app.post(
     `${base}/teams`,
-    doc('Create a team', { body: createTeamRequest, response: 'Team', status: 201, errors: { ...errors, 409: 'name taken' } }),
+    doc('Create a team', { body: createTeamRequest, response: team, status: 201, errors: { ...errors, 409: 'name taken' } }),
     async (request, reply) => {
       const auth = await admin(request);
       return reply.status(201).send(await createTeam(ctx, parseInput(createTeamRequest, request.body), auth.userId));
     },
   );
 
-  app.get(`${base}/users`, doc('List users with their role and teams', { response: 'UserList' }), async (request) => {
+  app.get(`${base}/users`, doc('List users with their role and teams', { response: userList }), async (request) => {
     await admin(request);
     return { users: await listUsers(ctx.db) };
   });
@@ -51,7 +65,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/users`,
     doc('Create a user (a password is generated and returned once when none is given)', {
       body: createUserRequest,
-      response: 'UserWithPassword',
+      response: userWithPassword,
       status: 201,
       errors: { ...errors, 409: 'email taken' },
     }),
@@ -65,7 +79,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/users/:id`,
     doc("Change a user's role, teams (the new set) or active state; a role change, leaving a team or deactivation ends all their sessions", {
       body: updateUserRequest,
-      response: 'UserChange',
+      response: userChange,
       errors: { ...errors, 404: 'no such user', 409: 'it would leave no active admin (reason last_admin)' },
     }),
     async (request) => {
@@ -78,7 +92,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/users/:id/password`,
     doc("Reset a user's password (generated and returned once when none is given); all their sessions end", {
       body: resetPasswordRequest,
-      response: 'PasswordReset',
+      response: passwordReset,
       errors: { ...errors, 404: 'no such user' },
     }),
     async (request) => {
@@ -88,14 +102,14 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   );
 
-  app.get(`${base}/users/:id/devices`, doc("List a user's devices", { response: 'DeviceList', errors: { ...errors, 404: 'no such user' } }), async (request) => {
+  app.get(`${base}/users/:id/devices`, doc("List a user's devices", { response: deviceList, errors: { ...errors, 404: 'no such user' } }), async (request) => {
     await admin(request);
     return { devices: await listDevices(ctx.db, id(request)) };
   });
 
   app.post(
     `${base}/users/:id/revoke-sessions`,
-    doc("End all of a user's sessions on every device", { response: 'RevokedCount', errors: { ...errors, 404: 'no such user' } }),
+    doc("End all of a user's sessions on every device", { response: revokedCount, errors: { ...errors, 404: 'no such user' } }),
     async (request) => {
       const auth = await admin(request);
       return { revoked: await revokeUserSessions(ctx, id(request), auth.userId) };
@@ -105,7 +119,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(
     `${base}/devices/:id/revoke`,
     doc('Revoke a device: its sessions stop at once (reason device_revoked) and it cannot log in again', {
-      response: 'Device',
+      response: device,
       errors: { ...errors, 404: 'no such device' },
     }),
     async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../../../shared';
-import { auditQuery } from '../../../shared/accounts/audit';
+import { auditPage, auditQuery } from '../../../shared/accounts/audit';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import { authenticate, requireRole } from '../auth';
@@ -16,7 +16,7 @@ export function auditRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'admin',
           auth: true,
           query: auditQuery,
-          response: 'AuditPage',
+          response: auditPage,
           errors: { 400: 'invalid filter or cursor (error.issues names the field)', 401: 'no valid session', 403: 'not an admin' },
         },
       },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, loginRequest } from '../../../shared';
+import { API_PREFIX, loginRequest, loginResponse, sessionUser as sessionUserAnswer } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import { sessionUser } from '../accounts';
@@ -17,7 +17,7 @@ export function authRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'auth',
           auth: false,
           body: loginRequest,
-          response: 'LoginResponse',
+          response: loginResponse,
           errors: {
             400: 'malformed request',
             401: 'wrong email or password (reason bad_credentials)',
@@ -62,7 +62,7 @@ export function authRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.get(
     `${API_PREFIX}/auth/me`,
-    { config: { doc: { summary: 'The logged-in user, role and teams', tag: 'auth', auth: true, response: 'SessionUser', errors: unauthorized } } },
+    { config: { doc: { summary: 'The logged-in user, role and teams', tag: 'auth', auth: true, response: sessionUserAnswer, errors: unauthorized } } },
     async (request) => sessionUser(ctx.db, (await authenticate(ctx, request)).userId),
   );
 }

@@ -1,5 +1,5 @@
 import { commonErrors, type RegisteredRoute, type RouteDoc } from '../../http/route-doc';
-import { componentSchemas, jsonSchema } from './components';
+import { answerRef, componentSchemas, jsonSchema } from './components';
 
 type Json = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ function operation(route: RegisteredRoute, doc: RouteDoc, params: string[]): Jso
   const ok: Json = doc.produces
     ? { description: 'OK', content: { [doc.produces]: { schema: { type: 'string', format: 'binary' } } } }
     : doc.response
-      ? { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${doc.response}` } } } }
+      ? { description: 'OK', content: { 'application/json': { schema: answerRef(doc.response) } } }
       : { description: 'OK, no body' };
   return {
     operationId: `${route.method.toLowerCase()}${route.url.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { API_PREFIX, renderNotPublishedHtml, renderPublicHtml } from '../../../shared';
+import { API_PREFIX, publicProgress, publishedSnapshot, renderNotPublishedHtml, renderPublicHtml, snapshotList } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
@@ -32,7 +32,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'public',
           auth: false,
           query: publicQuery,
-          response: 'PublicProgress',
+          response: publicProgress,
           errors: {
             400: 'no year, a year outside the plan, or a version that is not a positive whole number',
             404: 'not_yet_published: no snapshot of the year yet; snapshot_unknown: no such version',
@@ -93,7 +93,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'admin',
           auth: true,
           body: publishRequest,
-          response: 'PublishedSnapshot',
+          response: publishedSnapshot,
           status: 201,
           errors: {
             400: 'no year, or a year outside the plan (error.issues names the field)',
@@ -122,7 +122,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'admin',
           auth: true,
           query: snapshotListQuery,
-          response: 'SnapshotList',
+          response: snapshotList,
           errors: { 400: 'a year that is not a number', 401: 'no valid session', 403: 'not an admin' },
         },
       },

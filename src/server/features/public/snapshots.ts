@@ -5,6 +5,8 @@ import {
   memoryFactQuery,
   type IndicatorSource,
   type PublicProgress,
+  type PublishResult,
+  type SnapshotSummary,
   type SnapshotTruth,
   type StatusedFact,
 } from '../../../shared';
@@ -15,27 +17,14 @@ import type { Database } from '../../db/schema';
 import { HttpError } from '../../http/errors';
 import { assertPlanYear, today } from '../reports';
 
+export type { PublishResult, SnapshotSummary };
+
 /**
  * Public figures change only at publication points: a snapshot, built from the approved
  * records of locked team-months only, audited against every earlier snapshot of its year
  * (shared/reports/public.ts), stored once and never changed. The public reads snapshots, never
  * the live tables, so two readings an approval apart are the same.
  */
-
-export interface SnapshotSummary {
-  year: number;
-  version: number;
-  publishedAt: string;
-  publishedBy: string | null;
-  lockedTeamMonths: number;
-}
-
-export interface PublishResult {
-  /** false: the locked figures are those of the latest snapshot already; nothing new was stored */
-  created: boolean;
-  snapshot: SnapshotSummary;
-  progress: PublicProgress;
-}
 
 /**
  * Sums of the approved facts whose team had the fact's month locked, by every key a public

@@ -7,6 +7,7 @@ import {
   API_PREFIX,
   buildAnnualReport,
   buildProgressReport,
+  progressReportJson,
   toCsv,
   XLSX_MIME,
 } from '../../../shared';
@@ -53,7 +54,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/progress`,
     doc('Progress of every measure and indicator against its target for a year, quarter or month, with breakdowns', {
       query: progressQuery,
-      response: 'ProgressReport',
+      response: progressReportJson,
     }),
     async (request) => {
       const auth = await reporter(request);

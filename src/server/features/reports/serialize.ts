@@ -1,14 +1,6 @@
-import type { MeasureProgress, ProgressReport } from '../../../shared';
+import type { ProgressReport, ProgressReportJson } from '../../../shared';
 
-/** A measure's progress with its place in the plan as numbers, not the catalogue's objects. */
-export type MeasureProgressJson = Omit<MeasureProgress, 'entry'> & {
-  measureId: string;
-  strategicGoal: string;
-  operationalGoal: string;
-  task: number;
-};
-
-export type ProgressReportJson = Omit<ProgressReport, 'measures'> & { measures: MeasureProgressJson[] };
+export type { ProgressReportJson };
 
 /** The report as the API sends it: the client has the catalogue, so entries become ids (a tenth of the size). */
 export function progressJson(report: ProgressReport): ProgressReportJson {

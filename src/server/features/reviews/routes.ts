@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { API_PREFIX, idRef } from '../../../shared';
-import { lockMonthRequest, reviewListQuery, unlockMonthRequest, verdictRequest } from '../../../shared/review/protocol';
+import { API_PREFIX, idRef, reviewVerdict } from '../../../shared';
+import { lockMonthRequest, monthLock, monthLockList, reviewList, reviewListQuery, unlockMonthRequest, verdictRequest } from '../../../shared/review/protocol';
 import type { ServerContext } from '../../context';
 import { errorBody } from '../../http/errors';
 import { parseInput } from '../../http/parse';
@@ -26,7 +26,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/records`,
     doc("The reviewer's teams' records with their review status, newest first, a page at a time", {
       query: reviewListQuery,
-      response: 'ReviewList',
+      response: reviewList,
     }),
     async (request) => listForReview(ctx, await authenticate(ctx, request), parseInput(reviewListQuery, request.query)),
   );
@@ -35,7 +35,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/verdicts`,
     doc('Approve, return (with a comment) or reject the latest revision of a record; the author gets it on the next pull', {
       body: verdictRequest,
-      response: 'ReviewVerdict',
+      response: reviewVerdict,
       errors: {
         ...errors,
         404: 'no such record',
@@ -52,7 +52,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/months/lock`,
     doc("Approve a team's month and lock it (every record touching it must be approved or rejected)", {
       body: lockMonthRequest,
-      response: 'MonthLock',
+      response: monthLock,
       errors: {
         ...errors,
         404: 'no such team',
@@ -72,7 +72,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/months/unlock`,
     doc('Unlock a locked month, saying why (recorded with who and when)', {
       body: unlockMonthRequest,
-      response: 'MonthLock',
+      response: monthLock,
       errors: { ...errors, 404: 'no such team', 409: 'the month is not locked (reason month_not_locked)' },
     }),
     async (request) => unlockMonth(ctx, await authenticate(ctx, request), parseInput(unlockMonthRequest, request.body)),
@@ -82,7 +82,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
     `${base}/months`,
     doc('Month locks and their history (who locked, who unlocked, when and why)', {
       query: monthsQuery,
-      response: 'MonthLockList',
+      response: monthLockList,
       errors: { ...errors, 403: 'not a member of the team, nor an admin' },
     }),
     async (request) => ({ locks: await listLocks(ctx, await authenticate(ctx, request), parseInput(monthsQuery, request.query).team) }),

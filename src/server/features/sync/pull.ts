@@ -7,7 +7,7 @@ import {
 } from '../../../shared';
 import type { ServerContext } from '../../context';
 import type { AuthContext } from '../auth';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, scopeOf } from './cursor';
 
 type Item = { seq: number } & ({ record: FieldRecord } | { verdict: ReviewVerdict });
 
@@ -69,10 +69,12 @@ async function verdictsAfter(ctx: ServerContext, auth: AuthContext, since: numbe
  * What changed after the cursor. Records and verdicts share one change sequence, so one
  * number is the cursor: take up to `limit` of each, merge by seq, keep the first `limit`.
  * Nothing at or below the returned cursor can be missed: seqs are committed in order (see
- * db/sequence.ts).
+ * db/sequence.ts). The cursor carries the user's scope; one made for another scope starts over
+ * from the beginning with `reset` (cursor.ts).
  */
-export async function pull(ctx: ServerContext, auth: AuthContext, query: { since?: string; limit?: number }): Promise<PullResponse> {
-  const since = decodeCursor(query.since);
+export async function pull(ctx: ServerContext, auth: AuthContext, query: { since?: string | undefined; limit?: number | undefined }): Promise<PullResponse> {
+  const scope = scopeOf(auth);
+  const { since, reset } = decodeCursor(query.since, scope);
   const limit = Math.min(query.limit ?? MAX_PULL_RECORDS, MAX_PULL_RECORDS);
   const [records, verdicts] = await Promise.all([
     recordsAfter(ctx, auth, since, limit + 1),
@@ -83,7 +85,8 @@ export async function pull(ctx: ServerContext, auth: AuthContext, query: { since
   return {
     protocolVersion: SYNC_PROTOCOL_VERSION,
     catalogueVersion: ctx.catalogue.version,
-    cursor: encodeCursor(page.at(-1)?.seq ?? since),
+    cursor: encodeCursor(page.at(-1)?.seq ?? since, scope),
+    reset,
     hasMore: merged.length > limit,
     records: page.flatMap((i) => ('record' in i ? [i.record] : [])),
     verdicts: page.flatMap((i) => ('verdict' in i ? [i.verdict] : [])),

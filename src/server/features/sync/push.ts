@@ -16,12 +16,12 @@ import { applyIsolated } from './isolate';
 import { latestDateOnEarth } from './record-facts';
 import { auditPush } from './push-audit';
 import { refusedOnRights } from './rights';
+import { checkProtocolVersion } from './version';
 
 /** Version and size are checked before the body's shape, so an old app learns to update, not "bad request". */
 function checkEnvelope(body: unknown) {
   const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  if (typeof o.protocolVersion === 'number' && o.protocolVersion !== SYNC_PROTOCOL_VERSION)
-    throw new HttpError(426, 'protocol_unsupported', { reason: 'protocol_unsupported' });
+  if (typeof o.protocolVersion === 'number') checkProtocolVersion(o.protocolVersion, 'schema');
   if (Array.isArray(o.records) && o.records.length > MAX_BATCH_RECORDS)
     throw new HttpError(413, 'batch_too_large', { reason: 'batch_too_many_records' });
   return parseInput(pushRequest, body);

@@ -1,16 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { API_PREFIX, MAX_BATCH_BYTES, MAX_PULL_RECORDS, plainText, pushRequest } from '../../../shared';
+import { API_PREFIX, MAX_BATCH_BYTES, pullQuery, pullResponse, pushRequest, pushResponse } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import { authenticate } from '../auth';
 import { pull } from './pull';
 import { push } from './push';
-
-const pullQuery = z.strictObject({
-  since: plainText('one').max(100, { error: 'too_long' }).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).optional(),
-});
+import { checkProtocolVersion } from './version';
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(
@@ -26,13 +21,14 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'sync',
           auth: true,
           body: pushRequest,
-          response: 'PushResponse',
+          response: pushResponse,
           errors: {
             400: 'the batch envelope is malformed',
             401: 'no valid session',
             403: 'the batch names another device than the one the token was issued to (reason device_mismatch)',
             413: `more than the allowed records or ${MAX_BATCH_BYTES} bytes`,
-            426: 'protocol version not supported: update the app',
+            422: 'the app speaks a newer protocol version than this server (reason server_too_old): it keeps its records and waits for the server',
+            426: 'the app speaks an older protocol version than this server serves (reason client_too_old): update the app',
           },
         },
       },
@@ -49,13 +45,19 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
           tag: 'sync',
           auth: true,
           query: pullQuery,
-          response: 'PullResponse',
-          errors: { 400: 'not a valid cursor or limit', 401: 'no valid session' },
+          response: pullResponse,
+          errors: {
+            400: 'not a valid cursor or limit',
+            401: 'no valid session',
+            422: 'the app speaks a newer protocol version than this server (reason server_too_old)',
+            426: 'no protocol version, or an older one than this server serves (reason client_too_old): update the app',
+          },
         },
       },
     },
     async (request) => {
       const auth = await authenticate(ctx, request);
+      checkProtocolVersion((request.query as Record<string, unknown> | null)?.protocolVersion, 'too_old');
       return pull(ctx, auth, parseInput(pullQuery, request.query));
     },
   );

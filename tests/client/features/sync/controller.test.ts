@@ -8,6 +8,10 @@ import { saveRecord } from '../../../../src/client/data/recordStore';
 import { syncInfo } from '../../../../src/client/data/status';
 import { dropKey, hideData } from '../../../../src/client/data/vault/lockState';
 import type { SyncTransport, TransportFailure } from '../../../../src/shared/sync/engine';
+import { createRecord } from '../../../../src/shared/records/build';
+import { BadAnswerError } from '../../../../src/client/data/answers';
+import { en } from '../../../../src/client/locales/en';
+import { uk } from '../../../../src/client/locales/uk';
 import type { LoginResponse } from '../../../../src/shared/sync/protocol';
 
 const login: LoginResponse = {
@@ -26,7 +30,7 @@ const working = (seen: string[]) => (token: string): SyncTransport => ({
     return { ok: true, value: { protocolVersion: 1, batchId: request.batchId, results: request.records.map((r) => ({ status: 'accepted', id: r.id, revision: r.revision })) } };
   },
   async pull() {
-    return { ok: true, value: { protocolVersion: 1, catalogueVersion: 'v', cursor: 'c', hasMore: false, records: [], verdicts: [] } };
+    return { ok: true, value: { protocolVersion: 2, catalogueVersion: 'v', cursor: 'c', reset: false, hasMore: false, records: [], verdicts: [] } };
   },
 });
 
@@ -84,6 +88,21 @@ describe('one sync of the device', () => {
     expect(seen).toEqual(['token-2']);
   });
 
+  it('says which side must update when the protocol versions do not meet', async () => {
+    freshDb();
+    await finishLogin(login, 'team-1');
+    const text = { uk: 'Сервер ще не знає цієї версії', en: 'The server does not know this version yet' };
+    expect(await runSync({ transport: failing({ kind: 'server', status: 422, message: 'x', reason: 'server_too_old', text }) })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'server_too_old' });
+    expect(await runSync({ transport: failing({ kind: 'server', status: 426, message: 'x', reason: 'client_too_old' }) })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'client_too_old' });
+    // a server of an earlier release answers 426 naming no reason: still this app that is too old
+    expect(await runSync({ transport: failing({ kind: 'server', status: 426, message: 'x' }) })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'client_too_old' });
+    for (const lang of [uk, en]) for (const key of ['client_too_old', 'server_too_old', 'bad_answer'] as const) expect(lang.sync.error[key].length).toBeGreaterThan(20);
+    expect(uk.sync.error.server_too_old).not.toBe(en.sync.error.server_too_old);
+  });
+
   it('keeps the server’s words when it fails', async () => {
     freshDb();
     await finishLogin(login, 'team-1');
@@ -91,5 +110,51 @@ describe('one sync of the device', () => {
     const text = { uk: 'Сервер перевантажено', en: 'Server overloaded' };
     expect(await runSync({ transport: failing({ kind: 'server', status: 503, message: 'x', text }) })).toBe('failed');
     expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'server', text });
+  });
+});
+
+describe('answers outside their schema', () => {
+  const accepting = (request: Parameters<SyncTransport['push']>[0]) => ({
+    ok: true as const,
+    value: { protocolVersion: 1, batchId: request.batchId, results: request.records.map((r) => ({ status: 'accepted' as const, id: r.id, revision: r.revision })) },
+  });
+
+  it('a pull answer with a broken record is a sync error; nothing of it is stored, the cursor stays', async () => {
+    const db = freshDb();
+    await finishLogin(login, 'team-1');
+    await db.meta.put({ key: 'pullCursor', value: { userId: 'user-1', cursor: 'before' } });
+    const broken = { ...createRecord(serviceLog(2), { authorId: 'user-2', deviceId: 'd', teamId: 'team-1' }), teamId: '' };
+    const transport = (): SyncTransport => ({
+      push: async (request) => accepting(request),
+      pull: async () => ({ ok: true, value: { protocolVersion: 2, catalogueVersion: 'v9', cursor: 'after', reset: false, hasMore: false, records: [broken], verdicts: [] } as never }),
+    });
+    expect(await runSync({ transport })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'bad_answer', text: { en: '(pull: records.0.teamId)' } });
+    expect(await db.serverRecords.count()).toBe(0);
+    expect(await db.meta.get('pullCursor')).toMatchObject({ value: { cursor: 'before' } });
+    expect(await db.meta.get('serverCatalogueVersion')).toBeUndefined();
+  });
+
+  it('a push answer outside its schema leaves the batch frozen, to be sent again', async () => {
+    const db = freshDb();
+    await finishLogin(login, 'team-1');
+    await saveRecord('r', serviceLog(2), 'ready', await currentAuthor());
+    const transport = (): SyncTransport => ({
+      push: async (request) => ({ ok: true, value: { protocolVersion: 1, batchId: request.batchId, results: [{ status: 'stored', id: 'r', revision: 1 }] } as never }),
+      pull: async () => ({ ok: false, failure: { kind: 'offline' } }),
+    });
+    expect(await runSync({ transport })).toBe('failed');
+    expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'bad_answer', text: { en: '(push: 0.status)' } });
+    expect((await listRecords())[0]!.row.status).toBe('sending');
+    expect(await db.outbox.get(['r', 1])).toMatchObject({ state: 'sending' });
+    expect(await runSync({ transport: working([]) })).toBe('ok');
+    expect((await listRecords())[0]!.row.status).toBe('sent');
+  });
+
+  it('a login answer outside its schema stores no session', async () => {
+    const db = freshDb();
+    const { user: _user, ...withoutUser } = login;
+    await expect(finishLogin({ ...withoutUser, user: { ...login.user, role: 'owner' } } as never, 'team-1')).rejects.toBeInstanceOf(BadAnswerError);
+    expect(await db.session.count()).toBe(0);
   });
 });
