@@ -75,7 +75,7 @@ function GoalSection({ number, measures, names }: { number: string; measures: Me
   return (
     <section aria-labelledby={`sg-${number}`} className="goal">
       <h2 id={`sg-${number}`}>
-        {t('reports.goalHeading', { n: number })}: {text(goal.title)}
+        {t('plan.strategicGoal', { n: number })}: {text(goal.title)}
       </h2>
       <ProgressChart title={t('reports.chartProgress', { n: number })} lines={progressLines(measures, (i) => text(i.text))} />
       {withData.map((m) => (
@@ -121,7 +121,7 @@ function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; 
   const { t } = useTranslation();
   const text = useText();
   const label = `${indicator.id}: ${text(indicator.text)}`;
-  const value = progress.kind === 'deliverable' ? (progress.value > 0 ? t('reports.done') : t('reports.notDone')) : String(progress.value);
+  const value = progress.kind === 'deliverable' ? (progress.value > 0 ? t('plan.done') : t('plan.notDone')) : String(progress.value);
   return (
     <div className="indicator-report" data-indicator={indicator.id}>
       <h4>{label}</h4>

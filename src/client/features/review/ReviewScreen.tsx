@@ -135,7 +135,7 @@ function ReviewList(props: {
       </p>
       <BulkApprove filter={props.filter} items={list.items} total={list.total} source={list.source} onDone={props.onChanged} />
       {list.items.length === 0 ? (
-        <p>{t('review.none')}</p>
+        <p>{t('records.noneMatch')}</p>
       ) : (
         <ul className="record-list">
           {list.items.map((item) => (
