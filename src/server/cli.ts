@@ -1,8 +1,8 @@
-import { pathToFileURL } from 'node:url';
 import { createContext } from './app';
 import { loadEnv } from './config';
 import { runAdminCommand } from './features/accounts/cli-commands';
 import { openMigratedDatabase } from './start';
+import { runIfMain } from './run-cli';
 
 /** `npm run admin -- <command>`: manage teams, users and devices on the server's own database. */
 export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -16,12 +16,4 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env):
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  cli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, cli);

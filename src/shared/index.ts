@@ -1,3 +1,4 @@
+export * from './messages';
 export * from './plan';
 export * from './dimensions';
 export * from './records';

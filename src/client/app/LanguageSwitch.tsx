@@ -1,19 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage, useLang, type Lang } from './i18n';
-
-const LANGS: { id: Lang; short: string; name: string }[] = [
-  { id: 'uk', short: 'УКР', name: 'Українська' },
-  { id: 'en', short: 'ENG', name: 'English' },
-];
+import { langs } from '../../shared/messages/lang';
+import { setLanguage, useLang } from './i18n';
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const lang = useLang();
   return (
     <div className="segmented lang" role="group" aria-label={t('app.language')}>
-      {LANGS.map((l) => (
-        <button key={l.id} type="button" lang={l.id} aria-pressed={lang === l.id} aria-label={l.name} onClick={() => setLanguage(l.id)}>
-          {l.short}
+      {/* Each language is named in itself, whichever language the page is in. */}
+      {langs.map((l) => (
+        <button key={l} type="button" lang={l} aria-pressed={lang === l} aria-label={t(`app.langs.${l}.name`)} onClick={() => setLanguage(l)}>
+          {t(`app.langs.${l}.short`)}
         </button>
       ))}
     </div>

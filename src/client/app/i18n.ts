@@ -1,10 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import type { Lang } from '../../shared/messages/lang';
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
-import { en } from './locales/en';
-import { uk } from './locales/uk';
+import { en } from '../locales/en';
+import { uk } from '../locales/uk';
 
-export type Lang = 'uk' | 'en';
 const STORAGE_KEY = 'kyiv1325.lang';
 
 function savedLanguage(): Lang {

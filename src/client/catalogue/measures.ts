@@ -1,5 +1,5 @@
 import type { Catalogue, CountIndicator, Indicator, Measure } from '../../shared/plan/catalogue-schema';
-import { allMeasures, measureFirstDay, measureLastDay } from '../../shared/plan/catalogue-index';
+import { allMeasures, indexCatalogue, measureFirstDay, measureLastDay } from '../../shared/plan/catalogue-index';
 
 export function countIndicators(measure: Measure): CountIndicator[] {
   return (measure.indicators ?? []).filter((i): i is CountIndicator => i.kind === 'count');
@@ -23,6 +23,15 @@ export function eventMeasures(catalogue: Catalogue): Measure[] {
 
 export function measuresWithIndicators(catalogue: Catalogue): Measure[] {
   return allMeasures(catalogue).map((e) => e.measure).filter((m) => (m.indicators ?? []).length > 0);
+}
+
+export function findMeasure(catalogue: Catalogue, id: string): Measure | undefined {
+  return indexCatalogue(catalogue).measures.get(id)?.measure;
+}
+
+/** Whether a date lies within the years the measure runs. */
+export function withinMeasure(date: string, measure: Measure, catalogue: Catalogue): boolean {
+  return date >= measureFirstDay(measure, catalogue) && date <= measureLastDay(measure, catalogue);
 }
 
 export function findIndicator(measure: Measure | undefined, id: string): Indicator | undefined {

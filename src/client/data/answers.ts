@@ -1,14 +1,9 @@
 import type { z } from 'zod';
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
+import { bilingual } from '../locales/bilingual';
 
-/** Which answer of the server, in words. */
-const ANSWERS = {
-  pull: { uk: 'отримання змін', en: 'pull' },
-  push: { uk: 'надсилання записів', en: 'push' },
-  login: { uk: 'вхід', en: 'login' },
-  me: { uk: 'дані користувача', en: 'user details' },
-} satisfies Record<string, LocalizedText>;
-export type AnswerKind = keyof typeof ANSWERS;
+/** Which answer of the server (its name in words is `answer.<kind>` in the locale files). */
+export type AnswerKind = 'pull' | 'push' | 'login' | 'me';
 
 /**
  * The server answered what its documented schema (src/shared) does not allow. Thrown before
@@ -26,11 +21,8 @@ export class BadAnswerError extends Error {
     const where = fields.slice(0, 3).join(', ') + (fields.length > 3 ? ', …' : '');
     super(`Bad ${answer} answer: ${where}`);
     this.name = 'BadAnswerError';
-    this.detail = { uk: `(${ANSWERS[answer].uk}: ${where})`, en: `(${ANSWERS[answer].en}: ${where})` };
-    this.text = {
-      uk: `Сервер надіслав відповідь, якої застосунок не розуміє ${this.detail.uk}; з неї нічого не збережено. Спробуйте пізніше або оновіть застосунок.`,
-      en: `The server sent an answer the app does not understand ${this.detail.en}; nothing of it was stored. Try again later, or update the app.`,
-    };
+    this.detail = bilingual('answer.detail', { answer: bilingual(`answer.${answer}`), where });
+    this.text = bilingual('answer.bad', { detail: this.detail });
   }
 }
 

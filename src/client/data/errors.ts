@@ -1,12 +1,10 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
+import { bilingual } from '../locales/bilingual';
 import { BadAnswerError } from './answers';
 
 /** A write failed because the device is out of space. Nothing stored before is touched. */
 export class StorageFullError extends Error {
-  readonly text: LocalizedText = {
-    uk: 'На пристрої закінчилося місце. Останню зміну не збережено; усе збережене раніше на місці. Звільніть місце (фото, відео, інші застосунки) і спробуйте ще раз.',
-    en: 'The device is out of storage. The last change was not saved; everything saved before is intact. Free some space (photos, videos, other apps) and try again.',
-  };
+  readonly text: LocalizedText = bilingual('failure.storageFull');
 
   constructor(cause: unknown) {
     super('Storage quota exceeded', { cause });
@@ -16,10 +14,7 @@ export class StorageFullError extends Error {
 
 /** Another tab changed the same record at the same moment, again and again. */
 export class WriteConflictError extends Error {
-  readonly text: LocalizedText = {
-    uk: 'Запис щойно змінено в іншій вкладці. Відкрийте його ще раз і повторіть зміну.',
-    en: 'The record was just changed in another tab. Open it again and repeat your change.',
-  };
+  readonly text: LocalizedText = bilingual('failure.writeConflict');
 
   constructor() {
     super('Concurrent write');
@@ -65,8 +60,5 @@ export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
 export function errorText(error: unknown): LocalizedText {
   if (error instanceof StorageFullError || error instanceof WriteConflictError || error instanceof BadAnswerError) return error.text;
   const detail = error instanceof Error ? error.message : String(error);
-  return {
-    uk: `Не вдалося зберегти: ${detail}. Введене не втрачено, спробуйте ще раз.`,
-    en: `Could not save: ${detail}. What you entered is kept; try again.`,
-  };
+  return bilingual('failure.saveFailed', { detail });
 }

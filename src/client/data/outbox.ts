@@ -7,6 +7,7 @@ import { getDb } from './db';
 import { guardWrite } from './errors';
 import { sealReason, withoutClearNotes } from './notes';
 import type { Encoded, OutboxRow, StatusReason } from './rows';
+import { bilingual } from '../locales/bilingual';
 
 /**
  * The outbox: revisions waiting for upload, handed to the shared sync engine through
@@ -20,29 +21,21 @@ async function decodeFrozen(entries: OutboxRow[]): Promise<FieldRecord[]> {
   return Promise.all(entries.map(async (e) => (await getCodec().decode(e.frozen!)) as FieldRecord));
 }
 
-const conflictText: Record<'different_content' | 'stale_revision' | 'locked_period', LocalizedText> = {
-  different_content: {
-    uk: 'На сервері вже є інша версія цього запису. Відкрийте його і збережіть ще раз: піде нова редакція.',
-    en: 'The server already holds another version of this record. Open it and save again: a new revision will go.',
-  },
-  stale_revision: {
-    uk: 'На сервері вже новіша редакція цього запису (змінено на іншому пристрої).',
-    en: 'The server holds a newer revision of this record (changed on another device).',
-  },
-  locked_period: {
-    uk: 'Місяць цього запису закрито для вашої команди. Попросіть керівника відкрити його, тоді надішліть ще раз.',
-    en: "This record's month is locked for your team. Ask your supervisor to unlock it, then send again.",
-  },
-};
+const conflictReasons = ['different_content', 'stale_revision', 'locked_period'] as const;
+
+function conflictText(reason: string): LocalizedText {
+  const known = conflictReasons.find((r) => r === reason);
+  return bilingual(`reason.${known ?? 'different_content'}`);
+}
 
 function reasonFor(result: PushResult): StatusReason | null {
   if (result.status === 'rejected') {
     const first = result.issues[0];
     return first
       ? { code: first.code, message: first.message, field: first.field, issues: result.issues }
-      : { code: 'rejected', message: { uk: 'Відхилено', en: 'Rejected' } };
+      : { code: 'rejected', message: bilingual('status.rejected') };
   }
-  if (result.status === 'conflict') return { code: result.reason, message: conflictText[result.reason] ?? conflictText.different_content };
+  if (result.status === 'conflict') return { code: result.reason, message: conflictText(result.reason) };
   return null;
 }
 

@@ -7,6 +7,7 @@ import { getMeta, META } from './meta';
 import { rowFor } from './recordStore';
 import { sealReason, sealReview, withoutClearNotes } from './notes';
 import type { Encoded, ReviewNote, StatusReason, StoredRecordRow, StoredServerRecordRow } from './rows';
+import { bilingual } from '../locales/bilingual';
 
 /**
  * What a pull brings, applied to the device: records from the server (kept apart, read-only),
@@ -41,8 +42,8 @@ function noteOf(v: ReviewVerdict): ReviewNote {
 function returnedReason(v: ReviewVerdict): StatusReason {
   const comment = v.comment ?? '';
   return v.status === 'rejected'
-    ? { code: 'review_rejected', message: { uk: `Керівник не зарахував запис: ${comment}`, en: `The supervisor did not count this record: ${comment}` } }
-    : { code: 'review_returned', message: { uk: `Керівник повернув запис на виправлення: ${comment}`, en: `The supervisor returned this record for correction: ${comment}` } };
+    ? { code: 'review_rejected', message: bilingual('reason.review_rejected', { comment }) }
+    : { code: 'review_returned', message: bilingual('reason.review_returned', { comment }) };
 }
 
 /** A verdict's note and, if it sends the record back, its reason: encrypted before the transaction. */

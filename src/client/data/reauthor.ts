@@ -1,5 +1,5 @@
 import type { FieldRecord } from '../../shared/records/schemas';
-import { contentHashOf } from '../../shared/records/hash';
+import { sealRecord } from '../../shared/records/hash';
 import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite, WriteConflictError } from './errors';
@@ -25,8 +25,7 @@ export async function reauthorLocalRecords(author: { authorId: string; teamId: s
 }
 
 function reauthored(record: FieldRecord, author: { authorId: string; teamId: string }): FieldRecord {
-  const { contentHash: _old, ...rest } = { ...record, authorId: author.authorId, teamId: author.teamId };
-  return { ...rest, contentHash: contentHashOf(rest) } as FieldRecord;
+  return sealRecord({ ...record, authorId: author.authorId, teamId: author.teamId });
 }
 
 async function reauthorOne(id: string, author: { authorId: string; teamId: string }): Promise<boolean> {

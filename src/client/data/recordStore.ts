@@ -1,6 +1,6 @@
 import { contentOf, createRecord, reviseRecord, type Author } from '../../shared/records/build';
 import type { FieldRecord, RecordContent } from '../../shared/records/schemas';
-import { contentHashOf } from '../../shared/records/hash';
+import { sealRecord } from '../../shared/records/hash';
 import { recordPeriod } from '../../shared/records/period';
 import { getCodec } from './codec';
 import { getDb } from './db';
@@ -47,20 +47,14 @@ function queued(record: FieldRecord, now: string): OutboxRow {
   return { recordId: record.id, revision: record.revision, state: 'queued', queuedAt: now, batchId: null, frozen: null, attempts: 0, lastError: null };
 }
 
-/** Re-computes the hash after an envelope field was set here. */
-function seal(record: FieldRecord): FieldRecord {
-  const { contentHash: _old, ...rest } = record;
-  return { ...rest, contentHash: contentHashOf(rest) } as FieldRecord;
-}
-
 /** A new record with a given id (made once, with the draft), so a second save finds the first. */
 function newRecord(id: string, content: RecordContent, author: Author, now: Date): FieldRecord {
-  return seal({ ...createRecord(content, author, now), id });
+  return sealRecord({ ...createRecord(content, author, now), id });
 }
 
 /** Same revision, new content: allowed while the server cannot have seen this revision. */
 function editInPlace(previous: FieldRecord, change: { content?: RecordContent; deleted?: boolean }, now: Date): FieldRecord {
-  return seal({ ...reviseRecord(previous, change, now), revision: previous.revision });
+  return sealRecord({ ...reviseRecord(previous, change, now), revision: previous.revision });
 }
 
 async function isUploadStarted(id: string, revision: number): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import type { FieldIssue } from '../../shared/records/validate';
 import type { ApiError } from '../../shared/api/protocol';
+import { bilingual } from '../locales/bilingual';
 
 /**
  * Why a call to the server's JSON API failed: the one failure type of the client, parsed from an
@@ -86,14 +87,9 @@ export function isOffline(error: unknown): boolean {
   return error instanceof ApiFailure && error.kind === 'offline';
 }
 
-const OFFLINE_TEXT: LocalizedText = {
-  uk: 'Немає зв’язку з сервером. Спробуйте, коли зʼявиться мережа.',
-  en: 'The server cannot be reached. Try again when the network is back.',
-};
-
 /** What to tell the user about a failed call, in both languages: the server's words when it gave some. */
 export function failureText(error: unknown): LocalizedText {
-  if (!(error instanceof ApiFailure)) return { uk: 'Щось пішло не так. Спробуйте ще раз.', en: 'Something went wrong. Please try again.' };
-  if (error.kind === 'offline') return OFFLINE_TEXT;
-  return error.text ?? { uk: `Помилка сервера (${error.status})`, en: `Server error (${error.status})` };
+  if (!(error instanceof ApiFailure)) return bilingual('failure.unknown');
+  if (error.kind === 'offline') return bilingual('failure.offline');
+  return error.text ?? bilingual('failure.server', { status: error.status });
 }

@@ -1,8 +1,8 @@
-import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import { sessionUser, type SessionUser } from '../../shared/sync/protocol';
 import { checkedAnswer, getSession } from '../data';
 import { apiFile, apiRequest } from './api';
 import { ApiFailure } from './failure';
+import { bilingual } from '../locales/bilingual';
 
 /**
  * The calls made under the user's server login (review, reports, the annual report), over the
@@ -10,14 +10,9 @@ import { ApiFailure } from './failure';
  * `failureText` turns into words in either language.
  */
 
-const NO_LOGIN: LocalizedText = {
-  uk: 'Потрібен вхід на сервер (розділ «Хто я»).',
-  en: 'You need to log in to the server (the "Who am I" section).',
-};
-
 async function token(): Promise<string> {
   const session = await getSession();
-  if (!session?.token || session.source !== 'server' || session.refused) throw new ApiFailure({ kind: 'unauthorized', status: 401, text: NO_LOGIN });
+  if (!session?.token || session.source !== 'server' || session.refused) throw new ApiFailure({ kind: 'unauthorized', status: 401, text: bilingual('failure.noLogin') });
   return session.token;
 }
 

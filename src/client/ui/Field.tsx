@@ -6,12 +6,13 @@ interface Props {
   error?: string;
   hint?: ReactNode;
   children: ReactNode;
+  className?: string;
 }
 
 /** A labelled control with its hint and its error right beneath it. */
-export function Field({ id, label, error, hint, children }: Props) {
+export function Field({ id, label, error, hint, children, className = 'field' }: Props) {
   return (
-    <div className={error ? 'field invalid' : 'field'}>
+    <div className={error ? `${className} invalid` : className}>
       <label htmlFor={id}>{label}</label>
       {children}
       {hint && (

@@ -1,3 +1,5 @@
+import { ChoiceSelect } from './ChoiceSelect';
+
 interface Props {
   id: string;
   label: string;
@@ -8,17 +10,7 @@ interface Props {
 }
 
 /** The plan's years as a labelled select: the plan, the reports and the annual report all pick one. */
-export function YearSelect({ id, label, years, value, onChange, className = 'field' }: Props) {
-  return (
-    <div className={className}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {years.map((y) => (
-          <option key={y} value={y}>
-            {y}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+export function YearSelect({ id, label, years, value, onChange, className }: Props) {
+  const options = years.map((y) => ({ value: String(y), label: String(y) }));
+  return <ChoiceSelect id={id} label={label} options={options} value={String(value)} onChange={(y) => onChange(Number(y))} className={className} />;
 }

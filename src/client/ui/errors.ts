@@ -1,4 +1,4 @@
-import { isValidationMessageKey, validationMessages } from '../../shared/records/messages';
+import { isValidationMessageKey, validationMessages } from '../../shared/messages/validation';
 import { useLang } from '../app/i18n';
 
 /**

@@ -1,4 +1,6 @@
-import type { Lang } from '../app/i18n';
+import type { TFunction } from 'i18next';
+import type { UnsyncedSummary } from '../data';
+import { localeTag, type Lang } from '../../shared/messages/lang';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -17,8 +19,8 @@ export function timeAgo(iso: string, lang: Lang, now: number = Date.now()): stri
   return format.format(0, 'minute');
 }
 
-export function formatBytes(bytes: number, lang: Lang): string {
-  const units = lang === 'uk' ? ['Б', 'КБ', 'МБ', 'ГБ'] : ['B', 'KB', 'MB', 'GB'];
+export function formatBytes(bytes: number, lang: Lang, t: TFunction): string {
+  const units = [t('units.bytes'), t('units.kilobytes'), t('units.megabytes'), t('units.gigabytes')];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
@@ -29,5 +31,12 @@ export function formatBytes(bytes: number, lang: Lang): string {
 }
 
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(lang === 'uk' ? 'uk-UA' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(localeTag[lang], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "All records synced" or how many wait and since when; "…" while the count is being read. */
+export function unsyncedText(unsynced: UnsyncedSummary | undefined, lang: Lang, t: TFunction): string {
+  if (unsynced === undefined) return '…';
+  if (unsynced.count === 0) return t('status.allSynced');
+  return t('status.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' });
 }

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody, HttpError } from './errors';
-import type { ServerMessageKey } from './messages';
+import type { ServerMessageKey } from '../../shared/messages/server';
 import { isApiPath } from './paths';
 import { setMinimalApiHeaders } from './security-headers';
 

@@ -1,5 +1,5 @@
 import type { ApiError, FieldIssue } from '../../shared';
-import { serverMessages, type ServerMessageKey } from './messages';
+import { serverMessages, type ServerMessageKey } from '../../shared/messages/server';
 
 /** An error that becomes an ApiError body with its status. Throw it from any handler. */
 export class HttpError extends Error {

@@ -1,15 +1,11 @@
 import type { Envelope, FieldRecord, RecordContent } from './schemas';
 import { uuidv7 } from './uuid';
-import { contentHashOf } from './hash';
+import { sealRecord } from './hash';
 
 export interface Author {
   authorId: string;
   deviceId: string;
   teamId: string;
-}
-
-function seal<T extends Omit<FieldRecord, 'contentHash'>>(record: T): T & { contentHash: string } {
-  return { ...record, contentHash: contentHashOf(record as Omit<FieldRecord, 'contentHash'>) };
 }
 
 /** A new record, revision 1. */
@@ -23,7 +19,7 @@ export function createRecord(content: RecordContent, author: Author, now: Date =
     revision: 1,
     deleted: false,
   };
-  return seal({ ...content, ...envelope } as Omit<FieldRecord, 'contentHash'>) as FieldRecord;
+  return sealRecord({ ...content, ...envelope });
 }
 
 /** The next revision: new content (or a tombstone), same id, same author and creation time. */
@@ -34,7 +30,7 @@ export function reviseRecord(
 ): FieldRecord {
   const { contentHash: _old, ...rest } = previous;
   const content = change.content ?? contentOf(previous);
-  return seal({
+  return sealRecord({
     ...content,
     id: rest.id,
     authorId: rest.authorId,
@@ -44,7 +40,7 @@ export function reviseRecord(
     updatedAt: now.toISOString() > rest.updatedAt ? now.toISOString() : rest.updatedAt,
     revision: rest.revision + 1,
     deleted: change.deleted ?? rest.deleted,
-  } as Omit<FieldRecord, 'contentHash'>) as FieldRecord;
+  });
 }
 
 const envelopeKeys = ['id', 'authorId', 'deviceId', 'teamId', 'createdAt', 'updatedAt', 'revision', 'deleted', 'contentHash'] as const;

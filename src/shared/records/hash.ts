@@ -29,3 +29,15 @@ export function contentHashOf(record: Omit<FieldRecord, 'contentHash'> & { conte
   const { contentHash: _ignored, ...rest } = record;
   return sha256Hex(canonicalJson(rest));
 }
+
+/** A record without its hash, or with one that no longer matches: each kind keeps its own fields. */
+export type UnsealedRecord = FieldRecord extends infer R ? (R extends FieldRecord ? Omit<R, 'contentHash'> & { contentHash?: string } : never) : never;
+
+/**
+ * The record with its hash computed afresh. The one place a hash is set: on a new record, a new
+ * revision, and after the data layer changed an envelope field (id, author, team).
+ */
+export function sealRecord(record: UnsealedRecord): FieldRecord {
+  const { contentHash: _old, ...rest } = record;
+  return { ...rest, contentHash: contentHashOf(rest) };
+}

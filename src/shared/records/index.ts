@@ -2,7 +2,6 @@ export * from './schemas';
 export * from './counts';
 export * from './fields';
 export * from './text';
-export * from './messages';
 export * from './rules';
 export * from './validate';
 export * from './build';

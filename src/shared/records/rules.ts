@@ -4,7 +4,7 @@ import { indexCatalogue, isDateInMeasurePeriod } from '../plan/catalogue-index';
 import { CELL_DIMENSIONS, NOT_STATED, valueIds, type CellDimension } from '../dimensions';
 import type { CountTable } from './counts';
 import type { RecordContent } from './schemas';
-import type { ValidationMessageKey } from './messages';
+import type { ValidationMessageKey } from '../messages/validation';
 
 /** What the rules need besides the record: the plan, and what day it is where the record is checked. */
 export interface ValidationContext {

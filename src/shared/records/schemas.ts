@@ -40,6 +40,10 @@ export type EventFormat = z.infer<typeof eventFormat>;
 export const recordKinds = ['serviceLog', 'event', 'indicatorReport'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
+export function isRecordKind(value: string): value is RecordKind {
+  return (recordKinds as readonly string[]).includes(value);
+}
+
 /** Consultations and services a team delivered on one day. */
 export const serviceLogContent = z.strictObject(
   {

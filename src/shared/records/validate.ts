@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localizedText, type Catalogue } from '../plan/catalogue-schema';
 import { contentHashOf } from './hash';
-import { isValidationMessageKey, validationMessages, type ValidationMessageKey } from './messages';
+import { isValidationMessageKey, validationMessages, type ValidationMessageKey } from '../messages/validation';
 import { checkContentRules, zodReporter, type ValidationContext } from './rules';
 import { fieldRecord, recordContent, type FieldRecord } from './schemas';
 

@@ -1,9 +1,10 @@
+import type { Lang } from '../messages/lang';
+import { reportWords } from '../messages/reports';
 import type { Catalogue } from '../plan/catalogue-schema';
 import { dimensionValueLabel } from '../dimensions';
 import { buildProgressReport, shortfallNote, statusLabels, type IndicatorProgress, type ProgressReport } from './progress';
 import type { FactQuery } from './query';
-
-export type Lang = 'uk' | 'en';
+import { xlsxWorkbook } from './xlsx';
 
 /** The annual report: the year's progress in the plan's own structure, with breakdowns by sex and group. */
 export function buildAnnualReport(
@@ -35,18 +36,8 @@ export interface AnnualRow {
   note: string;
 }
 
-const headers: Record<Lang, string[]> = {
-  uk: ['Рівень', 'Номер', 'Найменування', 'Ціль', 'Досягнуто', 'Жінки / дівчата', 'Чоловіки / хлопці', 'Стать не зазначено', 'За соціальними групами', 'Стан', 'Примітка щодо недоліків'],
-  en: ['Level', 'Number', 'Title', 'Target', 'Achieved', 'Women / girls', 'Men / boys', 'Sex not stated', 'By social group', 'Status', 'Note on shortcomings'],
-};
-
-const levelLabels: Record<AnnualRowLevel, Record<Lang, string>> = {
-  strategicGoal: { uk: 'Стратегічна ціль', en: 'Strategic goal' },
-  operationalGoal: { uk: 'Оперативна ціль', en: 'Operational goal' },
-  task: { uk: 'Завдання', en: 'Task' },
-  measure: { uk: 'Захід', en: 'Measure' },
-  indicator: { uk: 'Індикатор', en: 'Indicator' },
-};
+/** The columns of the annual table, in order. */
+const columns = ['level', 'number', 'title', 'target', 'achieved', 'women', 'men', 'sexNotStated', 'byGroup', 'status', 'shortfall'] as const;
 
 function groupSummary(p: IndicatorProgress, lang: Lang): string {
   const byGroup = new Map<string, number>();
@@ -104,9 +95,22 @@ export function annualRows(catalogue: Catalogue, report: ProgressReport, lang: L
 
 export function annualTable(rows: readonly AnnualRow[], lang: Lang): (string | number | null)[][] {
   return [
-    headers[lang],
+    columns.map((c) => reportWords[c][lang]),
     ...rows.map((r) => [
-      levelLabels[r.level][lang], r.number, r.text, r.target, r.achieved, r.women, r.men, r.sexNotStated, r.byGroup, r.status, r.note,
+      reportWords[r.level][lang], r.number, r.text, r.target, r.achieved, r.women, r.men, r.sexNotStated, r.byGroup, r.status, r.note,
     ]),
   ];
+}
+
+/** Column widths of the annual table (level, number, title, target, achieved, women, men, not stated, groups, status, note). */
+export const ANNUAL_WIDTHS = [18, 10, 70, 10, 11, 11, 11, 11, 50, 22, 45];
+
+/** The annual table as a one-sheet workbook, the same from the server and from the device. */
+export function annualXlsx(table: (string | number | null)[][], year: number, lang: Lang): Uint8Array {
+  return xlsxWorkbook({ name: `${reportWords.sheet[lang]} ${year}`, rows: table, widths: ANNUAL_WIDTHS });
+}
+
+/** The file's name says the year, the language, whether pending records count and whether the device made it. */
+export function annualFileName(year: number, lang: Lang, includePending: boolean, ext: 'xlsx' | 'csv', fromDevice: boolean): string {
+  return `kyiv-1325-annual-report-${year}-${lang}${includePending ? '-with-pending' : ''}${fromDevice ? '-device' : ''}.${ext}`;
 }

@@ -1,6 +1,7 @@
 import type { Catalogue, Indicator, LocalizedText, Measure } from '../plan/catalogue-schema';
 import { allMeasures, measureYears, type MeasureEntry } from '../plan/catalogue-index';
 import { isMinorAgeBand } from '../dimensions';
+import { shortfallWords, statusWords } from '../messages/reports';
 import { periodRange, type AggregateRow, type Breakdown, type FactQuery, type ReportFilter } from './query';
 import type { IndicatorProgress, ProgressStatus } from './protocol';
 
@@ -157,26 +158,17 @@ export async function buildProgressReport(
   return { filter, from, to, asOf: options.asOf, measures };
 }
 
-export const statusLabels: Record<ProgressStatus, LocalizedText> = {
-  met: { uk: 'Виконано', en: 'Met' },
-  on_track: { uk: 'За графіком', en: 'On track' },
-  behind: { uk: 'Відставання', en: 'Behind' },
-  no_data: { uk: 'Немає даних', en: 'No data' },
-  no_target: { uk: 'Без кількісної цілі', en: 'No numeric target' },
-  not_scheduled: { uk: 'Не заплановано на цей рік', en: 'Not scheduled this year' },
-};
+export const statusLabels: Record<ProgressStatus, LocalizedText> = statusWords;
 
 /** A plain-language note on what falls short, for the annual report. */
 export function shortfallNote(p: IndicatorProgress): LocalizedText | null {
   switch (p.status) {
     case 'behind':
-      return p.kind === 'deliverable'
-        ? { uk: 'Не виконано у звітному періоді', en: 'Not done in the reporting period' }
-        : { uk: `Досягнуто ${p.value} з ${p.target} запланованих`, en: `${p.value} of ${p.target} planned achieved` };
+      return p.kind === 'deliverable' ? shortfallWords.notDone : shortfallWords.behind(p.value, p.target);
     case 'no_data':
-      return { uk: 'Дані про виконання не надходили', en: 'No data on implementation was recorded' };
+      return shortfallWords.noData;
     case 'on_track':
-      return { uk: `Досягнуто ${p.value} з ${p.target}; період триває`, en: `${p.value} of ${p.target} so far; the period is still running` };
+      return shortfallWords.onTrack(p.value, p.target);
     default:
       return null;
   }

@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../messages/escape';
 import { zip } from './zip';
 
 /**
@@ -10,9 +11,7 @@ export type SheetCell = string | number | null | undefined;
 function escapeXml(text: string): string {
   // Control characters other than tab and newlines are not allowed in XML 1.0.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[<>&"]/g, (c) =>
-    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;',
-  );
+  return escapeMarkup(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
 }
 
 function columnName(index: number): string {

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverMessages } from '../../../src/server/http/messages';
+import { serverMessages } from '../../../src/shared/messages/server';
 import { validationMessages, type ApiError, type LoginResponse } from '../../../src/shared';
 import { backends } from '../helpers/backends';
 import { PASSWORD, startHarness, type Harness, type TestUser } from '../helpers/harness';

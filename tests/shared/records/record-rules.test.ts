@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validationMessages } from '../../../src/shared/messages/validation';
 import otherPlan from '../../fixtures/other-territory-plan.json';
 import { loadCatalogue } from '../../../src/shared/plan';
 import {
@@ -6,7 +7,6 @@ import {
   createRecord,
   reviseRecord,
   validateRecord,
-  validationMessages,
   type FieldIssue,
   type RecordContent,
   type ValidationContext,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validationMessages } from '../../../src/shared/messages/validation';
 import otherPlan from '../../fixtures/other-territory-plan.json';
 import { loginRequest } from '../../../src/shared';
 import { createTeamRequest, createUserRequest } from '../../../src/shared/accounts/protocol';
@@ -9,7 +10,6 @@ import {
   plainText,
   textProblem,
   validateRecord,
-  validationMessages,
   type FieldRecord,
   type RecordContent,
 } from '../../../src/shared/records';

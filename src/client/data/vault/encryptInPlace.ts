@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { getCodec } from '../codec';
 import { getDb } from '../db';
 import { guardWrite } from '../errors';
@@ -37,7 +38,7 @@ async function reencode(stored: Encoded): Promise<Encoded> {
   return isEncrypted(stored) ? stored : getCodec().encode(await getCodec().decode(stored));
 }
 
-async function encryptedRecord(row: StoredRecordRow): Promise<StoredRecordRow> {
+async function encryptedRecord<Row extends StoredRecordRow>(row: Row): Promise<Row> {
   const sealedReason = row.sealedReason !== undefined ? (row.sealedReason && (await reencode(row.sealedReason))) : await sealReason(row.reason ?? null);
   const sealedReview = row.sealedReview !== undefined ? (row.sealedReview && (await reencode(row.sealedReview))) : await sealReview(row.review ?? null);
   return { ...withoutClearNotes(row), payload: await reencode(row.payload), sealedReason, sealedReview };
@@ -78,12 +79,14 @@ async function rewrite<Row>(
 const sameRecord = (a: StoredRecordRow, b: StoredRecordRow) => a.localVersion === b.localVersion && a.revision === b.revision && a.updatedAt === b.updatedAt && a.status === b.status;
 
 async function encryptRecords(db: Db, tick: () => void): Promise<void> {
-  for (const table of [db.records, db.serverRecords] as const) {
-    const ids = (await table.filter(needs.record).primaryKeys()) as string[];
-    for (const id of ids) {
-      await rewrite(() => table.get(id), encryptedRecord, needs.record, sameRecord, (row) => table.put(row as never), db, [table.name]);
-      tick();
-    }
+  await encryptRecordTable(db, db.records, tick);
+  await encryptRecordTable(db, db.serverRecords, tick);
+}
+
+async function encryptRecordTable<Row extends StoredRecordRow>(db: Db, table: Table<Row, string>, tick: () => void): Promise<void> {
+  for (const id of await table.filter(needs.record).primaryKeys()) {
+    await rewrite(() => table.get(id), encryptedRecord, needs.record, sameRecord, (row) => table.put(row), db, [table.name]);
+    tick();
   }
 }
 

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { annualRows, annualTable, type AnnualRow } from '../../../shared/reports/annual';
+import { localeTag } from '../../../shared/messages/lang';
+import { annualFileName, annualRows, annualTable, type AnnualRow } from '../../../shared/reports/annual';
 import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
 import { useLang, useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
@@ -16,7 +17,7 @@ import { ScrollArea } from '../../ui/ScrollArea';
 import { useProgressReport } from '../reports';
 import { useDataSource, type DataSource } from '../../net/dataSource';
 import './annual.css';
-import { annualFile, annualFileName, saveFile } from './annualFiles';
+import { annualFile, saveFile } from './annualFiles';
 import { YearSelect } from '../../ui/YearSelect';
 
 const ANNUAL_BREAKDOWNS: readonly Breakdown[] = ['group'];
@@ -45,7 +46,7 @@ export default function AnnualReportScreen() {
         <h1 id="annual-title">{t('annual.title')}</h1>
         <p className="lead">{t('annual.lead')}</p>
         <p className={`source-label source-${source.kind}`}>
-          {source.kind === 'server' ? t('annual.fromServer') : t('annual.fromDevice', { why: t(`reports.why${capital(source.why)}`) })}
+          {source.kind === 'server' ? t('annual.fromServer') : t('annual.fromDevice', { why: t(`reports.why.${source.why}`) })}
         </p>
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('reports.filters')}>
           <YearSelect id="an-year" label={t('annual.year')} years={catalogue.years} value={year} onChange={(y) => setParams({ year: String(y) })} />
@@ -73,10 +74,6 @@ export default function AnnualReportScreen() {
       )}
     </section>
   );
-}
-
-function capital(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function Downloads({ source, year, includePending, report }: { source: DataSource; year: number; includePending: boolean; report: ReturnType<typeof useProgressReport>['report'] }) {
@@ -135,7 +132,7 @@ function AnnualDocument({ rows, year, asOf, includePending }: { rows: AnnualRow[
       </h2>
       <p className="doc-meta">
         {t('annual.asOf', {
-          date: new Date(`${asOf}T12:00:00Z`).toLocaleDateString(lang === 'uk' ? 'uk-UA' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+          date: new Date(`${asOf}T12:00:00Z`).toLocaleDateString(localeTag[lang], { dateStyle: 'long', timeZone: 'UTC' }),
           basis: includePending ? t('annual.basisPending') : t('annual.basisApproved'),
         })}
       </p>

@@ -1,15 +1,9 @@
 import type { Catalogue } from '../../../shared/plan/catalogue-schema';
-import { annualRows, annualTable, type AnnualRow, type Lang } from '../../../shared/reports/annual';
+import type { Lang } from '../../../shared/messages/lang';
+import { annualFileName, annualRows, annualTable, annualXlsx, type AnnualRow } from '../../../shared/reports/annual';
 import { toCsv } from '../../../shared/reports/csv';
 import type { ProgressReport } from '../../../shared/reports/progress';
-import { xlsxWorkbook, XLSX_MIME } from '../../../shared/reports/xlsx';
-
-/** Column widths of the annual table, as the server's export sets them. */
-export const ANNUAL_WIDTHS = [18, 10, 70, 10, 11, 11, 11, 11, 50, 22, 45];
-
-export function annualFileName(year: number, lang: Lang, includePending: boolean, ext: 'xlsx' | 'csv', fromDevice: boolean): string {
-  return `kyiv-1325-annual-report-${year}-${lang}${includePending ? '-with-pending' : ''}${fromDevice ? '-device' : ''}.${ext}`;
-}
+import { XLSX_MIME } from '../../../shared/reports/xlsx';
 
 /** The annual report's files made in the browser from a report (the device's data, offline). */
 export function annualFile(
@@ -22,7 +16,7 @@ export function annualFile(
   const table = annualTable(rows, lang);
   const name = annualFileName(report.filter.year, lang, report.filter.includePending, ext, true);
   if (ext === 'csv') return { blob: new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }), name, rows };
-  const bytes = xlsxWorkbook({ name: `${lang === 'uk' ? 'Звіт' : 'Report'} ${report.filter.year}`, rows: table, widths: ANNUAL_WIDTHS });
+  const bytes = annualXlsx(table, report.filter.year, lang);
   return { blob: new Blob([bytes as BlobPart], { type: XLSX_MIME }), name, rows };
 }
 

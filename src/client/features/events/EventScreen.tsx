@@ -1,25 +1,20 @@
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { districtValues } from '../../../shared/dimensions';
-import { indexCatalogue, measureFirstDay, measureLastDay } from '../../../shared/plan/catalogue-index';
-import { eventFormats, type EventContent } from '../../../shared/records/schemas';
-import { useText } from '../../app/i18n';
+import { eventFormats } from '../../../shared/records/schemas';
 import { useCatalogue } from '../../catalogue/catalogue';
-import { dateBounds, eventMeasures, localToday, usualFirst } from '../../catalogue/measures';
+import { dateBounds, eventMeasures, findMeasure, localToday, withinMeasure } from '../../catalogue/measures';
 import { firstMessage, useErrorText } from '../../ui/errors';
 import { Field, fieldAria } from '../../ui/Field';
-import { contentResolver } from '../../ui/forms/contentResolver';
 import { DraftedForm, type DraftedFormArgs } from '../../ui/forms/DraftedForm';
-import { MeasureSelect } from '../../ui/forms/MeasureSelect';
+import { MeasureSelect, onMeasureChange } from '../../ui/forms/MeasureSelect';
+import { OptionSelect, useDistrictOptions } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
-import { useAutosave } from '../../ui/forms/useAutosave';
-import { useMeasureUsage } from '../../ui/forms/useMeasureUsage';
-import { useRecordSave } from '../../ui/forms/useRecordSave';
+import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
+import { useRecordForm } from '../../ui/forms/useRecordForm';
 import { layoutFor } from '../../ui/tally/layout';
 import { TallyGrid } from '../../ui/tally/TallyGrid';
 import { useDraftedTally } from '../../ui/tally/useDraftedTally';
-import { eventContentOf, eventDraftFrom, freshEventDraft, type EventDraft, type EventFormValues } from './eventForm';
+import { eventContentOf, eventDraftFrom, freshEventDraft, type EventDraft } from './eventForm';
 
 export default function EventScreen() {
   const { t } = useTranslation();
@@ -34,68 +29,58 @@ export default function EventScreen() {
 /** Attendance is counted by sex × age band, for a social group and an organisation chosen above the grid. */
 const attendanceLayout = layoutFor(['sex', 'ageBand', 'group', 'sphere']);
 
-function EventForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<EventDraft>) {
+function EventForm(args: DraftedFormArgs<EventDraft>) {
   const { t } = useTranslation();
-  const text = useText();
   const err = useErrorText();
   const catalogue = useCatalogue();
   const today = localToday();
-  const usage = useMeasureUsage('event');
-  const [measures] = useState(() => usualFirst(eventMeasures(catalogue), usage));
-  const [initial] = useState<EventDraft>(
-    () => draft?.data ?? (existing?.record.kind === 'event' ? eventDraftFrom(existing.record) : freshEventDraft(measures[0], catalogue, today)),
-  );
-  const autosave = useAutosave<EventDraft>({ draftKey, form: 'event', recordId, restored: draft !== null });
-  const { save, failure, busy } = useRecordSave(recordId, autosave.discard);
-  const form = useForm<EventFormValues, unknown, EventContent>({
-    defaultValues: initial.values,
-    resolver: contentResolver<EventFormValues>(catalogue, today, eventContentOf) as never,
+  const measures = useUsualMeasures('event', () => eventMeasures(catalogue));
+  const districts = useDistrictOptions();
+  const { form, initial, persist, submit, clear, saveBar } = useRecordForm({
+    ...args,
+    kind: 'event',
+    fresh: () => freshEventDraft(measures[0], catalogue, today),
+    fromRecord: eventDraftFrom,
+    toContent: eventContentOf,
   });
-  const { register, handleSubmit, setValue, getValues, formState, reset } = form;
+  const { register, setValue, getValues, formState } = form;
   const errors = formState.errors;
-  const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'attendance', initial, autosave.persist);
+  const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'attendance', initial, persist);
 
-  const measure = indexCatalogue(catalogue).measures.get(useWatch({ control: form.control, name: 'measureId' }))?.measure;
+  const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const venueMode = useWatch({ control: form.control, name: 'venue.mode' });
   const bounds = dateBounds(measure, catalogue, today);
 
   function changeMeasure(id: string) {
-    const next = indexCatalogue(catalogue).measures.get(id)?.measure;
+    const next = findMeasure(catalogue, id);
     if (!next) return;
     const fresh = freshEventDraft(next, catalogue, today).values;
-    for (const key of ['startDate', 'endDate'] as const) {
-      const date = getValues(key);
-      if (date < measureFirstDay(next, catalogue) || date > measureLastDay(next, catalogue)) setValue(key, fresh[key]);
-    }
+    for (const key of ['startDate', 'endDate'] as const) if (!withinMeasure(getValues(key), next, catalogue)) setValue(key, fresh[key]);
     persistNow();
   }
 
-  const submit = (status: 'draft' | 'ready') => handleSubmit((content) => save(content, status));
-  const venueError = errors.venue as Record<string, { message?: string }> | undefined;
+  const venueError = errors.venue;
 
   return (
     <form onSubmit={submit('ready')} noValidate>
       <MeasureSelect
         id="ev-measure"
-        label={t('form.measure')}
         measures={measures}
         selected={measure}
-        registration={register('measureId', { onChange: (e: { target: { value: string } }) => changeMeasure(e.target.value) })}
+        registration={register('measureId', onMeasureChange(changeMeasure))}
         error={err(errors.measureId?.message)}
       />
       <Field id="ev-title" label={t('events.eventTitle')} error={err(errors.title?.message)}>
         <input type="text" autoComplete="off" {...register('title')} {...fieldAria('ev-title', err(errors.title?.message))} />
       </Field>
-      <Field id="ev-format" label={t('events.format')} error={err(errors.format?.message)}>
-        <select {...register('format')} {...fieldAria('ev-format', err(errors.format?.message))}>
-          <option value="">{t('form.choose')}</option>
-          {eventFormats.map((f) => (
-            <option key={f} value={f}>
-              {t(`eventFormat.${f}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <OptionSelect
+        id="ev-format"
+        label={t('events.format')}
+        options={eventFormats.map((f) => ({ value: f, label: t(`eventFormat.${f}`) }))}
+        placeholder={t('form.choose')}
+        registration={register('format')}
+        error={err(errors.format?.message)}
+      />
       <div className="row">
         <Field id="ev-start" label={t('events.startDate')} error={err(errors.startDate?.message)}>
           <input type="date" {...register('startDate')} {...fieldAria('ev-start', err(errors.startDate?.message))} {...bounds} />
@@ -118,16 +103,14 @@ function EventForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<Even
           <Field id="ev-place" label={t('events.place')} error={err(venueError?.place?.message)}>
             <input type="text" autoComplete="off" {...register('venue.place')} {...fieldAria('ev-place', err(venueError?.place?.message))} />
           </Field>
-          <Field id="ev-district" label={t('form.district')} error={err(venueError?.district?.message)}>
-            <select {...register('venue.district')} {...fieldAria('ev-district', err(venueError?.district?.message))}>
-              <option value="">{t('form.choose')}</option>
-              {districtValues(catalogue).map((d) => (
-                <option key={d.id} value={d.id}>
-                  {text(d.label)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <OptionSelect
+            id="ev-district"
+            label={t('form.district')}
+            options={districts}
+            placeholder={t('form.choose')}
+            registration={register('venue.district')}
+            error={err(venueError?.district?.message)}
+          />
         </div>
       ) : (
         <Field id="ev-platform" label={t('events.platform')} error={err(venueError?.platform?.message)}>
@@ -171,19 +154,7 @@ function EventForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<Even
           </Field>
         </div>
       </fieldset>
-      <SaveBar
-        busy={busy}
-        failure={failure}
-        draftError={autosave.error}
-        hasErrors={Object.keys(errors).length > 0}
-        onKeepDraft={() => void submit('draft')()}
-        onClear={() => {
-          void autosave.discard();
-          const blank = existing?.record.kind === 'event' ? eventDraftFrom(existing.record) : freshEventDraft(measures[0], catalogue, today);
-          reset(blank.values);
-          resetTally(blank.tally);
-        }}
-      />
+      <SaveBar {...saveBar} onClear={() => resetTally(clear().tally)} />
     </form>
   );
 }

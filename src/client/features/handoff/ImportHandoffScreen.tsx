@@ -9,6 +9,7 @@ import { Notice } from '../../ui/Notice';
 import { failureKey } from '../sync';
 import '../../ui/facts.css';
 import { importHandoff, type ImportFailure, type ImportReport } from './importFile';
+import { recordName } from '../../ui/recordName';
 
 /** A supervisor's or admin's screen: bring a device's hand-off file to the server. */
 export default function ImportHandoffScreen() {
@@ -104,7 +105,7 @@ function ImportResult({ report }: { report: ImportReport }) {
         <ul className="plain-list">
           {report.problems.map(({ record, result }, i) => (
             <li key={i}>
-              {record ? `${record.kind === 'event' ? record.title : t(`kind.${record.kind}`)} · ${record.measureId}` : t('handoff.unreadable')}:{' '}
+              {record ? `${recordName(record, t)} · ${record.measureId}` : t('handoff.unreadable')}:{' '}
               {result.status === 'conflict'
                 ? t(`handoff.conflictReason.${result.reason}`)
                 : result.issues.map((issue) => `${issue.field}: ${text(issue.message)}`).join('; ')}

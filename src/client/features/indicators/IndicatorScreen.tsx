@@ -1,19 +1,16 @@
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { indexCatalogue, measureFirstDay, measureLastDay } from '../../../shared/plan/catalogue-index';
-import type { IndicatorReportContent } from '../../../shared/records/schemas';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
-import { dateBounds, findIndicator, localToday, measuresWithIndicators } from '../../catalogue/measures';
+import { dateBounds, findIndicator, findMeasure, localToday, measuresWithIndicators, withinMeasure } from '../../catalogue/measures';
 import { firstMessage, useErrorText } from '../../ui/errors';
 import { Field, fieldAria } from '../../ui/Field';
-import { contentResolver } from '../../ui/forms/contentResolver';
 import { DraftedForm, type DraftedFormArgs } from '../../ui/forms/DraftedForm';
-import { MeasureSelect } from '../../ui/forms/MeasureSelect';
+import { MeasureSelect, onMeasureChange } from '../../ui/forms/MeasureSelect';
+import { OptionSelect } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
-import { useAutosave } from '../../ui/forms/useAutosave';
-import { useRecordSave } from '../../ui/forms/useRecordSave';
+import { useRecordForm } from '../../ui/forms/useRecordForm';
 import { layoutFor } from '../../ui/tally/layout';
 import { emptyTally } from '../../ui/tally/tally';
 import { TallyGrid } from '../../ui/tally/TallyGrid';
@@ -25,7 +22,6 @@ import {
   indicatorContentOf,
   indicatorDraftFrom,
   type IndicatorDraft,
-  type IndicatorFormValues,
 } from './indicatorForm';
 
 export default function IndicatorScreen() {
@@ -39,35 +35,31 @@ export default function IndicatorScreen() {
   );
 }
 
-function IndicatorForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<IndicatorDraft>) {
+function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
   const { t } = useTranslation();
   const text = useText();
   const err = useErrorText();
   const catalogue = useCatalogue();
   const today = localToday();
   const [measures] = useState(() => measuresWithIndicators(catalogue));
-  const [initial] = useState<IndicatorDraft>(
-    () =>
-      draft?.data ??
-      (existing?.record.kind === 'indicatorReport' ? indicatorDraftFrom(existing.record) : freshIndicatorDraft(measures[0], catalogue, today)),
-  );
-  const autosave = useAutosave<IndicatorDraft>({ draftKey, form: 'indicatorReport', recordId, restored: draft !== null });
-  const { save, failure, busy } = useRecordSave(recordId, autosave.discard);
-  const form = useForm<IndicatorFormValues, unknown, IndicatorReportContent>({
-    defaultValues: initial.values,
-    resolver: contentResolver<IndicatorFormValues>(catalogue, today, indicatorContentOf) as never,
+  const { form, initial, persist, submit, clear, saveBar } = useRecordForm({
+    ...args,
+    kind: 'indicatorReport',
+    fresh: () => freshIndicatorDraft(measures[0], catalogue, today),
+    fromRecord: indicatorDraftFrom,
+    toContent: indicatorContentOf,
   });
-  const { register, handleSubmit, setValue, getValues, formState, reset } = form;
+  const { register, setValue, getValues, formState } = form;
   const errors = formState.errors;
-  const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'value.table', initial, autosave.persist);
+  const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'value.table', initial, persist);
 
-  const measure = indexCatalogue(catalogue).measures.get(useWatch({ control: form.control, name: 'measureId' }))?.measure;
+  const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const indicator = findIndicator(measure, useWatch({ control: form.control, name: 'indicatorId' }));
   const layout = layoutFor(cellDimensionsOf(indicator));
   const bounds = dateBounds(measure, catalogue, today);
 
   function chooseIndicator(id: string) {
-    const next = findIndicator(indexCatalogue(catalogue).measures.get(getValues('measureId'))?.measure, id);
+    const next = findIndicator(findMeasure(catalogue, getValues('measureId')), id);
     setValue('indicatorId', id);
     setValue('value.type', next?.kind === 'deliverable' ? 'deliverable' : 'count');
     // Another indicator has other dimensions: its counts start afresh.
@@ -77,10 +69,9 @@ function IndicatorForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<
   }
 
   function changeMeasure(id: string) {
-    const next = indexCatalogue(catalogue).measures.get(id)?.measure;
+    const next = findMeasure(catalogue, id);
     if (!next) return;
-    const start = getValues('periodStart');
-    if (start < measureFirstDay(next, catalogue) || start > measureLastDay(next, catalogue)) {
+    if (!withinMeasure(getValues('periodStart'), next, catalogue)) {
       const period = defaultPeriod(next, catalogue, today);
       setValue('periodStart', period.periodStart);
       setValue('periodEnd', period.periodEnd);
@@ -88,31 +79,24 @@ function IndicatorForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<
     chooseIndicator(next.indicators?.[0]?.id ?? '');
   }
 
-  const submit = (status: 'draft' | 'ready') => handleSubmit((content) => save(content, status));
   const valueErrors = errors.value;
 
   return (
     <form onSubmit={submit('ready')} noValidate>
       <MeasureSelect
         id="ir-measure"
-        label={t('form.measure')}
         measures={measures}
         selected={measure}
-        registration={register('measureId', { onChange: (e: { target: { value: string } }) => changeMeasure(e.target.value) })}
+        registration={register('measureId', onMeasureChange(changeMeasure))}
         error={err(errors.measureId?.message)}
       />
-      <Field id="ir-indicator" label={t('form.indicator')} error={err(errors.indicatorId?.message ?? valueErrors?.type?.message)}>
-        <select
-          {...register('indicatorId', { onChange: (e: { target: { value: string } }) => chooseIndicator(e.target.value) })}
-          {...fieldAria('ir-indicator', err(errors.indicatorId?.message))}
-        >
-          {(measure?.indicators ?? []).map((i) => (
-            <option key={i.id} value={i.id}>
-              {text(i.text)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <OptionSelect
+        id="ir-indicator"
+        label={t('form.indicator')}
+        options={(measure?.indicators ?? []).map((i) => ({ value: i.id, label: text(i.text) }))}
+        registration={register('indicatorId', { onChange: (e: { target: { value: string } }) => chooseIndicator(e.target.value) })}
+        error={err(errors.indicatorId?.message ?? valueErrors?.type?.message)}
+      />
       {indicator?.kind === 'count' && indicator.target && (
         <p className="hint">
           {t('plan.target')}: {indicator.target.source}
@@ -148,20 +132,7 @@ function IndicatorForm({ recordId, draftKey, draft, existing }: DraftedFormArgs<
           error={err(firstMessage(valueErrors?.table))}
         />
       )}
-      <SaveBar
-        busy={busy}
-        failure={failure}
-        draftError={autosave.error}
-        hasErrors={Object.keys(errors).length > 0}
-        onKeepDraft={() => void submit('draft')()}
-        onClear={() => {
-          void autosave.discard();
-          const blank =
-            existing?.record.kind === 'indicatorReport' ? indicatorDraftFrom(existing.record) : freshIndicatorDraft(measures[0], catalogue, today);
-          reset(blank.values);
-          resetTally(blank.tally);
-        }}
-      />
+      <SaveBar {...saveBar} onClear={() => resetTally(clear().tally)} />
     </form>
   );
 }

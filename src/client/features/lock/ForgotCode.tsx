@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wipeDevice } from '../../data/wipe';
+import { ConfirmErase } from '../../ui/ConfirmErase';
 
 /** A forgotten code cannot be recovered: the only way on is to erase and start afresh. */
 export function ForgotCode() {
@@ -19,17 +20,13 @@ export function ForgotCode() {
       <h2 id="forgot-title">{t('lock.forgot')}</h2>
       <p>{t('lock.forgotLead')}</p>
       {confirming ? (
-        <>
-          <p role="alert">{t('lock.forgotConfirm')}</p>
-          <div className="buttons">
-            <button type="button" className="danger" disabled={erasing} onClick={() => void erase()}>
-              {erasing ? t('lock.erasing') : t('lock.forgotYes')}
-            </button>
-            <button type="button" className="secondary" disabled={erasing} onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </>
+        <ConfirmErase
+          question={t('lock.forgotConfirm')}
+          yes={erasing ? t('lock.erasing') : t('lock.forgotYes')}
+          busy={erasing}
+          onYes={() => void erase()}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <button type="button" className="secondary" onClick={() => setConfirming(true)}>
           {t('lock.forgotErase')}

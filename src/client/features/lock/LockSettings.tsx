@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useText } from '../../app/i18n';
 import { errorText } from '../../data';
 import { MAX_FAILURE_CHOICES, readVault, setMaxFailures } from '../../data/vault/vaultStore';
-import { Field, fieldAria } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { recheckIdle } from './idle';
 import { getLockAfterMs, LOCK_AFTER_CHOICES_MIN, setLockAfterMs } from './settings';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 /** The device's lock settings, on "Who am I": how soon it locks, how many wrong codes erase it. */
 export function LockSettings() {
@@ -37,30 +37,28 @@ export function LockSettings() {
     }
   }
 
-  const minuteChoices: number[] = LOCK_AFTER_CHOICES_MIN.includes(minutes as never) ? [...LOCK_AFTER_CHOICES_MIN] : [...LOCK_AFTER_CHOICES_MIN, minutes].sort((a, b) => a - b);
-  const maxChoices: number[] = maxFailures === null || MAX_FAILURE_CHOICES.includes(maxFailures as never) ? [...MAX_FAILURE_CHOICES] : [...MAX_FAILURE_CHOICES, maxFailures];
+  // The current value stays choosable even when it is not one of the usual choices.
+  const minuteChoices = [...new Set<number>([...LOCK_AFTER_CHOICES_MIN, minutes])].sort((a, b) => a - b);
+  const maxChoices = [...new Set<number>(maxFailures === null ? MAX_FAILURE_CHOICES : [...MAX_FAILURE_CHOICES, maxFailures])];
   return (
     <section className="card" aria-labelledby="lock-settings-title">
       <h2 id="lock-settings-title">{t('lock.settingsTitle')}</h2>
-      <Field id="lock-after" label={t('lock.lockAfter')} hint={t('lock.settingsHint')}>
-        <select value={minutes} onChange={(e) => chooseMinutes(Number(e.target.value))} {...fieldAria('lock-after', undefined, true)}>
-          {minuteChoices.map((m) => (
-            <option key={m} value={m}>
-              {t('lock.minutes', { count: m })}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ChoiceSelect
+        id="lock-after"
+        label={t('lock.lockAfter')}
+        hint={t('lock.settingsHint')}
+        options={minuteChoices.map((m) => ({ value: String(m), label: t('lock.minutes', { count: m }) }))}
+        value={String(minutes)}
+        onChange={(m) => chooseMinutes(Number(m))}
+      />
       {maxFailures !== null && (
-        <Field id="lock-max" label={t('lock.maxFailures')}>
-          <select value={maxFailures} onChange={(e) => void chooseMax(Number(e.target.value))} {...fieldAria('lock-max', undefined)}>
-            {maxChoices.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceSelect
+          id="lock-max"
+          label={t('lock.maxFailures')}
+          options={maxChoices.map((n) => ({ value: String(n), label: String(n) }))}
+          value={String(maxFailures)}
+          onChange={(n) => void chooseMax(Number(n))}
+        />
       )}
       {note && <Notice tone={note.ok ? 'ok' : 'error'}>{note.text}</Notice>}
     </section>

@@ -9,6 +9,8 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { timeAgo } from '../../ui/format';
 import { emptyFilter, matches, recordTotal, routeFor, type RecordFilter } from './recordSummary';
+import { recordName } from '../../ui/recordName';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 export default function MyRecordsScreen() {
   const { t } = useTranslation();
@@ -27,17 +29,14 @@ export default function MyRecordsScreen() {
       {saved?.saved && <Notice tone="ok">{saved.status === 'draft' ? t('records.savedDraft') : t('records.savedReady')}</Notice>}
       {failure && <Notice tone="error">{text(failure)}</Notice>}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('records.filters')}>
-        <div className="field">
-          <label htmlFor="f-measure">{t('form.measure')}</label>
-          <select id="f-measure" value={filter.measureId} onChange={(e) => setFilter({ ...filter, measureId: e.target.value })}>
-            <option value="">{t('records.all')}</option>
-            {measureIds.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceSelect
+          id="f-measure"
+          label={t('form.measure')}
+          options={measureIds.map((id) => ({ value: id, label: id }))}
+          placeholder={t('records.all')}
+          value={filter.measureId}
+          onChange={(measureId) => setFilter({ ...filter, measureId })}
+        />
         <div className="field">
           <label htmlFor="f-from">{t('records.from')}</label>
           <input id="f-from" type="date" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
@@ -46,18 +45,14 @@ export default function MyRecordsScreen() {
           <label htmlFor="f-to">{t('records.to')}</label>
           <input id="f-to" type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
         </div>
-        <div className="field">
-          <label htmlFor="f-status">{t('records.status')}</label>
-          <select id="f-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
-            <option value="">{t('records.all')}</option>
-            {localStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-            <option value="deleted">{t('status.deleted')}</option>
-          </select>
-        </div>
+        <ChoiceSelect
+          id="f-status"
+          label={t('records.status')}
+          options={[...localStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'deleted', label: t('status.deleted') }]}
+          placeholder={t('records.all')}
+          value={filter.status}
+          onChange={(status) => setFilter({ ...filter, status })}
+        />
       </form>
       {records === undefined ? (
         <Loading />
@@ -81,7 +76,7 @@ function RecordItem({ stored, highlighted, onError }: { stored: StoredRecord; hi
   const [confirming, setConfirming] = useState(false);
   const { row, record } = stored;
   const total = recordTotal(record);
-  const title = record.kind === 'event' ? record.title : t(`kind.${record.kind}`);
+  const title = recordName(record, t);
   const headingId = `rec-${row.id}`;
 
   async function remove() {

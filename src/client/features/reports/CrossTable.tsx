@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ScrollArea } from '../../ui/ScrollArea';
+import { DataTable } from './DataTable';
 import { dimensions, dimensionValueLabel, sexLabel } from '../../../shared/dimensions';
 import { useText } from '../../app/i18n';
 import { cellTable } from './reportModel';
@@ -26,45 +26,17 @@ export function CrossTable({
   const table = cellTable(cells, order);
   if (table.total === 0) return null;
   return (
-    <ScrollArea label={caption}>
-      <table className="data">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.sexAge')}</th>
-            {table.groups.map((g) => (
-              <th scope="col" key={g}>
-                {text(dimensionValueLabel(column, g))}
-              </th>
-            ))}
-            <th scope="col">{t('reports.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={`${row.sex}|${row.ageBand}`}>
-              <th scope="row">
-                {text(sexLabel(row.sex, row.ageBand))}, {text(dimensionValueLabel('ageBand', row.ageBand))}
-              </th>
-              {table.groups.map((g) => (
-                <td key={g}>{row.values[g] ?? 0}</td>
-              ))}
-              <td className="total">{row.total}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('reports.total')}</th>
-            {table.groups.map((g) => (
-              <td key={g} className="total">
-                {table.columnTotals[g] ?? 0}
-              </td>
-            ))}
-            <td className="total">{table.total}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </ScrollArea>
+    <DataTable
+      caption={caption}
+      scroll
+      columns={[t('reports.sexAge'), ...table.groups.map((g) => text(dimensionValueLabel(column, g))), t('reports.total')]}
+      rows={table.rows.map((row) => ({
+        key: `${row.sex}|${row.ageBand}`,
+        head: `${text(sexLabel(row.sex, row.ageBand))}, ${text(dimensionValueLabel('ageBand', row.ageBand))}`,
+        cells: table.groups.map((g) => row.values[g] ?? 0),
+        total: row.total,
+      }))}
+      foot={{ head: t('reports.total'), cells: [...table.groups.map((g) => table.columnTotals[g] ?? 0), table.total] }}
+    />
   );
 }

@@ -6,12 +6,12 @@ import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import type { TeamChoice } from '../../net/teams';
 import { CrossTable } from './CrossTable';
+import { DataTable } from './DataTable';
 import { ProgressChart, type ProgressLine } from './charts/ProgressChart';
 import { SexSplitChart } from './charts/SexSplitChart';
 import { TrendChart } from './charts/TrendChart';
 import { monthlySeries } from './charts/chartMath';
 import { byExecutor, byStrategicGoal, hasContent, reportTotals } from './reportModel';
-import { ScrollArea } from '../../ui/ScrollArea';
 import { ValueTable } from './ValueTable';
 
 type Lookup = (id: string) => string;
@@ -75,7 +75,7 @@ function GoalSection({ number, measures, names }: { number: string; measures: Me
   return (
     <section aria-labelledby={`sg-${number}`} className="goal">
       <h2 id={`sg-${number}`}>
-        {t('reports.goalHeading', { n: number })}: {text(goal.title)}
+        {t('plan.strategicGoal', { n: number })}: {text(goal.title)}
       </h2>
       <ProgressChart title={t('reports.chartProgress', { n: number })} lines={progressLines(measures, (i) => text(i.text))} />
       {withData.map((m) => (
@@ -121,7 +121,7 @@ function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; 
   const { t } = useTranslation();
   const text = useText();
   const label = `${indicator.id}: ${text(indicator.text)}`;
-  const value = progress.kind === 'deliverable' ? (progress.value > 0 ? t('reports.done') : t('reports.notDone')) : String(progress.value);
+  const value = progress.kind === 'deliverable' ? (progress.value > 0 ? t('plan.done') : t('plan.notDone')) : String(progress.value);
   return (
     <div className="indicator-report" data-indicator={indicator.id}>
       <h4>{label}</h4>
@@ -165,33 +165,20 @@ function ExecutorTable({ report }: { report: ProgressReport }) {
     <section aria-labelledby="rp-executors" className="card">
       <h2 id="rp-executors">{t('reports.byExecutor')}</h2>
       <p className="hint">{t('reports.byExecutorNote')}</p>
-      <ScrollArea label={t('reports.byExecutor')}>
-        <table className="data">
-          <caption className="visually-hidden">{t('reports.byExecutor')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.executor')}</th>
-              <th scope="col">{t('reports.executorMeasures')}</th>
-              <th scope="col">{t('reports.eventsHeld')}</th>
-              <th scope="col">{t('reports.peopleReached')}</th>
-              <th scope="col">{t('reports.executorMet')}</th>
-              <th scope="col">{t('reports.executorBehind')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.executorId}>
-                <th scope="row">{name(l.executorId)}</th>
-                <td>{l.measures}</td>
-                <td>{l.eventsHeld}</td>
-                <td>{l.peopleReached}</td>
-                <td>{l.met}</td>
-                <td>{l.behind}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollArea>
+      <DataTable
+        caption={t('reports.byExecutor')}
+        hiddenCaption
+        scroll
+        columns={[
+          t('reports.executor'),
+          t('reports.executorMeasures'),
+          t('reports.eventsHeld'),
+          t('reports.peopleReached'),
+          t('reports.executorMet'),
+          t('reports.executorBehind'),
+        ]}
+        rows={lines.map((l) => ({ key: l.executorId, head: name(l.executorId), cells: [l.measures, l.eventsHeld, l.peopleReached, l.met, l.behind] }))}
+      />
     </section>
   );
 }

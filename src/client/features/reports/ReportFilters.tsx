@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../shared/messages/lang';
 import type { ReportFilter } from '../../../shared/reports/query';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
@@ -6,9 +8,10 @@ import type { TeamChoice } from '../../net/teams';
 import { parsePeriodParam, periodParam, PERIOD_PARAMS } from './period';
 import { monthLabel } from './charts/TrendChart';
 import { useLang } from '../../app/i18n';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { YearSelect } from '../../ui/YearSelect';
 
-function periodName(param: string, t: (k: string, o?: Record<string, unknown>) => string, lang: 'uk' | 'en', year: number): string {
+function periodName(param: string, t: TFunction, lang: Lang, year: number): string {
   if (param === 'year') return t('reports.periodYear');
   if (param.startsWith('q')) return t('reports.quarter', { n: param.slice(1) });
   return monthLabel(`${year}-${param.slice(1)}`, lang, 'long');
@@ -25,60 +28,45 @@ export function ReportFilters({ filter, teams, onChange }: { filter: ReportFilte
   return (
     <form className="filters report-filters" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
       <YearSelect id="rp-year" label={t('reports.year')} years={catalogue.years} value={filter.year} onChange={(year) => set({ year })} />
-      <div className="field">
-        <label htmlFor="rp-period">{t('reports.period')}</label>
-        <select id="rp-period" value={periodParam(filter.period)} onChange={(e) => set({ period: parsePeriodParam(e.target.value) })}>
-          {PERIOD_PARAMS.map((p) => (
-            <option key={p} value={p}>
-              {periodName(p, t, lang, filter.year)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rp-district">{t('reports.district')}</label>
-        <select id="rp-district" value={filter.district ?? ''} onChange={(e) => set({ district: optional(e.target.value) })}>
-          <option value="">{t('reports.all')}</option>
-          {catalogue.districts.map((d) => (
-            <option key={d.id} value={d.id}>
-              {text(d.name)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rp-team">{t('reports.team')}</label>
-        <select id="rp-team" value={filter.teamId ?? ''} onChange={(e) => set({ teamId: optional(e.target.value) })}>
-          <option value="">{t('reports.all')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rp-executor">{t('reports.executor')}</label>
-        <select id="rp-executor" value={filter.executorId ?? ''} onChange={(e) => set({ executorId: optional(e.target.value) })}>
-          <option value="">{t('reports.all')}</option>
-          {catalogue.executors.map((x) => (
-            <option key={x.id} value={x.id}>
-              {text(x.short ?? x.name)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rp-goal">{t('reports.goal')}</label>
-        <select id="rp-goal" value={filter.strategicGoal ?? ''} onChange={(e) => set({ strategicGoal: optional(e.target.value) })}>
-          <option value="">{t('reports.all')}</option>
-          {catalogue.strategicGoals.map((sg) => (
-            <option key={sg.number} value={sg.number}>
-              {sg.number}. {text(sg.title).slice(0, 90)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceSelect
+        id="rp-period"
+        label={t('reports.period')}
+        options={PERIOD_PARAMS.map((p) => ({ value: p, label: periodName(p, t, lang, filter.year) }))}
+        value={periodParam(filter.period)}
+        onChange={(v) => set({ period: parsePeriodParam(v) })}
+      />
+      <ChoiceSelect
+        id="rp-district"
+        label={t('reports.district')}
+        options={catalogue.districts.map((d) => ({ value: d.id, label: text(d.name) }))}
+        placeholder={t('reports.all')}
+        value={filter.district ?? ''}
+        onChange={(v) => set({ district: optional(v) })}
+      />
+      <ChoiceSelect
+        id="rp-team"
+        label={t('reports.team')}
+        options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        placeholder={t('reports.all')}
+        value={filter.teamId ?? ''}
+        onChange={(v) => set({ teamId: optional(v) })}
+      />
+      <ChoiceSelect
+        id="rp-executor"
+        label={t('reports.executor')}
+        options={catalogue.executors.map((x) => ({ value: x.id, label: text(x.short ?? x.name) }))}
+        placeholder={t('reports.all')}
+        value={filter.executorId ?? ''}
+        onChange={(v) => set({ executorId: optional(v) })}
+      />
+      <ChoiceSelect
+        id="rp-goal"
+        label={t('reports.goal')}
+        options={catalogue.strategicGoals.map((sg) => ({ value: sg.number, label: `${sg.number}. ${text(sg.title).slice(0, 90)}` }))}
+        placeholder={t('reports.all')}
+        value={filter.strategicGoal ?? ''}
+        onChange={(v) => set({ strategicGoal: optional(v) })}
+      />
       <div className="field switch-field">
         <label className="checkbox" htmlFor="rp-pending">
           <input

@@ -5,6 +5,5 @@ import type { DataSource } from '../../net/dataSource';
 export function SourceLabel({ source }: { source: DataSource }) {
   const { t } = useTranslation();
   if (source.kind === 'server') return <p className="source-label source-server">{t('reports.sourceServer')}</p>;
-  const why = { offline: 'whyOffline', login: 'whyLogin', role: 'whyRole', failed: 'whyFailed' }[source.why];
-  return <p className="source-label source-device">{t('reports.sourceDevice', { why: t(`reports.${why}`) })}</p>;
+  return <p className="source-label source-device">{t('reports.sourceDevice', { why: t(`reports.why.${source.why}`) })}</p>;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
+import { isRecordKind } from '../../../shared/records/schemas';
 import type { MonthLock } from '../../../shared/review/protocol';
 import { useLang, useText } from '../../app/i18n';
 import { Notice } from '../../ui/Notice';
@@ -10,6 +11,7 @@ import type { DataSource } from '../../net/dataSource';
 import { listLocks, lockMonth, unlockMonth, type LockOutcome } from './reviewApi';
 import { isMonth } from './reviewFilter';
 import type { TeamChoice } from '../../net/teams';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 type Outcome = { kind: 'lock'; value: LockOutcome; team: string; month: string } | { kind: 'error'; text: LocalizedText } | null;
 
@@ -58,16 +60,13 @@ export function MonthPanel({ source, teams, onChanged }: { source: DataSource; t
       ) : (
         <>
           <div className="row">
-            <div className="field">
-              <label htmlFor="lock-team">{t('review.lockTeam')}</label>
-              <select id="lock-team" value={team} onChange={(e) => setTeamId(e.target.value)}>
-                {teams.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ChoiceSelect
+              id="lock-team"
+              label={t('review.lockTeam')}
+              options={teams.map((x) => ({ value: x.id, label: x.name }))}
+              value={team}
+              onChange={setTeamId}
+            />
             <div className={missing ? 'field invalid' : 'field'}>
               <label htmlFor="lock-month">{t('review.lockMonth')}</label>
               <input
@@ -120,7 +119,7 @@ function LockOutcomeView({ outcome, teamName }: { outcome: Outcome; teamName: (i
         {value.open.map((r) => (
           <li key={r.id}>
             {t('review.openRecord', {
-              kind: t(`kind.${r.kind}`),
+              kind: isRecordKind(r.kind) ? t(`kind.${r.kind}`) : r.kind,
               measure: r.measureId,
               from: r.periodStart,
               to: r.periodEnd,

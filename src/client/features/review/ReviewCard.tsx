@@ -34,7 +34,7 @@ export function ReviewCard({ item, teamName, source, onChanged }: { item: Review
         <span>{period.start === period.end ? period.start : `${period.start} – ${period.end}`}</span>
         <span>{teamName}</span>
         {total !== null && <span>{t('records.total', { count: total })}</span>}
-        <span>{t('review.revision', { n: record.revision })}</span>
+        <span>{t('records.revision', { n: record.revision })}</span>
         <span className={`badge review-${item.status}`}>{t(`review.statusName.${item.status}`)}</span>
       </p>
       <button type="button" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)}>
@@ -88,7 +88,7 @@ function VerdictHistory({ item }: { item: ReviewItem }) {
       <ul className="plain-list">
         {item.verdicts.map((v) => (
           <li key={`${v.revision}-${v.reviewedAt}`}>
-            {formatDateTime(v.reviewedAt, lang)} · {t('review.revision', { n: v.revision })} · {t(`review.statusName.${v.status}`)}
+            {formatDateTime(v.reviewedAt, lang)} · {t('records.revision', { n: v.revision })} · {t(`review.statusName.${v.status}`)}
             {v.comment ? `: ${v.comment}` : ''}
           </li>
         ))}

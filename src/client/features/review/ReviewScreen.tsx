@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewStatuses } from '../../../shared/review/protocol';
-import type { ReviewStatus } from '../../../shared/sync/protocol';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { allMeasures } from '../../../shared/plan/catalogue-index';
@@ -16,6 +15,7 @@ import { ReviewCard } from './ReviewCard';
 import { defaultReviewFilter, isMonth, type ReviewFilter } from './reviewFilter';
 import { useTeams, type TeamChoice } from '../../net/teams';
 import { useReviewList } from './useReview';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 export default function ReviewScreen() {
   const { t } = useTranslation();
@@ -67,39 +67,30 @@ function ReviewFilters({ filter, teams, onChange }: { filter: ReviewFilter; team
   const monthInvalid = month !== '' && !isMonth(month);
   return (
     <form className="filters" aria-label={t('review.filters')} onSubmit={(e) => e.preventDefault()}>
-      <div className="field">
-        <label htmlFor="rv-team">{t('review.team')}</label>
-        <select id="rv-team" value={filter.teamId} onChange={(e) => onChange({ ...filter, teamId: e.target.value })}>
-          <option value="">{t('review.allTeams')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rv-status">{t('review.status')}</label>
-        <select id="rv-status" value={filter.status} onChange={(e) => onChange({ ...filter, status: e.target.value as ReviewStatus | '' })}>
-          <option value="">{t('review.all')}</option>
-          {reviewStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`review.statusName.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rv-measure">{t('review.measure')}</label>
-        <select id="rv-measure" value={filter.measureId} onChange={(e) => onChange({ ...filter, measureId: e.target.value })}>
-          <option value="">{t('review.all')}</option>
-          {allMeasures(catalogue).map(({ measure }) => (
-            <option key={measure.id} value={measure.id}>
-              {measure.id}: {text(measure.text).slice(0, 80)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceSelect
+        id="rv-team"
+        label={t('review.team')}
+        options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        placeholder={t('review.allTeams')}
+        value={filter.teamId}
+        onChange={(teamId) => onChange({ ...filter, teamId })}
+      />
+      <ChoiceSelect
+        id="rv-status"
+        label={t('review.status')}
+        options={reviewStatuses.map((s) => ({ value: s, label: t(`review.statusName.${s}`) }))}
+        placeholder={t('review.all')}
+        value={filter.status}
+        onChange={(status) => onChange({ ...filter, status: reviewStatuses.find((s) => s === status) ?? '' })}
+      />
+      <ChoiceSelect
+        id="rv-measure"
+        label={t('review.measure')}
+        options={allMeasures(catalogue).map(({ measure }) => ({ value: measure.id, label: `${measure.id}: ${text(measure.text).slice(0, 80)}` }))}
+        placeholder={t('review.all')}
+        value={filter.measureId}
+        onChange={(measureId) => onChange({ ...filter, measureId })}
+      />
       <div className={monthInvalid ? 'field invalid' : 'field'}>
         <label htmlFor="rv-month">{t('review.month')}</label>
         <input
@@ -144,7 +135,7 @@ function ReviewList(props: {
       </p>
       <BulkApprove filter={props.filter} items={list.items} total={list.total} source={list.source} onDone={props.onChanged} />
       {list.items.length === 0 ? (
-        <p>{t('review.none')}</p>
+        <p>{t('records.noneMatch')}</p>
       ) : (
         <ul className="record-list">
           {list.items.map((item) => (

@@ -9,6 +9,7 @@ import { countForHandoff } from '../../data/handoff';
 import { wipeDevice } from '../../data/wipe';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { ConfirmErase } from '../../ui/ConfirmErase';
 import { loadExportHandoff } from '../handoff';
 
 const ExportHandoff = lazy(loadExportHandoff);
@@ -73,17 +74,13 @@ export default function AccessEnded({ reason }: { reason: Extract<AuthFailureRea
         <p>{t('access.wipeLead')}</p>
         {failure && <Notice tone="error">{failure}</Notice>}
         {confirming ? (
-          <>
-            <p role="alert">{unexported ? t('access.confirmUnexported', { count }) : t('access.confirm')}</p>
-            <div className="buttons">
-              <button type="button" className="danger" disabled={wiping} onClick={() => void wipe()}>
-                {t('access.wipeYes')}
-              </button>
-              <button type="button" className="secondary" disabled={wiping} onClick={() => setConfirming(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </>
+          <ConfirmErase
+            question={unexported ? t('access.confirmUnexported', { count }) : t('access.confirm')}
+            yes={t('access.wipeYes')}
+            busy={wiping}
+            onYes={() => void wipe()}
+            onCancel={() => setConfirming(false)}
+          />
         ) : (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
             {t('access.wipe')}

@@ -7,6 +7,7 @@ import { syncErrorKey } from '../sync';
 import { LoginForm } from './LoginForm';
 import { LogoutPanel } from './LogoutPanel';
 import '../../ui/facts.css';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 /** The logged-in account: who, which team new records get, until when, and logout (which erases the device). */
 export function AccountPanel({ session }: { session: SessionRow }) {
@@ -40,19 +41,14 @@ export function AccountPanel({ session }: { session: SessionRow }) {
           )}
         </dl>
         {teams.length > 1 ? (
-          <div className="field">
-            <label htmlFor="account-team">{t('account.team')}</label>
-            <select id="account-team" value={session.teamId} onChange={(e) => void chooseTeam(e.target.value)} aria-describedby="account-team-hint">
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-            <div className="hint" id="account-team-hint">
-              {t('account.teamHint')}
-            </div>
-          </div>
+          <ChoiceSelect
+            id="account-team"
+            label={t('account.team')}
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
+            value={session.teamId}
+            onChange={(teamId) => void chooseTeam(teamId)}
+            hint={t('account.teamHint')}
+          />
         ) : teams.length === 1 ? (
           <p>
             {t('account.team')}: <strong>{session.teamName}</strong>

@@ -7,6 +7,7 @@ import { useText } from '../../app/i18n';
 import { errorText, saveLocalIdentity } from '../../data';
 import { Field, fieldAria } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 interface IdentityValues {
   displayName: string;
@@ -71,15 +72,13 @@ export function LocalIdentityForm({ initial, storedAt }: { initial: IdentityValu
           {...fieldAria('who-team', errors.teamName, true)}
         />
       </Field>
-      <Field id="who-role" label={t('session.role')}>
-        <select value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value as Role })} {...fieldAria('who-role', undefined)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ChoiceSelect
+        id="who-role"
+        label={t('session.role')}
+        options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        value={values.role}
+        onChange={(role) => setValues({ ...values, role: ROLES.find((r) => r === role) ?? values.role })}
+      />
       {failure && <Notice tone="error">{text(failure)}</Notice>}
       <button type="submit" className="primary">
         {t('session.save')}

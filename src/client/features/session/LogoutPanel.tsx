@@ -9,6 +9,7 @@ import { Notice } from '../../ui/Notice';
 import { loadExportHandoff } from '../handoff';
 import { loadSync } from '../sync';
 import { forgetDevice } from './api';
+import { ConfirmErase } from '../../ui/ConfirmErase';
 
 const ExportHandoff = lazy(loadExportHandoff);
 
@@ -63,17 +64,13 @@ export function LogoutPanel({ session }: { session: SessionRow }) {
           {t('account.logout')}
         </button>
       ) : waiting === 0 || exported ? (
-        <>
-          <p role="alert">{t('account.logoutConfirm')}</p>
-          <div className="buttons">
-            <button type="button" className="danger" disabled={busy !== null} onClick={() => void leave()}>
-              {busy === 'leave' ? t('account.loggingOut') : t('account.logoutYes')}
-            </button>
-            <button type="button" className="secondary" disabled={busy !== null} onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </>
+        <ConfirmErase
+          question={t('account.logoutConfirm')}
+          yes={busy === 'leave' ? t('account.loggingOut') : t('account.logoutYes')}
+          busy={busy !== null}
+          onYes={() => void leave()}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <>
           <p role="alert" data-testid="logout-unsynced">
@@ -89,17 +86,13 @@ export function LogoutPanel({ session }: { session: SessionRow }) {
             <ExportHandoff onExported={() => setExported(true)} />
           </Suspense>
           {losing ? (
-            <>
-              <p role="alert">{t('account.logoutLoses', { count: waiting })}</p>
-              <div className="buttons">
-                <button type="button" className="danger" disabled={busy !== null} onClick={() => void leave()}>
-                  {busy === 'leave' ? t('account.loggingOut') : t('account.logoutYes')}
-                </button>
-                <button type="button" className="secondary" disabled={busy !== null} onClick={() => setLosing(false)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </>
+            <ConfirmErase
+              question={t('account.logoutLoses', { count: waiting })}
+              yes={busy === 'leave' ? t('account.loggingOut') : t('account.logoutYes')}
+              busy={busy !== null}
+              onYes={() => void leave()}
+              onCancel={() => setLosing(false)}
+            />
           ) : (
             <div className="buttons">
               <button type="button" className="danger" disabled={busy !== null} onClick={() => setLosing(true)}>

@@ -21,7 +21,7 @@ export function StorageStatus() {
         {state.persisted === null ? t('storage.unknown') : state.persisted ? t('storage.persisted') : t('storage.notPersisted')}
       </p>
       {state.usage !== null && state.quota !== null && (
-        <p>{t('storage.estimate', { used: formatBytes(state.usage, lang), quota: formatBytes(state.quota, lang) })}</p>
+        <p>{t('storage.estimate', { used: formatBytes(state.usage, lang, t), quota: formatBytes(state.quota, lang, t) })}</p>
       )}
       {state.persisted === false && (
         <button type="button" className="secondary" onClick={() => void requestPersistence().then(() => setAsked((n) => n + 1))}>

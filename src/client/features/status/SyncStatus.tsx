@@ -1,10 +1,12 @@
+import type { TFunction } from 'i18next';
+import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLang, useText } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';
 import { useSession, useSyncInfo, useUnsynced, type SessionRow } from '../../data';
-import { timeAgo } from '../../ui/format';
+import { timeAgo, unsyncedText } from '../../ui/format';
 import { loadSync, syncErrorKey, useLiveSync, type LiveSync, type SyncModule } from '../sync';
 import './sync-status.css';
 
@@ -77,11 +79,7 @@ export default function SyncStatus() {
         </span>
         {live.running && <span data-testid="sync-progress">{progressText(live, t)}</span>}
         <span data-testid="unsynced">
-          {unsynced === undefined
-            ? '…'
-            : unsynced.count === 0
-              ? t('status.allSynced')
-              : t('status.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' })}
+          {unsyncedText(unsynced, lang, t)}
         </span>
         <span data-testid="last-sync">
           {info?.lastSyncAt ? t('status.lastSync', { ago: timeAgo(info.lastSyncAt, lang) }) : t('status.neverSynced')}
@@ -97,13 +95,13 @@ export default function SyncStatus() {
   );
 }
 
-function progressText(live: LiveSync, t: (key: string, o?: Record<string, unknown>) => string): string {
+function progressText(live: LiveSync, t: TFunction): string {
   if (live.phase === 'pull') return t('sync.pulling');
   return live.total > 0 ? t('sync.progress', { done: live.done, total: live.total }) : t('sync.running');
 }
 
 /** The one thing to say about why records are not syncing, with the place to fix it. */
-function SyncProblem({ session, code, text: serverText }: { session: SessionRow | null | undefined; code: string | null; text: { uk: string; en: string } | null }) {
+function SyncProblem({ session, code, text: serverText }: { session: SessionRow | null | undefined; code: string | null; text: LocalizedText | null }) {
   const { t } = useTranslation();
   const text = useText();
   if (!session) return null;

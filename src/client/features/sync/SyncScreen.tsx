@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,7 +6,7 @@ import { useLang, useText } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { useOnline } from '../../app/useOnline';
 import { useServerRecords, useSetAside, useSyncInfo, useUnsynced, type StoredRecord } from '../../data';
-import { formatDateTime, timeAgo } from '../../ui/format';
+import { formatDateTime, timeAgo, unsyncedText } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { loadExportHandoff } from '../handoff';
@@ -13,6 +14,7 @@ import { recordTotal, routeFor } from '../records';
 import { useLiveSync } from './liveState';
 import { syncErrorKey } from './words';
 import '../../ui/facts.css';
+import { recordName } from '../../ui/recordName';
 
 const ExportHandoff = lazy(loadExportHandoff);
 
@@ -76,11 +78,7 @@ function StatusCard() {
         <dd data-testid="sync-last-good">{info?.lastSyncAt ? `${formatDateTime(info.lastSyncAt, lang)} (${timeAgo(info.lastSyncAt, lang)})` : t('status.neverSynced')}</dd>
         <dt>{t('sync.waiting')}</dt>
         <dd>
-          {unsynced === undefined
-            ? '…'
-            : unsynced.count === 0
-              ? t('status.allSynced')
-              : t('status.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' })}
+          {unsyncedText(unsynced, lang, t)}
         </dd>
         {info?.lastSyncError && (
           <>
@@ -116,9 +114,8 @@ function StatusCard() {
   );
 }
 
-function recordTitle(stored: StoredRecord, t: (k: string) => string): string {
-  const { record } = stored;
-  return `${record.kind === 'event' ? record.title : t(`kind.${record.kind}`)} · ${record.measureId} · ${stored.row.date}`;
+function recordTitle(stored: StoredRecord, t: TFunction): string {
+  return `${recordName(stored.record, t)} · ${stored.record.measureId} · ${stored.row.date}`;
 }
 
 function SetAsideList() {

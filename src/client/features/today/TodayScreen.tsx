@@ -7,6 +7,7 @@ import { timeAgo } from '../../ui/format';
 import { recordTotal, routeFor } from '../records';
 import { StorageStatus } from '../status';
 import { useCurrentSession } from '../../app/sessionContext';
+import { recordName } from '../../ui/recordName';
 
 function startOfToday(): string {
   return new Date(`${localToday()}T00:00:00`).toISOString();
@@ -56,7 +57,7 @@ export default function TodayScreen() {
             {mine.map(({ row, record }) => (
               <li key={row.id}>
                 <Link to={`${routeFor[record.kind]}/${row.id}`}>
-                  {record.kind === 'event' ? record.title : t(`kind.${record.kind}`)} · {t('records.measure', { id: record.measureId })}
+                  {recordName(record, t)} · {t('records.measure', { id: record.measureId })}
                   {recordTotal(record) !== null ? ` · ${t('records.total', { count: recordTotal(record) ?? 0 })}` : ''}
                 </Link>{' '}
                 <span className={`badge badge-${row.deleted ? 'deleted' : row.status}`}>{row.deleted ? t('status.deleted') : t(`status.${row.status}`)}</span>

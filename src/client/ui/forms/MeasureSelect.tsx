@@ -1,30 +1,36 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { Measure } from '../../../shared/plan/catalogue-schema';
 import { useText } from '../../app/i18n';
 import { shorten } from '../../catalogue/measures';
-import { Field, fieldAria } from '../Field';
+import { OptionSelect } from './OptionSelect';
 
 interface Props {
   id: string;
-  label: string;
   measures: Measure[];
   selected: Measure | undefined;
   registration: UseFormRegisterReturn;
   error?: string;
 }
 
+/** What the form does when the person picks a measure (other indicators, other dates). */
+export function onMeasureChange(choose: (measureId: string) => void): { onChange: (e: { target: { value: string } }) => void } {
+  return { onChange: (e) => choose(e.target.value) };
+}
+
 /** Choose a measure of the plan by number and text; its full text shows beneath. */
-export function MeasureSelect({ id, label, measures, selected, registration, error }: Props) {
+export function MeasureSelect({ id, measures, selected, registration, error }: Props) {
+  const { t } = useTranslation();
   const text = useText();
+  const options = measures.map((m) => ({ value: m.id, label: `${m.id}. ${shorten(text(m.text), 80)}` }));
   return (
-    <Field id={id} label={label} error={error} hint={selected ? `${selected.id}. ${text(selected.text)}` : undefined}>
-      <select {...registration} {...fieldAria(id, error, Boolean(selected))}>
-        {measures.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.id}. {shorten(text(m.text), 80)}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <OptionSelect
+      id={id}
+      label={t('form.measure')}
+      options={options}
+      registration={registration}
+      error={error}
+      hint={selected ? `${selected.id}. ${text(selected.text)}` : undefined}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Resolver } from 'react-hook-form';
+import { z } from 'zod';
 import type { Catalogue } from '../../../shared/plan/catalogue-schema';
 import type { RecordContent } from '../../../shared/records/schemas';
 import { contentSchemaFor } from '../../../shared/records/validate';
@@ -12,9 +13,12 @@ import { contentSchemaFor } from '../../../shared/records/validate';
 export function contentResolver<V extends FieldValues>(
   catalogue: Catalogue,
   today: string,
-  toContent: (values: V) => unknown = (v) => v,
+  toContent: (values: V) => unknown,
 ): Resolver<V, unknown, RecordContent> {
-  const inner = zodResolver(contentSchemaFor({ catalogue, today })) as unknown as Resolver<FieldValues, unknown, RecordContent>;
-  return (values, context, options) =>
-    inner(toContent(values) as FieldValues, context, options as never) as ReturnType<Resolver<V, unknown, RecordContent>>;
+  // The form's values (typed V, not checked here) are mapped, then checked as record content.
+  const schema = z
+    .custom<V>()
+    .transform((values) => toContent(values))
+    .pipe(contentSchemaFor({ catalogue, today }));
+  return zodResolver(schema);
 }

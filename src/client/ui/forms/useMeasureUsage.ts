@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { Measure } from '../../../shared/plan/catalogue-schema';
 import type { RecordKind } from '../../../shared/records/schemas';
 import { useAllRecords } from '../../data';
 import { useCurrentSession } from '../../app/sessionContext';
+import { usualFirst } from '../../catalogue/measures';
 
 /** How often the team recorded each measure on this device: its usual measures come first. */
 export function useMeasureUsage(kind: RecordKind): ReadonlyMap<string, number> {
@@ -15,4 +17,11 @@ export function useMeasureUsage(kind: RecordKind): ReadonlyMap<string, number> {
     }
     return usage;
   }, [records, session, kind]);
+}
+
+/** The measures a form offers, the team's usual ones first; the order is fixed when the form opens, so options do not jump while someone is choosing. */
+export function useUsualMeasures(kind: RecordKind, measures: () => Measure[]): Measure[] {
+  const usage = useMeasureUsage(kind);
+  const [ordered] = useState(() => usualFirst(measures(), usage));
+  return ordered;
 }

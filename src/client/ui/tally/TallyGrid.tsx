@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimensionValueLabel, dimensions, NOT_STATED, sexLabel, type CellDimension } from '../../../shared/dimensions';
+import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { useText } from '../../app/i18n';
+import { ChoiceSelect } from '../ChoiceSelect';
 import type { GridLayout } from './layout';
 import { canUndo, countAt, grandTotal, gridTotals, lastChange, setCount, sumWhere, tap, undo, type Cell, type TallyState } from './tally';
 
@@ -61,20 +63,17 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
         </button>
       </div>
       {layout.layers.map((layer) => (
-        <div key={layer.dim} className="field">
-          <label htmlFor={`${id}-${layer.dim}`}>{text(dimensions[layer.dim].label)}</label>
-          <select id={`${id}-${layer.dim}`} value={fixed[layer.dim]} onChange={(e) => setSlice({ ...slice, [layer.dim]: e.target.value })}>
-            {layer.values.map((v) => {
-              const n = sumWhere(state, { [layer.dim]: v });
-              return (
-                <option key={v} value={v}>
-                  {label(layer.dim, v)}
-                  {n > 0 ? ` (${n})` : ''}
-                </option>
-              );
-            })}
-          </select>
-        </div>
+        <ChoiceSelect
+          key={layer.dim}
+          id={`${id}-${layer.dim}`}
+          label={text(dimensions[layer.dim].label)}
+          options={layer.values.map((v) => {
+            const n = sumWhere(state, { [layer.dim]: v });
+            return { value: v, label: `${label(layer.dim, v)}${n > 0 ? ` (${n})` : ''}` };
+          })}
+          value={fixed[layer.dim] ?? NOT_STATED}
+          onChange={(v) => setSlice({ ...slice, [layer.dim]: v })}
+        />
       ))}
       <div className="table-scroll">
         <table className="grid">
@@ -162,7 +161,7 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
   );
 }
 
-function columnHeading(sex: string, text: (t: { uk: string; en: string }) => string): string {
+function columnHeading(sex: string, text: (t: LocalizedText) => string): string {
   const value = dimensions.sex.values.find((v) => v.id === sex);
   if (!value) return sex;
   return value.childLabel ? `${text(value.label)} / ${text(value.childLabel)}` : text(value.label);

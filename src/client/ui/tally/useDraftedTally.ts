@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { useController, type FieldPathByValue, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import type { CountTable } from '../../../shared/records/counts';
 import type { TallyMode } from './TallyGrid';
 import { toTable, type TallyState } from './tally';
 
@@ -11,26 +12,30 @@ export interface TallyDraft<V> {
 
 /**
  * Wires a form with a tally grid to its draft: every field change, every tap and every typed
- * number is written at once, with the undo history, so nothing is lost on reload.
+ * number is written at once, with the undo history, so nothing is lost on reload. The grid's
+ * table is a controlled field of the form: a change marks it dirty and, once the form was
+ * submitted, checks it again, like a typed field.
  */
-export function useDraftedTally<V extends FieldValues>(
-  form: UseFormReturn<V, unknown, never> | UseFormReturn<V, unknown, unknown>,
-  field: string,
+export function useDraftedTally<V extends FieldValues, T>(
+  form: UseFormReturn<V, unknown, T>,
+  field: FieldPathByValue<V, CountTable>,
   initial: TallyDraft<V>,
   persist: (draft: TallyDraft<V>) => Promise<void>,
 ) {
-  const { watch, setValue, getValues, formState } = form as UseFormReturn<V>;
+  const { watch, getValues, control } = form;
+  const table = useController({ control, name: field });
   const [tally, setTally] = useState<TallyState>(initial.tally);
   const [mode, setMode] = useState<TallyMode>(initial.mode);
   // Latest tally and mode for the field watcher, which outlives renders.
   const current = useRef({ tally: initial.tally, mode: initial.mode });
 
   useEffect(() => {
-    const subscription = watch((values, info) => {
-      if (info.type === 'change') void persist({ values: values as V, ...current.current });
+    // Every change of a field, the table's included, writes the draft.
+    const subscription = watch((_values, info) => {
+      if (info.type === 'change') void persist({ values: getValues(), ...current.current });
     });
     return () => subscription.unsubscribe();
-  }, [watch, persist]);
+  }, [watch, getValues, persist]);
 
   function persistNow(patch: Partial<TallyDraft<V>> = {}) {
     void persist({ values: getValues(), ...current.current, ...patch });
@@ -39,8 +44,7 @@ export function useDraftedTally<V extends FieldValues>(
   function changeTally(next: TallyState) {
     setTally(next);
     current.current = { ...current.current, tally: next };
-    setValue(field as never, toTable(next) as never, { shouldDirty: true, shouldValidate: formState.isSubmitted });
-    persistNow();
+    table.field.onChange(toTable(next));
   }
 
   function changeMode(next: TallyMode) {

@@ -6,7 +6,7 @@ import type { ServerContext } from '../../context';
 import { isUniqueViolation } from '../../db/errors';
 import type { Database, UserRow } from '../../db/schema';
 import { HttpError } from '../../http/errors';
-import { serverMessages } from '../../http/messages';
+import { serverMessages } from '../../../shared/messages/server';
 import { newId } from '../../ids';
 import { audit } from '../audit';
 import { generatePassword, hashPassword } from '../../passwords';

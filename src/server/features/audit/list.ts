@@ -3,6 +3,7 @@ import type { AuditEntryDto, AuditEventType, AuditPage, auditQuery } from '../..
 import type { ServerContext } from '../../context';
 import type { AuditLogTable } from '../../db/schema';
 import { HttpError } from '../../http/errors';
+import { serverMessages } from '../../../shared/messages/server';
 
 type Query = z.output<typeof auditQuery>;
 
@@ -12,7 +13,7 @@ function decodeCursor(cursor: string): string {
   const match = /^v1:([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match || encodeCursor(match[1]!) !== cursor)
     throw new HttpError(400, 'validation_failed', {
-      issues: [{ field: 'cursor', code: 'invalid_value', message: { uk: 'Недійсний курсор', en: 'Not a valid cursor' } }],
+      issues: [{ field: 'cursor', code: 'invalid_value', message: serverMessages.cursor_invalid }],
     });
   return match[1]!;
 }

@@ -160,10 +160,16 @@ export function authenticate(ctx: ServerContext, request: FastifyRequest): Promi
   return session;
 }
 
-async function checkSession(ctx: ServerContext, request: FastifyRequest): Promise<AuthContext> {
+/** The request's bearer token; none, or one that is not a token, is a 401. */
+function presentedToken(request: FastifyRequest): string {
   const { present, token } = bearerToken(request.headers.authorization);
   if (!present) throw unauthorized('token_missing');
   if (!token) throw unauthorized('token_invalid');
+  return token;
+}
+
+async function checkSession(ctx: ServerContext, request: FastifyRequest): Promise<AuthContext> {
+  const token = presentedToken(request);
   const row = await ctx.db
     .selectFrom('sessions')
     .innerJoin('devices', 'devices.id', 'sessions.device_id')
@@ -225,9 +231,7 @@ export function issuedSession(ctx: ServerContext, request: FastifyRequest): Prom
 }
 
 async function findIssued(ctx: ServerContext, request: FastifyRequest) {
-  const { present, token } = bearerToken(request.headers.authorization);
-  if (!present) throw unauthorized('token_missing');
-  if (!token) throw unauthorized('token_invalid');
+  const token = presentedToken(request);
   const row = await ctx.db
     .selectFrom('sessions')
     .select(['id', 'user_id', 'device_id'])

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultCatalogue, renderPublicHtml } from '../../../shared';
 import { loadEnv } from '../../config';
 import { openMigratedDatabase } from '../../start';
 import { readSnapshot } from './snapshots';
+import { runIfMain } from '../../run-cli';
 
 const USAGE = 'usage: npm run export:public -- --year <YYYY> --out <dir> [--version <N>]';
 
@@ -49,12 +49,4 @@ export async function exportPublic(argv: string[], env: NodeJS.ProcessEnv = proc
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  exportPublic(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, exportPublic);

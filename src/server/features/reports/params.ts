@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idRef, type Breakdown, type Catalogue, type ReportFilter, type ReportPeriod } from '../../../shared';
 import { HttpError } from '../../http/errors';
-import { serverMessages } from '../../http/messages';
+import { serverMessages } from '../../../shared/messages/server';
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { error: 'invalid_value' })

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  annualFileName,
   annualRows,
   annualTable,
+  annualXlsx,
   API_PREFIX,
   buildAnnualReport,
   buildProgressReport,
   progressReportJson,
   toCsv,
-  xlsxWorkbook,
   XLSX_MIME,
-  type Lang,
 } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
@@ -28,14 +28,6 @@ const errors = {
 
 function doc(summary: string, extra: Partial<RouteDoc> = {}): { config: { doc: RouteDoc } } {
   return { config: { doc: { summary, tag: 'reports', auth: true, errors, ...extra } } };
-}
-
-const sheetName: Record<Lang, string> = { uk: 'Звіт', en: 'Report' };
-/** Column widths of the annual table (level, number, title, target, achieved, women, men, not stated, groups, status, note). */
-const WIDTHS = [18, 10, 70, 10, 11, 11, 11, 11, 50, 22, 45];
-
-function fileName(year: number, lang: Lang, includePending: boolean, ext: 'xlsx' | 'csv'): string {
-  return `kyiv-1325-annual-report-${year}-${lang}${includePending ? '-with-pending' : ''}.${ext}`;
 }
 
 /** The annual table, and its export in the audit log (who took which figures away, in which file). */
@@ -82,10 +74,10 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request, reply) => {
       const q = parseInput(annualQuery, request.query);
       const table = await annualTableFor(ctx, await reporter(request), q, 'xlsx');
-      const bytes = xlsxWorkbook({ name: `${sheetName[q.lang]} ${q.year}`, rows: table, widths: WIDTHS });
+      const bytes = annualXlsx(table, q.year, q.lang);
       return reply
         .header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="${fileName(q.year, q.lang, q.includePending, 'xlsx')}"`)
+        .header('content-disposition', `attachment; filename="${annualFileName(q.year, q.lang, q.includePending, 'xlsx', false)}"`)
         .send(Buffer.from(bytes));
     },
   );
@@ -101,7 +93,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const table = await annualTableFor(ctx, await reporter(request), q, 'csv');
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fileName(q.year, q.lang, q.includePending, 'csv')}"`)
+        .header('content-disposition', `attachment; filename="${annualFileName(q.year, q.lang, q.includePending, 'csv', false)}"`)
         .send(toCsv(table));
     },
   );

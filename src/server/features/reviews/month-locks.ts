@@ -11,6 +11,7 @@ import type { AuthContext } from '../auth';
 import { latestDateOnEarth } from '../sync';
 import { touchesMonth } from './month-range';
 import { assertMayReview } from './rights';
+import { serverMessages } from '../../../shared/messages/server';
 
 /** At most this many open records are named when a lock is refused. */
 const OPEN_LISTED = 100;
@@ -45,7 +46,7 @@ export async function lockMonth(ctx: ServerContext, auth: AuthContext, input: Lo
   assertMayReview(auth, input.teamId);
   if (input.month > latestDateOnEarth(ctx.clock()).slice(0, 7))
     throw new HttpError(400, 'month_in_future', {
-      issues: [{ field: 'month', code: 'invalid_value', message: { uk: 'Місяць ще не настав', en: 'The month has not begun yet' } }],
+      issues: [{ field: 'month', code: 'invalid_value', message: serverMessages.month_in_future }],
     });
   return withRetry(() =>
     ctx.db.transaction().execute(async (trx): Promise<LockResult> => {

@@ -3,7 +3,7 @@ import type { FieldRecord, PushResult } from '../../../shared';
 import { unnestRows, usesUnnest, type ColumnTypes } from '../../db/bulk-rows';
 import type { Database, NewRecordRevision } from '../../db/schema';
 import { takeSequence } from '../../db/sequence';
-import { serverMessages } from '../../http/messages';
+import { serverMessages } from '../../../shared/messages/server';
 import type { SyncHooks } from '../../context';
 import { shareTeams } from '../../db/team-locks';
 import type { AuthContext } from '../auth';

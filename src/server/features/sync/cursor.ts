@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../../http/errors';
+import { serverMessages } from '../../../shared/messages/server';
 
 /**
  * Pull cursors are opaque to devices: base64url of "v2:<seq>:<scope>". `seq` is the last position
@@ -39,6 +40,6 @@ export function decodeCursor(cursor: string | undefined, scope: string): { since
   const v1 = /^v1:(\d{1,15})$/.exec(text);
   if (v1 && Buffer.from(`v1:${Number(v1[1])}`, 'utf8').toString('base64url') === cursor) return { since: 0, reset: true };
   throw new HttpError(400, 'validation_failed', {
-    issues: [{ field: 'since', code: 'invalid_value', message: { uk: 'Недійсний курсор', en: 'Not a valid cursor' } }],
+    issues: [{ field: 'since', code: 'invalid_value', message: serverMessages.cursor_invalid }],
   });
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PushResult } from '../../../shared';
-import { rightsMessages } from '../../../shared/sync/rights-messages';
+import { rightsMessages } from '../../../shared/messages/rights';
 import type { ServerContext } from '../../context';
 import type { Database } from '../../db/schema';
 import { audit } from '../audit';

@@ -1,5 +1,5 @@
 import { idRef, validationMessages, type FieldIssue, type Role } from '../../../shared';
-import type { RightsMessageKey } from '../../../shared/sync/rights-messages';
+import type { RightsMessageKey } from '../../../shared/messages/rights';
 import type { ServerContext } from '../../context';
 import type { AuthContext } from '../auth';
 

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue as catalogue } from '../../../../src/shared/plan';
-import { annualFile, annualFileName } from '../../../../src/client/features/annual/annualFiles';
+import { annualFile } from '../../../../src/client/features/annual/annualFiles';
+import { annualFileName } from '../../../../src/shared/reports/annual';
 import { deviceReport } from '../../../../src/client/features/reports/reportModel';
 import { reportFixture } from '../../../shared/reports/fixtures';
 

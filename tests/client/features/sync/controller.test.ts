@@ -10,8 +10,8 @@ import { dropKey, hideData } from '../../../../src/client/data/vault/lockState';
 import type { SyncTransport, TransportFailure } from '../../../../src/shared/sync/engine';
 import { createRecord } from '../../../../src/shared/records/build';
 import { BadAnswerError } from '../../../../src/client/data/answers';
-import { en } from '../../../../src/client/app/locales/en';
-import { uk } from '../../../../src/client/app/locales/uk';
+import { en } from '../../../../src/client/locales/en';
+import { uk } from '../../../../src/client/locales/uk';
 import type { LoginResponse } from '../../../../src/shared/sync/protocol';
 
 const login: LoginResponse = {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProgressStatus } from '../../../../shared/reports/progress';
 import { statusLabels } from '../../../../shared/reports/progress';
 import { useText } from '../../../app/i18n';
-import { ChartFigure } from './ChartFigure';
+import { ChartFrame, ChartSvg } from './ChartFrame';
 import { niceMax, progressPercent } from './chartMath';
 
 export interface ProgressLine {
@@ -28,7 +28,7 @@ export function ProgressChart({ title, lines }: { title: string; lines: Progress
   const scale = niceMax(Math.max(...lines.map((l) => Math.max(l.value, l.target ?? 0))));
   const x = (v: number) => (WIDTH * Math.min(v, scale)) / scale;
   const chart = (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" aria-hidden="true" focusable="false" className="progress-chart">
+    <ChartSvg width={WIDTH} height={height} className="progress-chart">
       {lines.map((line, i) => {
         const pct = progressPercent(line.value, line.target);
         return (
@@ -43,34 +43,15 @@ export function ProgressChart({ title, lines }: { title: string; lines: Progress
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
-  const table = (
-    <table className="data">
-      <caption className="visually-hidden">{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.indicator')}</th>
-          <th scope="col">{t('reports.indicatorValue')}</th>
-          <th scope="col">{t('reports.target')}</th>
-          <th scope="col">{t('reports.shareCol')}</th>
-          <th scope="col">{t('reports.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((line) => (
-          <tr key={line.id}>
-            <th scope="row">
-              {line.id}: {line.label}
-            </th>
-            <td>{line.value}</td>
-            <td>{line.target ?? '—'}</td>
-            <td>{progressPercent(line.value, line.target).exact ?? '—'}</td>
-            <td>{text(statusLabels[line.status])}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-  return <ChartFigure title={title} summary={t('reports.chartProgressSummary', { count: lines.length })} chart={chart} table={table} />;
+  const table = {
+    columns: [t('reports.indicator'), t('reports.indicatorValue'), t('reports.target'), t('reports.shareCol'), t('reports.status')],
+    rows: lines.map((line) => ({
+      key: line.id,
+      head: `${line.id}: ${line.label}`,
+      cells: [line.value, line.target ?? '—', progressPercent(line.value, line.target).exact ?? '—', text(statusLabels[line.status])],
+    })),
+  };
+  return <ChartFrame title={title} summary={t('reports.chartProgressSummary', { count: lines.length })} chart={chart} table={table} />;
 }

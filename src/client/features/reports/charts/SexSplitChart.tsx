@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimensions, dimensionValueLabel } from '../../../../shared/dimensions';
 import { useText } from '../../../app/i18n';
-import { ChartFigure } from './ChartFigure';
+import { ChartFrame, ChartSvg } from './ChartFrame';
 import { stackedParts } from './chartMath';
 
 const ORDER = dimensions.sex.values.map((v) => v.id);
@@ -39,12 +39,12 @@ export function SexSplitChart({ title, bySex }: { title: string; bySex: Record<s
   if (parts.length === 0) return null;
   const chart = (
     <>
-      <svg viewBox="0 0 360 36" width="100%" aria-hidden="true" focusable="false" className="sex-chart">
+      <ChartSvg width={360} height={36} className="sex-chart">
         <Patterns prefix={prefix} />
         {parts.map((p) => (
           <rect key={p.id} x={(360 * p.offset) / 100} y={2} width={(360 * p.share) / 100} height={32} fill={fill(prefix, p.id)} className="sex-part" />
         ))}
-      </svg>
+      </ChartSvg>
       <ul className="legend" aria-hidden="true">
         {parts.map((p) => (
           <li key={p.id}>
@@ -57,26 +57,9 @@ export function SexSplitChart({ title, bySex }: { title: string; bySex: Record<s
       </ul>
     </>
   );
-  const table = (
-    <table className="data">
-      <caption className="visually-hidden">{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.sex')}</th>
-          <th scope="col">{t('reports.value')}</th>
-          <th scope="col">{t('reports.shareCol')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {parts.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">{text(dimensionValueLabel('sex', p.id))}</th>
-            <td>{p.value}</td>
-            <td>{p.share}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-  return <ChartFigure title={title} summary={t('reports.chartSexSummary')} chart={chart} table={table} />;
+  const table = {
+    columns: [t('reports.sex'), t('reports.value'), t('reports.shareCol')],
+    rows: parts.map((p) => ({ key: p.id, head: text(dimensionValueLabel('sex', p.id)), cells: [p.value, p.share] })),
+  };
+  return <ChartFrame title={title} summary={t('reports.chartSexSummary')} chart={chart} table={table} />;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { localeTag, type Lang } from '../../../../shared/messages/lang';
 import { useLang } from '../../../app/i18n';
-import { ChartFigure } from './ChartFigure';
+import { ChartFrame, ChartSvg } from './ChartFrame';
 import { niceMax } from './chartMath';
 
 const WIDTH = 360;
@@ -8,9 +9,9 @@ const HEIGHT = 170;
 const AXIS = 28;
 const TOP = 18;
 
-export function monthLabel(month: string, lang: 'uk' | 'en', style: 'short' | 'long' = 'short'): string {
+export function monthLabel(month: string, lang: Lang, style: 'short' | 'long' = 'short'): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(lang === 'uk' ? 'uk-UA' : 'en-GB', {
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(localeTag[lang], {
     month: style,
     ...(style === 'long' ? { year: 'numeric' } : {}),
     timeZone: 'UTC',
@@ -26,7 +27,7 @@ export function TrendChart({ title, series }: { title: string; series: { month: 
   const slot = (WIDTH - AXIS) / series.length;
   const plot = HEIGHT - TOP - 24;
   const chart = (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" aria-hidden="true" focusable="false" className="trend-chart">
+    <ChartSvg width={WIDTH} height={HEIGHT} className="trend-chart">
       <text x={AXIS - 6} y={TOP + 4} className="chart-axis" textAnchor="end">
         {max}
       </text>
@@ -51,26 +52,11 @@ export function TrendChart({ title, series }: { title: string; series: { month: 
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
-  const table = (
-    <table className="data">
-      <caption className="visually-hidden">{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.month')}</th>
-          <th scope="col">{t('reports.value')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {series.map((s) => (
-          <tr key={s.month}>
-            <th scope="row">{monthLabel(s.month, lang, 'long')}</th>
-            <td>{s.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-  return <ChartFigure title={title} summary={t('reports.chartTrendSummary', { max: Math.max(...series.map((s) => s.value)) })} chart={chart} table={table} />;
+  const table = {
+    columns: [t('reports.month'), t('reports.value')],
+    rows: series.map((s) => ({ key: s.month, head: monthLabel(s.month, lang, 'long'), cells: [s.value] })),
+  };
+  return <ChartFrame title={title} summary={t('reports.chartTrendSummary', { max: Math.max(...series.map((s) => s.value)) })} chart={chart} table={table} />;
 }

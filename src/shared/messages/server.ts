@@ -1,6 +1,7 @@
-import type { LocalizedText } from '../../shared';
+import type { LocalizedText } from '../plan/catalogue-schema';
+import { rightsMessages } from './rights';
 
-/** Every message the API itself writes, Ukrainian first. Record-level reasons come from src/shared. */
+/** Every message the API itself writes, Ukrainian first. Record-level reasons are in validation.ts and rights.ts. */
 export const serverMessages = {
   not_found: { uk: 'Не знайдено', en: 'Not found' },
   bad_request: { uk: 'Некоректний запит', en: 'Bad request' },
@@ -60,7 +61,7 @@ export const serverMessages = {
   },
   email_taken: { uk: 'Користувач з такою поштою вже існує', en: 'A user with this email already exists' },
   team_name_taken: { uk: 'Команда з такою назвою вже існує', en: 'A team with this name already exists' },
-  team_unknown: { uk: 'Такої команди немає', en: 'There is no such team' },
+  team_unknown: rightsMessages.team_unknown,
   user_unknown: { uk: 'Такого користувача немає', en: 'There is no such user' },
   device_unknown: { uk: 'Такого пристрою немає', en: 'There is no such device' },
   record_unknown: { uk: 'Такого запису немає', en: 'There is no such record' },
@@ -87,6 +88,7 @@ export const serverMessages = {
     uk: 'Жоден місяць цього року ще не заблоковано: оприлюднювати нічого',
     en: 'No month of this year is locked yet: there is nothing to publish',
   },
+  cursor_invalid: { uk: 'Недійсний курсор', en: 'Not a valid cursor' },
   snapshot_unknown: { uk: 'Такої версії оприлюднених показників немає', en: 'There is no such published version' },
 } satisfies Record<string, LocalizedText>;
 

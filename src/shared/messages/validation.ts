@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../plan/catalogue-schema';
-import { rightsMessages } from '../sync/rights-messages';
+import { rightsMessages } from './rights';
 
 /**
  * Every validation reason, in Ukrainian and English. Schemas carry only the key, so the
@@ -59,7 +59,7 @@ export const validationMessages = {
     uk: 'Вкажіть кількість матеріалів або приберіть їх',
     en: 'Give the number of materials or remove them',
   },
-  // A push's per-record refusals on rights share the FieldIssue shape (src/shared/sync/rights-messages.ts).
+  // A push's per-record refusals on rights share the FieldIssue shape (rights.ts).
   ...rightsMessages,
 } satisfies Record<string, LocalizedText>;
 

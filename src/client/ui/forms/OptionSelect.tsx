@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { districtValues } from '../../../shared/dimensions';
+import { useText } from '../../app/i18n';
+import { useCatalogue } from '../../catalogue/catalogue';
+import { OptionList, type Option } from '../ChoiceSelect';
+import { Field, fieldAria } from '../Field';
+
+interface Props {
+  id: string;
+  /** the select's accessible name (its <label>) */
+  label: string;
+  options: readonly Option[];
+  registration: UseFormRegisterReturn;
+  error?: string;
+  hint?: ReactNode;
+  /** an empty first choice ("— choose —"), for a value the person must pick */
+  placeholder?: string;
+}
+
+/**
+ * A labelled <select> of a form field, with its hint and error tied to it. Its height is the
+ * app's touch target (44 px, styles.css), like every control.
+ */
+export function OptionSelect({ id, label, options, registration, error, hint, placeholder }: Props) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <select {...registration} {...fieldAria(id, error, Boolean(hint))}>
+        <OptionList options={options} placeholder={placeholder} />
+      </select>
+    </Field>
+  );
+}
+
+/** The plan's districts, as options in the current language. */
+export function useDistrictOptions(): Option[] {
+  const catalogue = useCatalogue();
+  const text = useText();
+  return districtValues(catalogue).map((d) => ({ value: d.id, label: text(d.label) }));
+}

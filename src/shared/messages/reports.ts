@@ -1,0 +1,79 @@
+import type { LocalizedText } from '../plan/catalogue-schema';
+
+/**
+ * The words of the report documents the server and the device both make: the annual report's
+ * table and files, the public progress page, and the status of an indicator. The screens' own
+ * texts are in the client's locale files.
+ */
+export const reportWords = {
+  level: { uk: 'Рівень', en: 'Level' },
+  number: { uk: 'Номер', en: 'Number' },
+  title: { uk: 'Найменування', en: 'Title' },
+  target: { uk: 'Ціль', en: 'Target' },
+  achieved: { uk: 'Досягнуто', en: 'Achieved' },
+  women: { uk: 'Жінки / дівчата', en: 'Women / girls' },
+  men: { uk: 'Чоловіки / хлопці', en: 'Men / boys' },
+  sexNotStated: { uk: 'Стать не зазначено', en: 'Sex not stated' },
+  bySex: { uk: 'За статтю', en: 'By sex' },
+  byAgeBand: { uk: 'За віком', en: 'By age' },
+  byGroup: { uk: 'За соціальними групами', en: 'By social group' },
+  byDistrict: { uk: 'За районами', en: 'By district' },
+  status: { uk: 'Стан', en: 'Status' },
+  shortfall: { uk: 'Примітка щодо недоліків', en: 'Note on shortcomings' },
+  strategicGoal: { uk: 'Стратегічна ціль', en: 'Strategic goal' },
+  operationalGoal: { uk: 'Оперативна ціль', en: 'Operational goal' },
+  task: { uk: 'Завдання', en: 'Task' },
+  measure: { uk: 'Захід', en: 'Measure' },
+  indicator: { uk: 'Індикатор', en: 'Indicator' },
+  year: { uk: 'Рік', en: 'Year' },
+  /** the annual workbook's sheet, before the year */
+  sheet: { uk: 'Звіт', en: 'Report' },
+} satisfies Record<string, LocalizedText>;
+
+export const statusWords = {
+  met: { uk: 'Виконано', en: 'Met' },
+  on_track: { uk: 'За графіком', en: 'On track' },
+  behind: { uk: 'Відставання', en: 'Behind' },
+  no_data: { uk: 'Немає даних', en: 'No data' },
+  no_target: { uk: 'Без кількісної цілі', en: 'No numeric target' },
+  not_scheduled: { uk: 'Не заплановано на цей рік', en: 'Not scheduled this year' },
+} satisfies Record<string, LocalizedText>;
+
+/** The annual report's plain-language notes on what falls short. */
+export const shortfallWords = {
+  notDone: { uk: 'Не виконано у звітному періоді', en: 'Not done in the reporting period' },
+  noData: { uk: 'Дані про виконання не надходили', en: 'No data on implementation was recorded' },
+  behind: (value: number, target: number | null): LocalizedText => ({
+    uk: `Досягнуто ${value} з ${target} запланованих`,
+    en: `${value} of ${target} planned achieved`,
+  }),
+  onTrack: (value: number, target: number | null): LocalizedText => ({
+    uk: `Досягнуто ${value} з ${target}; період триває`,
+    en: `${value} of ${target} so far; the period is still running`,
+  }),
+};
+
+/** The public progress page's own sentences (its column heads are reportWords). */
+export const publicPageWords = {
+  title: { uk: 'Стан виконання плану', en: 'Plan progress' },
+  version: (version: number, publishedOn: string): LocalizedText => ({
+    uk: `Версія ${version}, оприлюднена ${publishedOn}. Цілі оцінено станом на`,
+    en: `Version ${version}, published ${publishedOn}. Targets judged as of`,
+  }),
+  source: {
+    uk: 'Лише затверджені записи місяців, які команди закрили (затвердили й заблокували). Цифри змінюються тільки з новою версією.',
+    en: 'Approved records of months the teams have closed (approved and locked) only. Figures change only with a new version.',
+  },
+  legend: (mark: string, threshold: number): LocalizedText => ({
+    uk: `«${mark}» — значення не оприлюднено, щоб захистити людей, про яких ідеться: приховано кожну кількість від 1 до ${threshold - 1} осіб і ті значення, з яких її можна було б обчислити (разом із попередніми версіями). Усі приховані значення позначено однаково. Категорії, у яких немає жодної особи, не наведено.`,
+    en: `“${mark}”: not published, to protect the people counted: every count of 1 to ${threshold - 1} people is hidden, and so is every figure it could be worked out from (together with earlier versions). Every hidden figure has the same mark. Categories with nobody in them are left out.`,
+  }),
+  notPublished: (year: number): LocalizedText => ({
+    uk: `Дані за ${year} рік ще не оприлюднено.`,
+    en: `The figures for ${year} have not been published yet.`,
+  }),
+  notPublishedMore: {
+    uk: 'Показники з’являться тут, коли адміністратор оприлюднить першу версію з закритих місяців.',
+    en: 'They will appear here once an administrator publishes the first version from closed months.',
+  },
+};
