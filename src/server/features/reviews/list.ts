@@ -4,7 +4,7 @@ import type { ReviewList, reviewListQuery } from '../../../shared/review/protoco
 import type { ServerContext } from '../../context';
 import type { AuthContext } from '../auth';
 import { reviewTeams } from './rights';
-import { verdictDto } from './verdicts';
+import { verdictDto } from '../sync';
 
 type Query = z.output<typeof reviewListQuery>;
 

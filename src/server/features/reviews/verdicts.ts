@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { ReviewVerdict } from '../../../shared';
 import type { VerdictRequest } from '../../../shared/review/protocol';
 import type { ServerContext } from '../../context';
 import { withRetry } from '../../db/retry';
-import type { Database, ReviewsTable } from '../../db/schema';
+import type { ReviewVerdict } from '../../../shared';
+import type { Database } from '../../db/schema';
 import { takeSequence } from '../../db/sequence';
 import { shareTeams } from '../../db/team-locks';
 import { HttpError } from '../../http/errors';
@@ -11,21 +11,10 @@ import { newId } from '../../ids';
 import { audit } from '../audit';
 import type { AuthContext } from '../auth';
 import { reviewStatusChanged } from '../reports';
-import { monthsBetween } from '../sync';
+import { monthsBetween, verdictDto } from '../sync';
 import { assertMayReview } from './rights';
 
 type Verdict = Required<Pick<VerdictRequest, 'recordId' | 'revision' | 'status'>> & { comment?: string | null | undefined };
-
-export function verdictDto(r: Pick<ReviewsTable, 'record_id' | 'revision' | 'status' | 'comment' | 'reviewer_id' | 'reviewed_at'>): ReviewVerdict {
-  return {
-    recordId: r.record_id,
-    revision: r.revision,
-    status: r.status,
-    comment: r.comment,
-    reviewerId: r.reviewer_id,
-    reviewedAt: r.reviewed_at,
-  };
-}
 
 async function assertNotLocked(trx: Transaction<Database>, teamId: string, start: string, end: string): Promise<void> {
   // Ordered against a month being locked right now (db/team-locks.ts).

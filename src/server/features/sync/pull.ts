@@ -8,6 +8,7 @@ import {
 import type { ServerContext } from '../../context';
 import type { AuthContext } from '../auth';
 import { decodeCursor, encodeCursor, scopeOf } from './cursor';
+import { verdictDto } from './verdict-dto';
 
 type Item = { seq: number } & ({ record: FieldRecord } | { verdict: ReviewVerdict });
 
@@ -54,14 +55,7 @@ async function verdictsAfter(ctx: ServerContext, auth: AuthContext, since: numbe
     .execute();
   return rows.map((r) => ({
     seq: Number(r.server_seq),
-    verdict: {
-      recordId: r.record_id,
-      revision: r.revision,
-      status: r.status,
-      comment: r.comment,
-      reviewerId: r.reviewer_id,
-      reviewedAt: r.reviewed_at,
-    },
+    verdict: verdictDto(r),
   }));
 }
 
