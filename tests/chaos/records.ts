@@ -2,6 +2,7 @@ import {
   allMeasures,
   contentHashOf,
   contentOf,
+  reviseRecord,
   defaultCatalogue,
   eventFormats,
   measureYears,
@@ -128,12 +129,15 @@ export function editedContent(rng: Prng, record: FieldRecord): RecordContent {
   return fresh;
 }
 
-function seal(record: Omit<FieldRecord, 'contentHash'>): FieldRecord {
-  const sealed = { ...record, contentHash: contentHashOf(record) } as FieldRecord;
-  // A generator bug must show as such, not as the server "losing" an invalid record.
-  const check = validateRecord(sealed, { catalogue, today: '2099-12-31' });
+/** A generator bug must show as such, not as the server "losing" an invalid record. */
+function checked(record: FieldRecord): FieldRecord {
+  const check = validateRecord(record, { catalogue, today: '2099-12-31' });
   if (!check.ok) throw new Error(`chaos generator made an invalid record: ${JSON.stringify(check.issues)}`);
-  return sealed;
+  return record;
+}
+
+function seal(record: Omit<FieldRecord, 'contentHash'>): FieldRecord {
+  return checked({ ...record, contentHash: contentHashOf(record) } as FieldRecord);
 }
 
 /** Revision 1 with a seeded id, made at `at`. */
@@ -142,20 +146,8 @@ export function newRecord(rng: Prng, author: Author, at: Date): FieldRecord {
   return seal({ ...randomContent(rng), id: rng.uuidv7(at.getTime()), ...author, createdAt: iso, updatedAt: iso, revision: 1, deleted: false } as Omit<FieldRecord, 'contentHash'>);
 }
 
-/** The next revision: an edit, or a tombstone. */
+/** The next revision: an edit, or a tombstone (made as the app makes it, then checked). */
 export function nextRevision(rng: Prng, previous: FieldRecord, at: Date, deleted = false): FieldRecord {
-  const { contentHash: _h, ...rest } = previous;
-  const content = deleted ? contentOf(previous) : editedContent(rng, previous);
-  const updatedAt = at.toISOString() > rest.updatedAt ? at.toISOString() : rest.updatedAt;
-  return seal({
-    ...content,
-    id: rest.id,
-    authorId: rest.authorId,
-    deviceId: rest.deviceId,
-    teamId: rest.teamId,
-    createdAt: rest.createdAt,
-    updatedAt,
-    revision: rest.revision + 1,
-    deleted: deleted || rest.deleted,
-  } as Omit<FieldRecord, 'contentHash'>);
+  const change = deleted ? { deleted: true } : { content: editedContent(rng, previous) };
+  return checked(reviseRecord(previous, change, at));
 }
