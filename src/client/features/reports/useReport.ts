@@ -28,9 +28,18 @@ async function fromServer(catalogue: Catalogue, filter: ReportFilter, breakdowns
   } catch (error) {
     if (!isOffline(error)) throw error;
     // No answer: the device's own records still make a report, labelled as such.
-    const records = deviceReportRecords(await readDeviceRecords());
-    return { report: await deviceReport(catalogue, records, filter, localToday(), breakdowns), source: { kind: 'device', why: 'failed' } };
+    return { report: await reportFromDevice(catalogue, filter, localToday(), breakdowns), source: { kind: 'device', why: 'failed' } };
   }
+}
+
+/** The report made on this device from the records it holds (offline, or when the server did not answer). */
+export async function reportFromDevice(
+  catalogue: Catalogue,
+  filter: ReportFilter,
+  asOf: string,
+  breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
+): Promise<ProgressReport> {
+  return deviceReport(catalogue, deviceReportRecords(await readDeviceRecords()), filter, asOf, breakdowns);
 }
 
 /** The progress report for a filter: from the server, or made here from the device's records. */

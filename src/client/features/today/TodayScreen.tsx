@@ -48,7 +48,7 @@ export default function TodayScreen() {
         </p>
         <p>{info?.lastSyncAt ? t('status.lastSync', { ago: timeAgo(info.lastSyncAt, lang) }) : t('status.neverSynced')}</p>
       </section>
-      <section className="card" aria-labelledby="today-records">
+      <section className="card" aria-labelledby="today-records" data-testid="today-records" aria-busy={recent === undefined}>
         <h2 id="today-records">{t('today.recorded')}</h2>
         {mine.length === 0 ? (
           <p>{t('today.nothingYet')}</p>
