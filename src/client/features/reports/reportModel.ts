@@ -73,6 +73,20 @@ export function deviceReport(
   return buildProgressReport(catalogue, memoryFactQuery(deviceFacts(records)), filter, { asOf, breakdowns });
 }
 
+/**
+ * The same report from facts already summed (the device's aggregates): figures equal to
+ * deviceReport over the records they were summed from, since a report only adds them up.
+ */
+export function factsReport(
+  catalogue: Catalogue,
+  facts: readonly StatusedFact[],
+  filter: ReportFilter,
+  asOf: string,
+  breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
+): Promise<ProgressReport> {
+  return buildProgressReport(catalogue, memoryFactQuery(facts), filter, { asOf, breakdowns });
+}
+
 /** Measures grouped under their strategic goal, in plan order, for the screen's headings. */
 export function byStrategicGoal(report: ProgressReport): { number: string; measures: MeasureProgress[] }[] {
   const groups = new Map<string, MeasureProgress[]>();
