@@ -138,14 +138,29 @@ export function aggregateRows(): Promise<AggregateRow[]> {
   return getDb().aggregates.toArray();
 }
 
-/** Every report fact of the device, summed per bucket: stale buckets recomputed first. */
-export async function openAggregates(rows: readonly AggregateRow[]): Promise<StatusedFact[]> {
-  const parts = await Promise.all(rows.map(open));
-  return parts.flat();
+/**
+ * One bucket's summed facts. The same array (by identity) comes back for a bucket as long as
+ * nothing changed it, so a report may keep what it derived from it.
+ */
+export interface FactBucket {
+  measureId: string;
+  month: string;
+  facts: readonly StatusedFact[];
 }
 
-export async function deviceFacts(): Promise<StatusedFact[]> {
+/** Every bucket of the device, opened: stale ones recomputed first. */
+export async function openAggregates(rows: readonly AggregateRow[]): Promise<FactBucket[]> {
+  const parts = await Promise.all(rows.map(open));
+  return rows.map((row, i) => ({ measureId: row.measureId, month: row.month, facts: parts[i]! }));
+}
+
+export async function deviceBuckets(): Promise<FactBucket[]> {
   return openAggregates(await aggregateRows());
+}
+
+/** Every report fact of the device, summed per bucket. */
+export async function deviceFacts(): Promise<StatusedFact[]> {
+  return (await deviceBuckets()).flatMap((b) => b.facts);
 }
 
 /**

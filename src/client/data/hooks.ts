@@ -1,8 +1,7 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { StatusedFact } from '../../shared/reports/query';
-import { aggregateRows, openAggregates } from './aggregates';
+import { aggregateRows, openAggregates, type FactBucket } from './aggregates';
 import { getDb } from './db';
 import { decodeRows, type StoredRecord } from './recordRead';
 import type { SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
@@ -143,7 +142,7 @@ export function useRecentRecords(authorId: string | null, isoTime: string, limit
  * Every report fact on this device, summed per measure × month (aggregates.ts), live: a write
  * makes its buckets stale and only those are recomputed from their records.
  */
-export function useDeviceFacts(): StatusedFact[] | undefined {
+export function useDeviceBuckets(): FactBucket[] | undefined {
   return useOpened(useLiveQuery(aggregateRows), openAggregates);
 }
 

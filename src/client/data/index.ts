@@ -31,7 +31,7 @@ export {
   useAllRecords,
   useRecordsOn,
   useRecentRecords,
-  useDeviceFacts,
+  useDeviceBuckets,
   useDeviceTeamIds,
   useMeasureCounts,
   useRecordsPage,
@@ -43,4 +43,4 @@ export {
 } from './hooks';
 export { getRecord, listRecords, type StoredRecord } from './recordRead';
 export { deviceReviewStatus, mergeDeviceRecords, readDeviceRecords, useDeviceRecords } from './deviceRecords';
-export { deviceFacts, rebuildAggregates } from './aggregates';
+export { deviceBuckets, deviceFacts, rebuildAggregates, type FactBucket } from './aggregates';

@@ -3,12 +3,11 @@ import type { Catalogue, LocalizedText } from '../../../shared/plan/catalogue-sc
 import type { ProgressReport } from '../../../shared/reports/progress';
 import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
 import { localToday } from '../../catalogue/measures';
-import { deviceFacts, useDeviceFacts } from '../../data';
+import { deviceBuckets, useDeviceBuckets, type FactBucket } from '../../data';
 import type { DataSource } from '../../net/dataSource';
 import { failureText, isOffline } from '../../net/failure';
 import { getJson } from '../../net/loggedIn';
-import { factsReport, hydrateReport, progressQueryString, SCREEN_BREAKDOWNS, type ProgressReportJson } from './reportModel';
-import type { StatusedFact } from '../../../shared/reports/query';
+import { bucketsReport, hydrateReport, progressQueryString, SCREEN_BREAKDOWNS, type ProgressReportJson } from './reportModel';
 
 export interface ReportState {
   report: ProgressReport | undefined;
@@ -43,7 +42,7 @@ export async function reportFromDevice(
   asOf: string,
   breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
 ): Promise<ProgressReport> {
-  return factsReport(catalogue, await deviceFacts(), filter, asOf, breakdowns);
+  return bucketsReport(catalogue, await deviceBuckets(), filter, asOf, breakdowns);
 }
 
 /** The progress report for a filter: from the server, or made here from the device's records. */
@@ -55,10 +54,10 @@ export function useProgressReport(
 ): ReportState {
   const onServer = source.kind === 'server';
   // Only a device report depends on the device's records: a server report must not refetch on every local write.
-  const local = useDeviceFacts();
+  const local = useDeviceBuckets();
   const [state, setState] = useState<{ key: string; answer?: Answer; error?: LocalizedText } | null>(null);
   const key = JSON.stringify([filter, source, breakdowns]);
-  const facts = useMemo<StatusedFact[] | undefined>(() => (onServer ? undefined : local), [local, onServer]);
+  const buckets = useMemo<FactBucket[] | undefined>(() => (onServer ? undefined : local), [local, onServer]);
 
   useEffect(() => {
     let live = true;
@@ -66,8 +65,8 @@ export function useProgressReport(
     const [f, s, b] = JSON.parse(key) as [ReportFilter, DataSource, Breakdown[]];
     const run = async (): Promise<Answer | null> => {
       if (s.kind === 'server') return fromServer(catalogue, f, b, s);
-      if (!facts) return null;
-      return { report: await factsReport(catalogue, facts, f, localToday(), b), source: s };
+      if (!buckets) return null;
+      return { report: await bucketsReport(catalogue, buckets, f, localToday(), b), source: s };
     };
     void run().then(
       (answer) => live && answer && setState({ key, answer }),
@@ -76,7 +75,7 @@ export function useProgressReport(
     return () => {
       live = false;
     };
-  }, [catalogue, facts, key]);
+  }, [catalogue, buckets, key]);
 
   const current = state?.key === key ? state : null;
   return { report: current?.answer?.report, error: current?.error ?? null, source: current?.answer?.source ?? source };
