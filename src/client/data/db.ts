@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { CatalogueRow, DraftRow, MetaRow, OutboxRow, RecordRow, StoredRecordRow, StoredServerRecordRow, StoredSessionRow, VaultRow } from './rows';
+import { aggregatesMiddleware, staleRow } from './aggregateMarks';
+import type { AggregateRow, CatalogueRow, DraftRow, MetaRow, OutboxRow, RecordRow, StoredRecordRow, StoredServerRecordRow, StoredSessionRow, VaultRow } from './rows';
 
 export const DB_NAME = 'kyiv-1325-field';
 
@@ -72,6 +73,29 @@ export const schemaVersions: SchemaVersion[] = [
       records: 'id, status, measureId, date, updatedAt, kind, authorId, [status+updatedAt]',
     },
   },
+  {
+    // A year's records without decoding them on hot paths: the report's aggregates per measure ×
+    // month (aggregates.ts; figures sealed), found by measure and month; Today's own records of
+    // the day, newest first, by author and change time; a team's records per measure (a form's
+    // usual measures, the teams on the device) counted from keys.
+    version: 6,
+    stores: {
+      records: 'id, status, measureId, date, updatedAt, kind, authorId, [status+updatedAt], [measureId+date], [authorId+updatedAt], [teamId+measureId]',
+      serverRecords: 'id, teamId, authorId, measureId, date, updatedAt, [measureId+date]',
+      aggregates: 'key',
+    },
+    upgrade: async (tx) => {
+      // Every bucket the device has records in starts stale: the first report computes it.
+      const stale = new Map<string, AggregateRow>();
+      const note = (row: StoredRecordRow) => {
+        const mark = staleRow(row);
+        stale.set(mark.key, mark);
+      };
+      await tx.table('records').each(note);
+      await tx.table('serverRecords').each(note);
+      await tx.table('aggregates').bulkPut([...stale.values()]);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
@@ -85,10 +109,12 @@ export class FieldDb extends Dexie {
   catalogues!: Table<CatalogueRow, string>;
   serverRecords!: Table<StoredServerRecordRow, string>;
   vault!: Table<VaultRow, string>;
+  aggregates!: Table<AggregateRow, string>;
 
   /** `upTo` exists for migration tests: it opens the database as an older release did. */
   constructor(name: string = DB_NAME, options: { upTo?: number } = {}) {
     super(name);
+    this.use(aggregatesMiddleware);
     for (const step of schemaVersions) {
       if (options.upTo !== undefined && step.version > options.upTo) break;
       const v = this.version(step.version).stores(step.stores);

@@ -1,27 +1,15 @@
 import { useMemo } from 'react';
-import type { ReviewStatus } from '../../shared/sync/protocol';
 import { useAllRecords, useServerRecords } from './hooks';
 import { listRecords, type StoredRecord } from './recordRead';
 import { listServerRecords } from './teamRecordRead';
+
+export { deviceReviewStatus } from './reviewStatus';
 
 /**
  * Every record this device holds, its own and the team's the server sent, as the review and
  * report screens read them when they work from the device (offline, or without a reviewer's
  * login), with what the device knows of each one's review.
  */
-
-/**
- * What this device knows of a record's review. Drafts never reached a supervisor: null, so they
- * are not listed for review and never count in a report.
- */
-export function deviceReviewStatus(stored: StoredRecord): ReviewStatus | null {
-  const { row } = stored;
-  if (row.status === 'draft') return null;
-  // The verdict a pull brought, if it is on the revision held here (an edit since makes it pending again).
-  if (row.review && row.review.revision === row.revision) return row.review.status;
-  if (row.status === 'returned') return 'returned';
-  return 'pending';
-}
 
 /** The device's own records and the team records the server sent, once each (the device's own copy wins). */
 export function mergeDeviceRecords(own: readonly StoredRecord[], team: readonly StoredRecord[]): StoredRecord[] {

@@ -1,5 +1,7 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { aggregateRows, openAggregates, type FactBucket } from './aggregates';
 import { getDb } from './db';
 import { decodeRows, type StoredRecord } from './recordRead';
 import type { SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
@@ -67,8 +69,105 @@ export function useRecordsOn(date: string): StoredRecord[] | undefined {
   return useDecoded(useLiveQuery(() => getDb().records.where('date').equals(date).toArray(), [date]));
 }
 
-export function useRecordsCreatedSince(isoTime: string): StoredRecord[] | undefined {
-  return useDecoded(useLiveQuery(() => getDb().records.where('updatedAt').aboveOrEqual(isoTime).toArray(), [isoTime]));
+export interface RecordsPage {
+  /** the newest changes first, at most the limit asked, among those matching */
+  records: StoredRecord[];
+  /** more match than shown */
+  more: boolean;
+  /** every record of this device */
+  total: number;
+  /** the measures the device's records are filed under */
+  measureIds: string[];
+}
+
+interface PageRows {
+  rows: StoredRecordRow[];
+  more: boolean;
+  total: number;
+  measureIds: string[];
+}
+
+const openPage = async ({ rows, ...rest }: PageRows): Promise<RecordsPage> => ({ ...rest, records: await decodeRows(rows) });
+
+/**
+ * One page of the device's own records, newest change first, filtered on their clear columns
+ * before anything is decoded: only the page shown is decrypted. `filterKey` names the filter
+ * (the query reruns when it changes).
+ */
+export function useRecordsPage(match: (row: StoredRecordRow) => boolean, filterKey: string, limit: number): RecordsPage | undefined {
+  const raw = useLiveQuery(async (): Promise<PageRows> => {
+    const records = getDb().records;
+    const [rows, total, measureIds] = await Promise.all([
+      records.orderBy('updatedAt').reverse().filter(match).limit(limit + 1).toArray(),
+      records.count(),
+      records.orderBy('measureId').uniqueKeys(),
+    ]);
+    return { rows: rows.slice(0, limit), more: rows.length > limit, total, measureIds: measureIds.map(String) };
+    // `match` is the filter `filterKey` names: the query reruns when the key changes
+  }, [filterKey, limit]);
+  return useOpened(raw, openPage);
+}
+
+export interface RecentRecords {
+  /** how many changed since the time asked */
+  count: number;
+  /** the latest of them, newest first, at most the limit asked */
+  records: StoredRecord[];
+}
+
+interface RecentRows {
+  count: number;
+  rows: StoredRecordRow[];
+}
+
+const openRecent = async (raw: RecentRows): Promise<RecentRecords> => ({ count: raw.count, records: await decodeRows(raw.rows) });
+
+/**
+ * Records changed since a time (one author's, or everyone's), counted from an index and only the
+ * latest `limit` of them read and decoded: a device with a year's records shows today's at once.
+ */
+export function useRecentRecords(authorId: string | null, isoTime: string, limit: number): RecentRecords | undefined {
+  const raw = useLiveQuery(async (): Promise<RecentRows> => {
+    const records = getDb().records;
+    const since = authorId === null
+      ? records.where('updatedAt').aboveOrEqual(isoTime)
+      : records.where('[authorId+updatedAt]').between([authorId, isoTime], [authorId, Dexie.maxKey], true, true);
+    const [count, rows] = await Promise.all([since.count(), since.clone().reverse().limit(limit).toArray()]);
+    return { count, rows };
+  }, [authorId, isoTime, limit]);
+  return useOpened(raw, openRecent);
+}
+
+/**
+ * Every report fact on this device, summed per measure × month (aggregates.ts), live: a write
+ * makes its buckets stale and only those are recomputed from their records.
+ */
+export function useDeviceBuckets(): FactBucket[] | undefined {
+  return useOpened(useLiveQuery(aggregateRows), openAggregates);
+}
+
+/**
+ * How many of this device's own records each measure has (a team's, when one is given), from
+ * index counts: a form orders its measures by them without reading a record.
+ */
+export function useMeasureCounts(measureIds: readonly string[], teamId: string | null): ReadonlyMap<string, number> | undefined {
+  const key = measureIds.join('\u0000');
+  return useLiveQuery(async () => {
+    const records = getDb().records;
+    const counts = await Promise.all(
+      measureIds.map((m) => (teamId === null ? records.where('measureId').equals(m) : records.where('[teamId+measureId]').equals([teamId, m])).count()),
+    );
+    return new Map(measureIds.map((m, i) => [m, counts[i]!]));
+  }, [key, teamId]);
+}
+
+/** The teams of the records on this device, its own and the server's copies, from the index keys alone. */
+export function useDeviceTeamIds(): string[] | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [own, team] = await Promise.all([db.records.orderBy('[teamId+measureId]').uniqueKeys(), db.serverRecords.orderBy('teamId').uniqueKeys()]);
+    return [...new Set([...(own as unknown as [string, string][]).map((k) => k[0]), ...team.map(String)])];
+  });
 }
 
 export function useStoredRecord(id: string | undefined): StoredRecord | null | undefined {

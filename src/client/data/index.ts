@@ -30,10 +30,17 @@ export {
   useStorageState,
   useAllRecords,
   useRecordsOn,
-  useRecordsCreatedSince,
+  useRecentRecords,
+  useDeviceBuckets,
+  useDeviceTeamIds,
+  useMeasureCounts,
+  useRecordsPage,
+  type RecordsPage,
+  type RecentRecords,
   useStoredRecord,
   useSetAside,
   useServerRecords,
 } from './hooks';
 export { getRecord, listRecords, type StoredRecord } from './recordRead';
 export { deviceReviewStatus, mergeDeviceRecords, readDeviceRecords, useDeviceRecords } from './deviceRecords';
+export { deviceBuckets, deviceFacts, rebuildAggregates, type FactBucket } from './aggregates';

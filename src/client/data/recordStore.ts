@@ -1,6 +1,5 @@
 import { contentOf, createRecord, reviseRecord, type Author } from '../../shared/records/build';
 import type { FieldRecord, RecordContent } from '../../shared/records/schemas';
-import { sealRecord } from '../../shared/records/hash';
 import { recordPeriod } from '../../shared/records/period';
 import { getCodec } from './codec';
 import { getDb } from './db';
@@ -49,29 +48,43 @@ function queued(record: FieldRecord, now: string): OutboxRow {
 
 /** A new record with a given id (made once, with the draft), so a second save finds the first. */
 function newRecord(id: string, content: RecordContent, author: Author, now: Date): FieldRecord {
-  return sealRecord({ ...createRecord(content, author, now), id });
+  return createRecord(content, author, now, id);
 }
 
 /** Same revision, new content: allowed while the server cannot have seen this revision. */
 function editInPlace(previous: FieldRecord, change: { content?: RecordContent; deleted?: boolean }, now: Date): FieldRecord {
-  return sealRecord({ ...reviseRecord(previous, change, now), revision: previous.revision });
-}
-
-async function isUploadStarted(id: string, revision: number): Promise<boolean> {
-  const entry = await getDb().outbox.get([id, revision]);
-  return entry?.state === 'sending';
+  return reviseRecord(previous, change, now, { inPlace: true });
 }
 
 type Change = { content: RecordContent } | { deleted: true };
 
+/**
+ * What a write starts from, read outside its transaction: the stored row, its body, and the
+ * outbox entry of its revision. The entry cannot change unless the row does: freezing an upload
+ * and settling its answer both bump the row's `localVersion`, which the transaction checks.
+ */
+interface Start {
+  before: StoredRecordRow | undefined;
+  previous: StoredRecord | null;
+  entry: OutboxRow | undefined;
+}
+
+async function start(id: string): Promise<Start> {
+  const db = getDb();
+  const before = await db.records.get(id);
+  if (!before) return { before, previous: null, entry: undefined };
+  const [previous, entry] = await Promise.all([decodeRow(before), db.outbox.get([id, before.revision])]);
+  return { before, previous, entry };
+}
+
 /** Computes the next body from the stored one; null means "remove the row entirely". */
-async function nextRecord(previous: StoredRecord | null, id: string, change: Change, author: Author, now: Date) {
+function nextRecord({ previous, entry }: Start, id: string, change: Change, author: Author, now: Date): FieldRecord | null {
   if (!previous) {
     if (!('content' in change)) return null;
     return newRecord(id, change.content, author, now);
   }
   const { row, record } = previous;
-  const frozen = FROZEN_STATUSES.has(row.status) || (await isUploadStarted(row.id, row.revision));
+  const frozen = FROZEN_STATUSES.has(row.status) || entry?.state === 'sending';
   if ('deleted' in change) {
     // The server never saw any revision: nothing to tell it, the record simply goes.
     if (!frozen && row.syncedRevision === null) return null;
@@ -83,24 +96,30 @@ async function nextRecord(previous: StoredRecord | null, id: string, change: Cha
 async function write(id: string, change: Change, status: 'draft' | 'ready', author: Author): Promise<FieldRecord | null> {
   const db = getDb();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const before = await db.records.get(id);
-    const previous = before ? await decodeRow(before) : null;
-    const next = await nextRecord(previous, id, change, author, new Date());
-    const payload = next ? await getCodec().encode(next) : null;
+    // Most saves make a new record: its body is sealed and encoded while the read runs, and used
+    // if the read finds no row (the transaction's check still catches a row written meanwhile).
+    const now = new Date();
+    const guess = 'content' in change ? newRecord(id, change.content, author, now) : null;
+    const [at, guessed] = await Promise.all([start(id), guess ? getCodec().encode(guess) : null]);
+    const { before, entry } = at;
+    const next = at.previous === null ? (guess ?? null) : nextRecord(at, id, change, author, now);
+    const payload = next === null ? null : next === guess ? guessed : await getCodec().encode(next);
     const done = await guardWrite(() =>
       db.transaction('rw', db.records, db.outbox, async () => {
+        // The cross-tab check: another tab (or a sync) wrote the row since it was read: start over.
         const current = await db.records.get(id);
         if ((current?.localVersion ?? 0) !== (before?.localVersion ?? 0)) return false;
-        const waiting = await db.outbox.where('recordId').equals(id).filter((e) => e.state === 'queued').toArray();
-        await db.outbox.bulkDelete(waiting.map((e): [string, number] => [e.recordId, e.revision]));
+        // The only entry that can wait in the queue is the one of the stored revision (see Start).
+        const waiting = entry?.state === 'queued' ? entry : undefined;
+        const keepsEntry = waiting && next && status === 'ready' && waiting.revision === next.revision;
+        if (waiting && !keepsEntry) await db.outbox.delete([waiting.recordId, waiting.revision]);
         if (!next || !payload) {
           await db.records.delete(id);
           return true;
         }
         await db.records.put(rowFor(next, status, before ?? null, payload));
         // An in-place edit keeps its place in the queue.
-        const place = waiting.find((e) => e.revision === next.revision)?.queuedAt ?? next.updatedAt;
-        if (status === 'ready') await db.outbox.put(queued(next, place));
+        if (status === 'ready') await db.outbox.put(queued(next, keepsEntry ? waiting.queuedAt : next.updatedAt));
         return true;
       }),
     );

@@ -187,3 +187,21 @@ export interface VaultRow {
   maxFailures: number;
   createdAt: string;
 }
+
+/**
+ * One bucket of the device report's aggregates (aggregates.ts): the records of one measure in one
+ * month of their `date`. In the clear only what the records' rows already show (measure, month)
+ * and a mark; the figures are sealed like a body. A stale bucket (`stale`, no figures) is
+ * recomputed from its records at the next report.
+ */
+export interface AggregateRow {
+  /** `<YYYY-MM>|<measure id>` */
+  key: string;
+  measureId: string;
+  month: string;
+  stale: boolean;
+  /** changed by every write that touches the bucket: a recomputed result is stored only if it is unchanged */
+  mark: string;
+  /** the summed cells, encrypted; null while stale */
+  sealed: Encoded | null;
+}

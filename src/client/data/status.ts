@@ -32,12 +32,15 @@ const latest = (xs: (string | null)[]) => xs.reduce<string | null>((a, x) => (x 
  * indexes, never the rows: a device with thousands unsent counts them without loading them.
  */
 export async function unsyncedSummary(): Promise<UnsyncedSummary> {
-  const [count, firsts, lasts] = await Promise.all([
-    getDb().records.where('status').notEqual('sent').count(),
+  const [counts, firsts, lasts] = await Promise.all([
+    // One native count per status: `notEqual('sent')` is two ranges, which Dexie counts by walking
+    // every key through a cursor (and, in a live query, noting each one): 14 s at 4× throttle for
+    // 10,000 unsent records before this.
+    Promise.all(unsentStatuses.map((s) => getDb().records.where('status').equals(s).count())),
     Promise.all(unsentStatuses.map((s) => edgeOf(s, false))),
     Promise.all(unsentStatuses.map((s) => edgeOf(s, true))),
   ]);
-  return { count, oldestAt: earliest(firsts), newestAt: latest(lasts) };
+  return { count: counts.reduce((a, n) => a + n, 0), oldestAt: earliest(firsts), newestAt: latest(lasts) };
 }
 
 /** Why the last sync failed: a code the UI words, the server's own text if it sent one, and when. */

@@ -88,6 +88,8 @@ export const en: Messages = {
     unsynced: 'Records not yet synced: {{count}}. The oldest changed {{ago}}.',
     recorded: 'Recorded today',
     nothingYet: 'Nothing recorded today yet.',
+    more: 'The latest {{shown}} of {{count}} are shown.',
+    allRecords: 'All records',
   },
   form: {
     measure: 'Measure of the plan',
@@ -162,6 +164,8 @@ export const en: Messages = {
     edit: 'Edit',
     delete: 'Delete',
     confirmDelete: 'Yes, delete',
+    shown: '{{shown}} of {{count}} records shown, newest change first.',
+    showMore: 'Show more',
   },
   kind: { serviceLog: 'Consultations / services', event: 'Event', indicatorReport: 'Indicator' },
   serviceType: {

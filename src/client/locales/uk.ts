@@ -90,6 +90,8 @@ export const uk = {
     unsynced: 'Записів, ще не синхронізованих: {{count}}. Найстаріший змінено {{ago}}.',
     recorded: 'Записано сьогодні',
     nothingYet: 'Сьогодні ще нічого не записано.',
+    more: 'Показано останні {{shown}} з {{count}}.',
+    allRecords: 'Усі записи',
   },
   form: {
     measure: 'Захід плану',
@@ -164,6 +166,8 @@ export const uk = {
     edit: 'Редагувати',
     delete: 'Видалити',
     confirmDelete: 'Так, видалити',
+    shown: 'Показано {{shown}} з {{count}} записів, спершу змінені останніми.',
+    showMore: 'Показати ще',
   },
   kind: { serviceLog: 'Консультації / послуги', event: 'Захід', indicatorReport: 'Індикатор' },
   serviceType: {

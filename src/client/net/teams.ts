@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useCurrentSession } from '../app/sessionContext';
-import { useDeviceRecords } from '../data';
+import { useDeviceTeamIds } from '../data';
 import type { DataSource } from './dataSource';
 import { whoAmI } from './loggedIn';
 
@@ -15,7 +15,8 @@ export interface TeamChoice {
  */
 export function useTeams(source: DataSource): TeamChoice[] {
   const session = useCurrentSession();
-  const local = useDeviceRecords();
+  // the teams of the device's records, from an index: no record is decoded for a filter list
+  const local = useDeviceTeamIds();
   const [server, setServer] = useState<TeamChoice[] | null>(null);
   useEffect(() => {
     if (source.kind !== 'server') return;
@@ -32,7 +33,7 @@ export function useTeams(source: DataSource): TeamChoice[] {
     for (const team of server ?? session?.teams ?? []) teams.set(team.id, team.name);
     if (session && !teams.has(session.teamId)) teams.set(session.teamId, session.teamName);
     if (source.kind === 'server' && server) return [...teams.entries()].map(([id, name]) => ({ id, name }));
-    for (const r of local ?? []) if (!teams.has(r.record.teamId)) teams.set(r.record.teamId, r.record.teamId);
+    for (const id of local ?? []) if (!teams.has(id)) teams.set(id, id);
     return [...teams.entries()].map(([id, name]) => ({ id, name }));
   }, [source.kind, server, session, local]);
 }

@@ -8,11 +8,11 @@ export interface Author {
   teamId: string;
 }
 
-/** A new record, revision 1. */
-export function createRecord(content: RecordContent, author: Author, now: Date = new Date()): FieldRecord {
+/** A new record, revision 1 (its id made now, or one made earlier with its draft). Hashed once. */
+export function createRecord(content: RecordContent, author: Author, now: Date = new Date(), id: string = uuidv7(now.getTime())): FieldRecord {
   const at = now.toISOString();
   const envelope: Omit<Envelope, 'contentHash'> = {
-    id: uuidv7(now.getTime()),
+    id,
     ...author,
     createdAt: at,
     updatedAt: at,
@@ -22,11 +22,15 @@ export function createRecord(content: RecordContent, author: Author, now: Date =
   return sealRecord({ ...content, ...envelope });
 }
 
-/** The next revision: new content (or a tombstone), same id, same author and creation time. */
+/**
+ * The next revision: new content (or a tombstone), same id, same author and creation time.
+ * `inPlace`: the same revision changed instead, for one the server cannot have seen yet. Hashed once.
+ */
 export function reviseRecord(
   previous: FieldRecord,
   change: { content?: RecordContent; deleted?: boolean },
   now: Date = new Date(),
+  options: { inPlace?: boolean } = {},
 ): FieldRecord {
   const { contentHash: _old, ...rest } = previous;
   const content = change.content ?? contentOf(previous);
@@ -38,7 +42,7 @@ export function reviseRecord(
     teamId: rest.teamId,
     createdAt: rest.createdAt,
     updatedAt: now.toISOString() > rest.updatedAt ? now.toISOString() : rest.updatedAt,
-    revision: rest.revision + 1,
+    revision: options.inPlace ? rest.revision : rest.revision + 1,
     deleted: change.deleted ?? rest.deleted,
   });
 }

@@ -15,7 +15,7 @@ describe('device database schema', () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['catalogues', 'drafts', 'meta', 'outbox', 'records', 'serverRecords', 'session', 'vault']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['aggregates', 'catalogues', 'drafts', 'meta', 'outbox', 'records', 'serverRecords', 'session', 'vault']);
   });
 
   it('upgrades a version 1 database with its data intact', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
-import { currentAuthor, errorText, localStatuses, useAllRecords, type StoredRecord } from '../../data';
+import { currentAuthor, errorText, localStatuses, useRecordsPage, type StoredRecord } from '../../data';
 import { deleteRecord } from '../../data/recordStore';
 import { useLang, useText } from '../../app/i18n';
 import { Loading } from '../../ui/Loading';
@@ -12,16 +12,24 @@ import { emptyFilter, matches, recordTotal, routeFor, type RecordFilter } from '
 import { recordName } from '../../ui/recordName';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
+/** Records shown at first and added by "Show more": only those are decrypted. */
+const PAGE = 50;
+
 export default function MyRecordsScreen() {
   const { t } = useTranslation();
   const location = useLocation();
   const saved = (location.state as { saved?: string; status?: string } | null) ?? null;
-  const records = useAllRecords();
   const [filter, setFilter] = useState<RecordFilter>(emptyFilter);
+  const [limit, setLimit] = useState(PAGE);
+  const page = useRecordsPage((row) => matches(row, filter), JSON.stringify(filter), limit);
   const [failure, setFailure] = useState<LocalizedText | null>(null);
   const text = useText();
-  const measureIds = [...new Set((records ?? []).map((r) => r.row.measureId))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  const shown = (records ?? []).filter((r) => matches(r.row, filter));
+  const measureIds = [...(page?.measureIds ?? [])].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const shown = page?.records ?? [];
+  const changeFilter = (next: RecordFilter) => {
+    setFilter(next);
+    setLimit(PAGE);
+  };
 
   return (
     <section aria-labelledby="records-title">
@@ -35,15 +43,15 @@ export default function MyRecordsScreen() {
           options={measureIds.map((id) => ({ value: id, label: id }))}
           placeholder={t('records.all')}
           value={filter.measureId}
-          onChange={(measureId) => setFilter({ ...filter, measureId })}
+          onChange={(measureId) => changeFilter({ ...filter, measureId })}
         />
         <div className="field">
           <label htmlFor="f-from">{t('records.from')}</label>
-          <input id="f-from" type="date" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
+          <input id="f-from" type="date" value={filter.from} onChange={(e) => changeFilter({ ...filter, from: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor="f-to">{t('records.to')}</label>
-          <input id="f-to" type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
+          <input id="f-to" type="date" value={filter.to} onChange={(e) => changeFilter({ ...filter, to: e.target.value })} />
         </div>
         <ChoiceSelect
           id="f-status"
@@ -51,19 +59,29 @@ export default function MyRecordsScreen() {
           options={[...localStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'deleted', label: t('status.deleted') }]}
           placeholder={t('records.all')}
           value={filter.status}
-          onChange={(status) => setFilter({ ...filter, status })}
+          onChange={(status) => changeFilter({ ...filter, status })}
         />
       </form>
-      {records === undefined ? (
+      {page === undefined ? (
         <Loading />
       ) : shown.length === 0 ? (
-        <p>{records.length === 0 ? t('records.none') : t('records.noneMatch')}</p>
+        <p>{page.total === 0 ? t('records.none') : t('records.noneMatch')}</p>
       ) : (
-        <ul className="record-list">
-          {shown.map((r) => (
-            <RecordItem key={r.row.id} stored={r} highlighted={r.row.id === saved?.saved} onError={setFailure} />
-          ))}
-        </ul>
+        <>
+          <ul className="record-list">
+            {shown.map((r) => (
+              <RecordItem key={r.row.id} stored={r} highlighted={r.row.id === saved?.saved} onError={setFailure} />
+            ))}
+          </ul>
+          {page.more && (
+            <p>
+              {t('records.shown', { shown: shown.length, count: page.total })}{' '}
+              <button type="button" className="secondary" onClick={() => setLimit((n) => n + PAGE)}>
+                {t('records.showMore')}
+              </button>
+            </p>
+          )}
+        </>
       )}
     </section>
   );

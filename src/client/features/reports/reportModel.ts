@@ -1,12 +1,12 @@
 import type { Catalogue } from '../../../shared/plan/catalogue-schema';
 import { indexCatalogue } from '../../../shared/plan/catalogue-index';
 import type { FieldRecord } from '../../../shared/records/schemas';
-import { factsOfRecord } from '../../../shared/reports/facts';
+import { countsInReport, factsOfRecord } from '../../../shared/reports/facts';
 import { buildProgressReport, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
-import { memoryFactQuery, type Breakdown, type ReportFilter, type StatusedFact } from '../../../shared/reports/query';
+import { memoryFactQuery, type AggregateRequest, type AggregateRow, type Breakdown, type FactQuery, type ReportFilter, type StatusedFact } from '../../../shared/reports/query';
 import type { ProgressReportJson } from '../../../shared/reports/protocol';
 import type { ReviewStatus } from '../../../shared/sync/protocol';
-import { deviceReviewStatus, type StoredRecord } from '../../data';
+import { deviceReviewStatus, type FactBucket, type StoredRecord } from '../../data';
 import { queryString } from '../../net/queryString';
 import { periodParam } from './period';
 
@@ -71,6 +71,98 @@ export function deviceReport(
   breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
 ): Promise<ProgressReport> {
   return buildProgressReport(catalogue, memoryFactQuery(deviceFacts(records)), filter, { asOf, breakdowns });
+}
+
+/**
+ * The same report from facts already summed (the device's aggregates): figures equal to
+ * deviceReport over the records they were summed from, since a report only adds them up.
+ */
+export function factsReport(
+  catalogue: Catalogue,
+  facts: readonly StatusedFact[],
+  filter: ReportFilter,
+  asOf: string,
+  breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
+): Promise<ProgressReport> {
+  return buildProgressReport(catalogue, memoryFactQuery(facts), filter, { asOf, breakdowns });
+}
+
+interface BucketRow {
+  /** the row's key without its measure and month */
+  key: string;
+  month: string;
+  row: AggregateRow;
+}
+
+/** What each bucket's facts give one request shape (breakdown and filters but measures and period), by facts array. */
+const bucketMemo = new WeakMap<readonly StatusedFact[], Map<string, BucketRow[]>>();
+
+function bucketRows(facts: readonly StatusedFact[], req: AggregateRequest): BucketRow[] {
+  const shape = JSON.stringify([req.by, req.includePending, req.district ?? '', req.teamId ?? '']);
+  let memo = bucketMemo.get(facts);
+  if (!memo) bucketMemo.set(facts, (memo = new Map()));
+  const known = memo.get(shape);
+  if (known) return known;
+  const rows = new Map<string, BucketRow>();
+  for (const f of facts) {
+    if (!countsInReport(f.status, req.includePending)) continue;
+    if (req.district && f.district !== req.district) continue;
+    if (req.teamId && f.teamId !== req.teamId) continue;
+    const parts = [f.source, f.indicatorId ?? '', f.sex, f.ageBand, f.documentRef ?? ''];
+    for (const b of req.by) parts.push(b === 'month' ? f.date.slice(0, 7) : f[b]);
+    const key = parts.join('\u0000');
+    const month = f.date.slice(0, 7);
+    const seen = rows.get(`${month}\u0000${key}`);
+    if (seen) {
+      seen.row.value += f.value;
+      continue;
+    }
+    const row: AggregateRow = { measureId: f.measureId, source: f.source, indicatorId: f.indicatorId, sex: f.sex, ageBand: f.ageBand, documentRef: f.documentRef, value: f.value };
+    for (const b of req.by) {
+      if (b === 'month') row.month = month;
+      else row[b] = f[b];
+    }
+    rows.set(`${month}\u0000${key}`, { key, month, row });
+  }
+  const out = [...rows.values()];
+  memo.set(shape, out);
+  return out;
+}
+
+/**
+ * The report's fact query over the device's buckets: each bucket's rows for a request shape are
+ * worked out once per bucket version and kept (a write changes only its buckets), then added up
+ * over the buckets of the measures and months asked. The same sums memoryFactQuery makes of the
+ * same facts (a fact's date is the first of its month; report periods are whole months).
+ */
+export function bucketFactQuery(buckets: readonly FactBucket[]): FactQuery {
+  return async (req) => {
+    const measures = req.measureIds ? new Set(req.measureIds) : null;
+    const out = new Map<string, AggregateRow>();
+    for (const bucket of buckets) {
+      if (measures && !measures.has(bucket.measureId)) continue;
+      for (const { key, month, row } of bucketRows(bucket.facts, req)) {
+        const date = `${month}-01`;
+        if (date < req.from || date > req.to) continue;
+        const full = `${bucket.measureId}\u0000${key}`;
+        const seen = out.get(full);
+        if (seen) seen.value += row.value;
+        else out.set(full, { ...row });
+      }
+    }
+    return [...out.values()];
+  };
+}
+
+/** The report from the device's buckets: the figures deviceReport gives over the records they sum. */
+export function bucketsReport(
+  catalogue: Catalogue,
+  buckets: readonly FactBucket[],
+  filter: ReportFilter,
+  asOf: string,
+  breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
+): Promise<ProgressReport> {
+  return buildProgressReport(catalogue, bucketFactQuery(buckets), filter, { asOf, breakdowns });
 }
 
 /** Measures grouped under their strategic goal, in plan order, for the screen's headings. */

@@ -3,11 +3,11 @@ import type { Catalogue, LocalizedText } from '../../../shared/plan/catalogue-sc
 import type { ProgressReport } from '../../../shared/reports/progress';
 import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
 import { localToday } from '../../catalogue/measures';
-import { readDeviceRecords, useDeviceRecords } from '../../data';
+import { deviceBuckets, useDeviceBuckets, type FactBucket } from '../../data';
 import type { DataSource } from '../../net/dataSource';
 import { failureText, isOffline } from '../../net/failure';
 import { getJson } from '../../net/loggedIn';
-import { deviceReport, deviceReportRecords, hydrateReport, progressQueryString, SCREEN_BREAKDOWNS, type DeviceRecord, type ProgressReportJson } from './reportModel';
+import { bucketsReport, hydrateReport, progressQueryString, SCREEN_BREAKDOWNS, type ProgressReportJson } from './reportModel';
 
 export interface ReportState {
   report: ProgressReport | undefined;
@@ -28,9 +28,21 @@ async function fromServer(catalogue: Catalogue, filter: ReportFilter, breakdowns
   } catch (error) {
     if (!isOffline(error)) throw error;
     // No answer: the device's own records still make a report, labelled as such.
-    const records = deviceReportRecords(await readDeviceRecords());
-    return { report: await deviceReport(catalogue, records, filter, localToday(), breakdowns), source: { kind: 'device', why: 'failed' } };
+    return { report: await reportFromDevice(catalogue, filter, localToday(), breakdowns), source: { kind: 'device', why: 'failed' } };
   }
+}
+
+/**
+ * The report made on this device from the records it holds (offline, or when the server did not
+ * answer): from the aggregates kept per measure × month, never from every record decoded.
+ */
+export async function reportFromDevice(
+  catalogue: Catalogue,
+  filter: ReportFilter,
+  asOf: string,
+  breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
+): Promise<ProgressReport> {
+  return bucketsReport(catalogue, await deviceBuckets(), filter, asOf, breakdowns);
 }
 
 /** The progress report for a filter: from the server, or made here from the device's records. */
@@ -40,12 +52,12 @@ export function useProgressReport(
   source: DataSource,
   breakdowns: readonly Breakdown[] = SCREEN_BREAKDOWNS,
 ): ReportState {
-  const local = useDeviceRecords();
-  const [state, setState] = useState<{ key: string; answer?: Answer; error?: LocalizedText } | null>(null);
-  const key = JSON.stringify([filter, source, breakdowns]);
   const onServer = source.kind === 'server';
   // Only a device report depends on the device's records: a server report must not refetch on every local write.
-  const deviceRecords = useMemo<DeviceRecord[] | undefined>(() => (local && !onServer ? deviceReportRecords(local) : undefined), [local, onServer]);
+  const local = useDeviceBuckets();
+  const [state, setState] = useState<{ key: string; answer?: Answer; error?: LocalizedText } | null>(null);
+  const key = JSON.stringify([filter, source, breakdowns]);
+  const buckets = useMemo<FactBucket[] | undefined>(() => (onServer ? undefined : local), [local, onServer]);
 
   useEffect(() => {
     let live = true;
@@ -53,8 +65,8 @@ export function useProgressReport(
     const [f, s, b] = JSON.parse(key) as [ReportFilter, DataSource, Breakdown[]];
     const run = async (): Promise<Answer | null> => {
       if (s.kind === 'server') return fromServer(catalogue, f, b, s);
-      if (!deviceRecords) return null;
-      return { report: await deviceReport(catalogue, deviceRecords, f, localToday(), b), source: s };
+      if (!buckets) return null;
+      return { report: await bucketsReport(catalogue, buckets, f, localToday(), b), source: s };
     };
     void run().then(
       (answer) => live && answer && setState({ key, answer }),
@@ -63,7 +75,7 @@ export function useProgressReport(
     return () => {
       live = false;
     };
-  }, [catalogue, deviceRecords, key]);
+  }, [catalogue, buckets, key]);
 
   const current = state?.key === key ? state : null;
   return { report: current?.answer?.report, error: current?.error ?? null, source: current?.answer?.source ?? source };

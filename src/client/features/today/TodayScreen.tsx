@@ -2,12 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLang } from '../../app/i18n';
 import { localToday } from '../../catalogue/measures';
-import { useRecordsCreatedSince, useSyncInfo, useUnsynced } from '../../data';
+import { useRecentRecords, useSyncInfo, useUnsynced } from '../../data';
 import { timeAgo } from '../../ui/format';
 import { recordTotal, routeFor } from '../records';
 import { StorageStatus } from '../status';
 import { useCurrentSession } from '../../app/sessionContext';
 import { recordName } from '../../ui/recordName';
+
+/** Today's own records shown at most: the rest are on the records screen. */
+const TODAY_LIST_LIMIT = 50;
 
 function startOfToday(): string {
   return new Date(`${localToday()}T00:00:00`).toISOString();
@@ -19,8 +22,9 @@ export default function TodayScreen() {
   const session = useCurrentSession();
   const unsynced = useUnsynced();
   const info = useSyncInfo();
-  const recent = useRecordsCreatedSince(startOfToday());
-  const mine = (recent ?? []).filter((r) => !session || r.record.authorId === session.userId);
+  // Counted from an index and only the latest read: a year's records do not slow the first screen.
+  const recent = useRecentRecords(session ? session.userId : null, startOfToday(), TODAY_LIST_LIMIT);
+  const mine = recent?.records ?? [];
 
   return (
     <section aria-labelledby="today-title">
@@ -48,7 +52,7 @@ export default function TodayScreen() {
         </p>
         <p>{info?.lastSyncAt ? t('status.lastSync', { ago: timeAgo(info.lastSyncAt, lang) }) : t('status.neverSynced')}</p>
       </section>
-      <section className="card" aria-labelledby="today-records">
+      <section className="card" aria-labelledby="today-records" data-testid="today-records" aria-busy={recent === undefined}>
         <h2 id="today-records">{t('today.recorded')}</h2>
         {mine.length === 0 ? (
           <p>{t('today.nothingYet')}</p>
@@ -64,6 +68,11 @@ export default function TodayScreen() {
               </li>
             ))}
           </ul>
+        )}
+        {recent && recent.count > mine.length && (
+          <p>
+            {t('today.more', { shown: mine.length, count: recent.count })} <Link to="/records">{t('today.allRecords')}</Link>
+          </p>
         )}
       </section>
       <StorageStatus />

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { event, freshDb, serviceLog, testKey } from '../support';
+import { FieldDb, setDatabase } from '../../../src/client/data/db';
+import { deviceBuckets, deviceFacts, rebuildAggregates } from '../../../src/client/data/aggregates';
+import { readDeviceRecords } from '../../../src/client/data/deviceRecords';
+import { deleteRecord, rowFor, saveRecord } from '../../../src/client/data/recordStore';
+import { deviceSyncStore } from '../../../src/client/data/syncStore';
+import { getCodec, setCodec } from '../../../src/client/data/codec';
+import { holdKey } from '../../../src/client/data/vault/lockState';
+import { bucketsReport, deviceReport, deviceReportRecords, factsReport } from '../../../src/client/features/reports/reportModel';
+import { defaultCatalogue } from '../../../src/shared/plan';
+import { createRecord, reviseRecord } from '../../../src/shared/records/build';
+import type { FieldRecord, ServiceLogContent } from '../../../src/shared/records/schemas';
+import type { PullResponse, PushResult, ReviewVerdict } from '../../../src/shared/sync/protocol';
+import type { ReportFilter } from '../../../src/shared/reports/query';
+import type { StatusedFact } from '../../../src/shared/reports/query';
+
+/**
+ * The device report's aggregates: kept incrementally on every write path, they give exactly the
+ * figures a report made from every record gives (the way the device computed it before), and
+ * exactly what a rebuild from the records gives; an upgraded device starts with every bucket stale.
+ */
+
+const me = { authorId: 'user-1', deviceId: 'device-1', teamId: 'team-1' };
+const accepted = (r: FieldRecord): PushResult => ({ status: 'accepted', id: r.id, revision: r.revision });
+const pull = (over: Partial<PullResponse> = {}): PullResponse => ({
+  protocolVersion: 1, catalogueVersion: 'kyiv-2021-2023@3', cursor: 'c1', reset: false, hasMore: false, records: [], verdicts: [], ...over,
+});
+const verdict = (recordId: string, revision: number, status: ReviewVerdict['status']): ReviewVerdict => ({
+  recordId, revision, status, comment: status === 'approved' ? null : 'check', reviewerId: 'boss', reviewedAt: '2023-06-01T10:00:00.000Z',
+});
+
+function served(date: string, women: number, men = 0, district = 'not_stated'): ServiceLogContent {
+  const cells = [
+    ...(women ? [{ sex: 'female', ageBand: '18-34', group: 'idp', count: women }] : []),
+    ...(men ? [{ sex: 'male', ageBand: '35-59', group: 'veterans', count: men }] : []),
+  ];
+  return { ...serviceLog(0), date, district, served: { cells, total: women + men } } as ServiceLogContent;
+}
+
+const filters: ReportFilter[] = [
+  { year: 2023, period: { kind: 'year' }, includePending: true },
+  { year: 2023, period: { kind: 'year' }, includePending: false },
+  { year: 2023, period: { kind: 'quarter', quarter: 2 }, includePending: true },
+  { year: 2023, period: { kind: 'month', month: 5 }, includePending: true, teamId: 'team-1' },
+  { year: 2023, period: { kind: 'year' }, includePending: true, district: 'not_stated' },
+];
+
+/** Every report the screen makes, from the aggregates and from every record decoded: equal. */
+async function expectSameReports(): Promise<void> {
+  const records = deviceReportRecords(await readDeviceRecords());
+  const facts = await deviceFacts();
+  for (const filter of filters) {
+    const fromRecords = await deviceReport(defaultCatalogue, records, filter, '2023-12-31');
+    expect(await factsReport(defaultCatalogue, facts, filter, '2023-12-31')).toEqual(fromRecords);
+    // twice: the second one from what each bucket's rows were worked out to the first time
+    expect(await bucketsReport(defaultCatalogue, await deviceBuckets(), filter, '2023-12-31')).toEqual(fromRecords);
+    expect(await bucketsReport(defaultCatalogue, await deviceBuckets(), filter, '2023-12-31')).toEqual(fromRecords);
+  }
+}
+
+/** The facts as sums by every key but the record, order-free. */
+function sums(facts: readonly StatusedFact[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of facts) {
+    const key = [f.measureId, f.source, f.indicatorId, f.date.slice(0, 7), f.teamId, f.district, f.sex, f.ageBand, f.group, f.sphere, f.documentRef, f.status].join('|');
+    out[key] = (out[key] ?? 0) + f.value;
+  }
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+async function expectIncrementalIsRebuilt(): Promise<void> {
+  const incremental = sums(await deviceFacts());
+  await rebuildAggregates();
+  expect(sums(await deviceFacts())).toEqual(incremental);
+}
+
+describe('report aggregates on the device', () => {
+  it('follow every write path exactly: saves, edits, drafts, deletes, uploads, verdicts, pulls, a reset', async () => {
+    const db = freshDb();
+    const store = deviceSyncStore(me.authorId);
+    await saveRecord('a', served('2023-05-02', 3), 'ready', me);
+    await saveRecord('b', served('2023-05-20', 2, 1), 'ready', me);
+    await saveRecord('c', event(), 'ready', me);
+    await saveRecord('d', served('2023-07-01', 5), 'draft', me); // a draft never counts
+    await expectSameReports();
+    expect(await db.aggregates.count()).toBeGreaterThan(0);
+
+    // An edit in place that moves the record to another month, and a draft made ready.
+    await saveRecord('a', served('2023-06-11', 4, 2), 'ready', me);
+    await saveRecord('d', served('2023-07-01', 5), 'ready', me);
+    await expectSameReports();
+
+    // Uploaded and answered; then an edit after the upload is the next revision.
+    const batch = await store.pendingUploads(100);
+    await store.applyPushResults(batch, batch.map(accepted));
+    await saveRecord('b', served('2023-05-20', 9), 'ready', me);
+    await expectSameReports();
+
+    // A supervisor's verdicts: approved counts without includePending, returned does not.
+    await store.applyPull(pull({ verdicts: [verdict('a', 1, 'approved'), verdict('c', 1, 'returned'), verdict('d', 1, 'approved')] }));
+    await expectSameReports();
+
+    // The team's records from the server, one of them later revised and one deleted.
+    const team = { authorId: 'user-2', deviceId: 'device-2', teamId: 'team-2' };
+    const t1 = createRecord(served('2023-05-03', 7), team, new Date('2023-05-03T10:00:00Z'));
+    const t2 = createRecord(served('2023-08-09', 1, 1), team, new Date('2023-08-09T10:00:00Z'));
+    await store.applyPull(pull({ cursor: 'c2', records: [t1, t2], verdicts: [verdict(t1.id, 1, 'approved')] }));
+    await expectSameReports();
+    const t1b = reviseRecord(t1, { content: served('2023-09-03', 2) }, new Date('2023-09-04T10:00:00Z'));
+    const t2gone = reviseRecord(t2, { deleted: true }, new Date('2023-09-05T10:00:00Z'));
+    await store.applyPull(pull({ cursor: 'c3', records: [t1b, t2gone] }));
+    await expectSameReports();
+
+    // Deletes: one never sent goes at once; one sent becomes a tombstone, then goes once synced.
+    await saveRecord('e', served('2023-05-02', 1), 'ready', me);
+    expect(await deleteRecord('e', me)).toBe('removed');
+    expect(await deleteRecord('a', me)).toBe('tombstone');
+    await expectSameReports();
+    const tombstones = await store.pendingUploads(100);
+    await store.applyPushResults(tombstones, tombstones.map(accepted));
+    await expectSameReports();
+
+    // The scope changed: the server starts over and the device drops every server copy.
+    await store.applyPull(pull({ cursor: 'c4', reset: true, records: [t1b] }));
+    await expectSameReports();
+    await expectIncrementalIsRebuilt();
+  });
+
+  it('never stores figures another write made stale meanwhile, and seals them like a body', async () => {
+    const db = freshDb();
+    await saveRecord('a', served('2023-05-02', 3), 'ready', me);
+    const [bucket] = await db.aggregates.toArray();
+    expect(bucket).toMatchObject({ key: '2023-05|7.3', stale: true, sealed: null });
+    await deviceFacts();
+    const fresh = (await db.aggregates.get('2023-05|7.3'))!;
+    expect(fresh.stale).toBe(false);
+    expect(fresh.sealed?.codec).toBe('aes-gcm-1');
+    // No count in the clear: the row shows only what the records' rows show; the figures are ciphertext.
+    expect(Object.keys(fresh).sort()).toEqual(['key', 'mark', 'measureId', 'month', 'sealed', 'stale']);
+    const bytes = new TextDecoder().decode((fresh.sealed!.data as { ct: ArrayBuffer }).ct);
+    expect(bytes).not.toMatch(/female|idp|servicePersons/);
+
+    // A write lands while the bucket's figures are being sealed (between reading its rows and
+    // storing): the figures read are not stored, the bucket stays stale, the next read counts it.
+    await saveRecord('b', served('2023-05-09', 2), 'ready', me);
+    expect((await db.aggregates.get('2023-05|7.3'))!.stale).toBe(true);
+    const real = getCodec();
+    let interfere = true;
+    setCodec({
+      id: real.id,
+      decode: (v) => real.decode(v),
+      encode: async (value) => {
+        if (interfere && Array.isArray(value)) {
+          interfere = false;
+          await saveRecord('c', served('2023-05-12', 4), 'ready', me);
+        }
+        return real.encode(value);
+      },
+    });
+    try {
+      const facts = await deviceFacts();
+      expect(facts.reduce((s, f) => s + f.value, 0)).toBe(5);
+      expect((await db.aggregates.get('2023-05|7.3'))!.stale).toBe(true);
+    } finally {
+      setCodec(real);
+    }
+    expect((await deviceFacts()).reduce((s, f) => s + f.value, 0)).toBe(9);
+    await expectSameReports();
+  });
+
+  it('start stale on a device upgraded from schema 5, and give the figures its records give', async () => {
+    const name = `aggregates-upgrade-${Date.now()}`;
+    const v5 = new FieldDb(name, { upTo: 5 });
+    setDatabase(v5);
+    holdKey(testKey, 'test-vault');
+    await v5.open();
+    const rows = [];
+    for (const [i, content] of [served('2023-05-02', 3), served('2023-05-30', 1, 4), served('2023-11-02', 2), event()].entries()) {
+      const record = createRecord(content, me, new Date(`2023-0${i + 1}-01T10:00:00Z`));
+      rows.push(rowFor(record, i === 3 ? 'draft' : 'sent', null, await getCodec().encode(record)));
+    }
+    await v5.records.bulkPut(rows);
+    v5.close();
+
+    const current = new FieldDb(name);
+    setDatabase(current);
+    await current.open();
+    const buckets = await current.aggregates.orderBy('key').toArray();
+    expect(buckets.map((b) => [b.key, b.stale])).toEqual([['2023-03|1.1', true], ['2023-05|7.3', true], ['2023-11|7.3', true]]);
+    await expectSameReports();
+    expect((await current.aggregates.toArray()).every((b) => !b.stale)).toBe(true);
+    // The draft's bucket holds no figure: drafts never count.
+    expect((await deviceFacts()).filter((f) => f.measureId === '1.1')).toEqual([]);
+  });
+});
