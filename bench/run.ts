@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { benchApply } from './apply';
 import { benchReport } from './report';
 import { markdownTable, meets, type BenchRow } from './report-table';
+import { benchShell } from './shell';
 import { benchWire } from './wire';
 
 /**
@@ -13,7 +14,7 @@ import { benchWire } from './wire';
  * document alone. The app is built first (`npm run bench` does it) for the wire suite.
  */
 
-const SUITES = ['wire', 'apply', 'report'] as const;
+const SUITES = ['wire', 'shell', 'apply', 'report'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values: args } = parseArgs({
@@ -38,6 +39,8 @@ async function run(suite: Suite): Promise<BenchRow[]> {
   switch (suite) {
     case 'wire':
       return benchWire(args.dist);
+    case 'shell':
+      return benchShell(args.dist, Math.max(3, Math.min(5, Number(args.runs))));
     case 'apply':
       return benchApply(Math.max(9, Number(args.runs) * 2));
     case 'report':
@@ -51,7 +54,6 @@ const NOT_YET_MEASURED = [
   '200 devices × 100-record batches for 30 s: p99, and 503 + Retry-After over capacity',
   'Today screen and the device report at 1k / 10k / 50k records (4× CPU throttle), JS heap',
   '10,000 × saveRecord beside raw IndexedDB; tally tap → draft committed, p95',
-  'first-load JS of the Today screen as the browser loads it (lazy chunks included); warm offline start; Lighthouse',
 ];
 
 function machine(): string {
