@@ -8,8 +8,8 @@ import type { Plugin } from 'vite';
  *
  * Each group names its screens' modules; the build finds their chunks, the chunks only they
  * import (statically or lazily) and their CSS, writes the list into index.html
- * (`<script type="application/json" id="kyiv1325-screens">`, so it is always the list of the
- * build the page runs) and drops those files from the precache manifest.
+ * (`<meta name="kyiv1325-screens" content="{…}">`, so it is always the list of the build the
+ * page runs) and drops those files from the precache manifest.
  */
 export const ROLE_SCREENS = {
   /** every signed-in role sees Reports in the navigation */
@@ -18,7 +18,7 @@ export const ROLE_SCREENS = {
 } as const;
 export type ScreenGroup = keyof typeof ROLE_SCREENS;
 
-export const SCREENS_ELEMENT_ID = 'kyiv1325-screens';
+export const SCREENS_META = 'kyiv1325-screens';
 
 interface ChunkLike {
   type: 'chunk';
@@ -91,8 +91,9 @@ export function roleScreens(root = process.cwd()): Plugin {
           groups[group] = own.map((f) => `/${f}`);
           for (const f of own) leftOut.add(f);
         }
-        const json = JSON.stringify(groups).replace(/</g, '\\u003c');
-        return html.replace('</head>', `  <script type="application/json" id="${SCREENS_ELEMENT_ID}">${json}</script>\n  </head>`);
+        // A meta element, not an inline script: the page holds no script the CSP would have to allow.
+        const json = JSON.stringify(groups).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+        return html.replace('</head>', `  <meta name="${SCREENS_META}" content="${json}">\n  </head>`);
       },
     },
   };

@@ -11,7 +11,7 @@ import { createTeam, createUser } from './support/server';
 /** The files index.html lists for role screens, and which of them Cache Storage holds. */
 async function roleFiles(page: Page): Promise<{ listed: string[]; cached: string[]; precached: string[] }> {
   return page.evaluate(async () => {
-    const groups = JSON.parse(document.getElementById('kyiv1325-screens')?.textContent ?? '{}') as Record<string, string[]>;
+    const groups = JSON.parse(document.querySelector<HTMLMetaElement>('meta[name="kyiv1325-screens"]')?.content ?? '{}') as Record<string, string[]>;
     const listed = [...new Set(Object.values(groups).flat())];
     const cached: string[] = [];
     const precached: string[] = [];

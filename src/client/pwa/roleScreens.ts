@@ -10,15 +10,15 @@ import type { Role } from '../../shared/sync/protocol';
  */
 
 export const SCREENS_CACHE = 'kyiv1325-screens';
-const ELEMENT_ID = 'kyiv1325-screens';
+const META_NAME = 'kyiv1325-screens';
 
 type Groups = Partial<Record<'everyone' | 'reviewer', string[]>>;
 
 function groups(): Groups | null {
-  const element = typeof document === 'undefined' ? null : document.getElementById(ELEMENT_ID);
-  if (!element?.textContent) return null;
+  const element = typeof document === 'undefined' ? null : document.querySelector<HTMLMetaElement>(`meta[name="${META_NAME}"]`);
+  if (!element?.content) return null;
   try {
-    return JSON.parse(element.textContent) as Groups;
+    return JSON.parse(element.content) as Groups;
   } catch {
     return null;
   }
