@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './scripts/precompress.ts';
 import { roleScreens, withoutRoleScreens } from './scripts/role-screens.ts';
+import { startPreload } from './scripts/start-preload.ts';
 
 /** Tells builds apart in the footer; a new id makes a new precache manifest, i.e. a new app version. */
 const buildId = process.env.BUILD_ID ?? new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -13,6 +14,7 @@ export default defineConfig({
   plugins: [
     react(),
     roleScreens(),
+    startPreload(),
     VitePWA({
       // The app asks before it updates: it must never reload under a form holding unsaved input.
       registerType: 'prompt',

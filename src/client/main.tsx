@@ -19,3 +19,13 @@ void startPwa();
 void import('./features/lock/keeper').then((m) => m.startLockKeeper());
 // Ask once at start that the browser never evicts the records; the answer shows on Today.
 void requestPersistence();
+// What the PIN opens (the session gate, Today, the sync status) loads while the lock screen waits,
+// once the first screen is up: it is never on the first screen's critical path.
+const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200));
+window.addEventListener('load', () =>
+  whenIdle(() => {
+    void import('./app/SessionGate');
+    void import('./features/today/TodayScreen');
+    void import('./features/status/SyncStatus');
+  }),
+);
