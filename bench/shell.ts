@@ -12,8 +12,9 @@ import { median, type BenchRow } from './report-table';
 /**
  * The app shell in Debian's Chromium, from a build (`dist`), served by the real server:
  *
- * - first-load JS: every script the page fetches on a fresh device (no service worker, empty
- *   cache) until Today is reached — PIN setup, "Who am I", Today — lazy chunks included, as
+ * - first-load JS: every script the page fetches (no service worker, empty HTTP cache) until
+ *   Today is reached, lazy chunks included: on a device with an identity (lock screen, PIN,
+ *   Today: the issue's row) and on a fresh one (PIN setup, "Who am I", Today), as
  *   bytes on the wire (CDP Network encodedDataLength less the headers; their count is printed) beside the 125 KB budget;
  *   every script must come compressed (Content-Encoding) and with the right Cache-Control.
  * - warm offline start: a device with an identity, the service worker in control, offline,
@@ -82,14 +83,23 @@ interface Script {
   cacheControl: string;
 }
 
-/** Scripts a fresh device's page fetches until Today shows, as the wire carries them. */
-async function firstLoad(browser: Browser, url: string): Promise<Script[]> {
+/**
+ * Scripts the page fetches until Today shows, as the wire carries them: a fresh device (PIN
+ * setup, "Who am I", Today), or a device that has an identity starting with an empty HTTP cache
+ * (lock screen, PIN, Today). No service worker, so every file comes from the server.
+ */
+async function firstLoad(browser: Browser, url: string, device: 'fresh' | 'known'): Promise<Script[]> {
   const context = await browser.newContext({ serviceWorkers: 'block', locale: 'uk-UA', viewport: { width: 360, height: 780 } });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (device === 'known') {
+      await setUpIdentity(page, url);
+      await page.goto('about:blank');
+      await cdp.send('Network.clearBrowserCache');
+    }
     const seen = new Map<string, Omit<Script, 'bytes'>>();
     const scripts: Script[] = [];
     cdp.on('Network.responseReceived', ({ requestId, response, type }) => {
@@ -107,7 +117,13 @@ async function firstLoad(browser: Browser, url: string): Promise<Script[]> {
       // loadingFinished counts every byte received; the response's own count is its headers.
       if (s) scripts.push({ ...s, bytes: encodedDataLength - s.headerBytes });
     });
-    await setUpIdentity(page, url);
+    if (device === 'fresh') await setUpIdentity(page, url);
+    else {
+      await page.goto(url);
+      await page.getByTestId('lock-screen').getByLabel('PIN-код').fill(PIN);
+      await page.getByRole('button', { name: 'Розблокувати' }).click();
+      await todayHeading(page).waitFor({ timeout: 30_000 });
+    }
     // What Today itself loads after its heading (its data hooks' chunks) counts too.
     await page.waitForLoadState('networkidle');
     return scripts;
@@ -301,7 +317,7 @@ export async function benchShell(distDir = 'dist', runs = 3): Promise<BenchRow[]
   const rows: BenchRow[] = [];
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs });
   try {
-    if (parts.has('first')) rows.push(await firstLoadRow(browser, dist));
+    if (parts.has('first')) rows.push(await firstLoadRow(browser, dist, 'known'), await firstLoadRow(browser, dist, 'fresh'));
     if (parts.has('warm')) rows.push(await warmStartRow(browser, dist, runs));
   } finally {
     await browser.close();
@@ -313,11 +329,11 @@ export async function benchShell(distDir = 'dist', runs = 3): Promise<BenchRow[]
   return rows;
 }
 
-async function firstLoadRow(browser: Browser, dist: string): Promise<BenchRow> {
+async function firstLoadRow(browser: Browser, dist: string, device: 'fresh' | 'known'): Promise<BenchRow> {
   const { h, url } = await serve(dist);
   let scripts: Script[];
   try {
-    scripts = await firstLoad(browser, url);
+    scripts = await firstLoad(browser, url, device);
   } finally {
     await h.close();
   }
@@ -327,7 +343,10 @@ async function firstLoadRow(browser: Browser, dist: string): Promise<BenchRow> {
   const badCache = scripts.filter((s) => (s.url.includes('/assets/') ? !/immutable/.test(s.cacheControl) : !/no-cache/.test(s.cacheControl)));
   for (const x of [...scripts].sort((p, q) => q.bytes - p.bytes)) console.log(`  ${String(x.bytes).padStart(7)} ${x.encoding.padEnd(4)} ${new URL(x.url).pathname}`);
   return {
-    measure: `first-load JS of a fresh device up to Today (PIN setup, "Who am I", Today; ${scripts.length} scripts, lazy chunks included), on the wire`,
+    measure:
+      device === 'known'
+        ? `first-load JS for Today, a device with an identity and an empty HTTP cache (lock screen, PIN, Today; ${scripts.length} scripts, lazy chunks included), on the wire`
+        : `first-load JS of a fresh device up to Today (PIN setup, "Who am I", Today; ${scripts.length} scripts, lazy chunks included), on the wire`,
     product: `${kb(total)} sent (+ ${kb(headers)} of response headers)`,
     limit: `budget ${kb(FIRST_LOAD_BUDGET)} compressed`,
     ratio: total / FIRST_LOAD_BUDGET,
