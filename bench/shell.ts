@@ -220,13 +220,27 @@ async function audit(port: number, url: string, keepStorage: boolean): Promise<S
     disableStorageReset: keepStorage,
   });
   if (!result) throw new Error('lighthouse gave no result');
-  const { categories, audits } = result.lhr;
+  const { categories, audits, runtimeError } = result.lhr;
+  // A run Lighthouse could not finish (e.g. NO_FCP on an overloaded machine) scores 0: not a score.
+  if (runtimeError || categories.performance?.score == null) throw new Error(`lighthouse run failed: ${runtimeError?.code ?? 'no performance score'}`);
   return {
     performance: Math.round((categories.performance?.score ?? 0) * 100),
     accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
     bestPractices: Math.round((categories['best-practices']?.score ?? 0) * 100),
     cls: audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
   };
+}
+
+/** One audit, run again (up to twice) when Lighthouse could not finish it; failures are printed. */
+async function scored(run: () => Promise<Scores>): Promise<Scores> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      console.log(`  ${(error as Error).message} (attempt ${attempt})`);
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 async function lighthouseRuns(dist: string, runs: number): Promise<{ fresh: Scores[]; identity: Scores[] }> {
@@ -239,36 +253,44 @@ async function lighthouseRuns(dist: string, runs: number): Promise<{ fresh: Scor
   try {
     // Fresh device: Lighthouse clears the origin's storage before each run.
     for (let i = 0; i < runs; i++) {
-      const profile = mkdtempSync(path.join(tmpdir(), 'kyiv1325-lh-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM_PATH,
-        args: [...chromiumArgs, `--remote-debugging-port=${debugPort}`],
-      });
-      try {
-        fresh.push(await audit(debugPort, `${url}/`, false));
-      } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-      }
+      fresh.push(
+        await scored(async () => {
+          const profile = mkdtempSync(path.join(tmpdir(), 'kyiv1325-lh-'));
+          const context = await chromium.launchPersistentContext(profile, {
+            executablePath: CHROMIUM_PATH,
+            args: [...chromiumArgs, `--remote-debugging-port=${debugPort}`],
+          });
+          try {
+            return await audit(debugPort, `${url}/`, false);
+          } finally {
+            await context.close();
+            rmSync(profile, { recursive: true, force: true });
+          }
+        }),
+      );
     }
     // A device with an identity: set up once in the same profile, then audited with its storage.
     for (let i = 0; i < runs; i++) {
-      const profile = mkdtempSync(path.join(tmpdir(), 'kyiv1325-lh-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM_PATH,
-        args: [...chromiumArgs, `--remote-debugging-port=${debugPort}`],
-        locale: 'uk-UA',
-      });
-      try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        await setUpIdentity(page, url);
-        await waitForWorker(page);
-        await page.goto('about:blank');
-        identity.push(await audit(debugPort, `${url}/`, true));
-      } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-      }
+      identity.push(
+        await scored(async () => {
+          const profile = mkdtempSync(path.join(tmpdir(), 'kyiv1325-lh-'));
+          const context = await chromium.launchPersistentContext(profile, {
+            executablePath: CHROMIUM_PATH,
+            args: [...chromiumArgs, `--remote-debugging-port=${debugPort}`],
+            locale: 'uk-UA',
+          });
+          try {
+            const page = context.pages()[0] ?? (await context.newPage());
+            await setUpIdentity(page, url);
+            await waitForWorker(page);
+            await page.goto('about:blank');
+            return await audit(debugPort, `${url}/`, true);
+          } finally {
+            await context.close();
+            rmSync(profile, { recursive: true, force: true });
+          }
+        }),
+      );
     }
   } finally {
     await h.close();
