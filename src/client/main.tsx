@@ -1,6 +1,6 @@
 // First: before any schema is built (see strictCsp.ts).
 import './app/strictCsp';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
@@ -9,10 +9,15 @@ import { requestPersistence } from './data/storage';
 import { startPwa } from './pwa/pwa';
 
 initI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!);
+// As a transition, React renders the first tree in slices that yield to the browser (index.html
+// already shows the header), instead of one long task that blocks input while it runs.
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 void startPwa();
 // The lock (PIN, inactivity, other tabs) loads beside the shell: it needs the device database.
