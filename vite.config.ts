@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './scripts/precompress.ts';
+import { roleScreens, withoutRoleScreens } from './scripts/role-screens.ts';
+import { startPreload } from './scripts/start-preload.ts';
 
 /** Tells builds apart in the footer; a new id makes a new precache manifest, i.e. a new app version. */
 const buildId = process.env.BUILD_ID ?? new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -11,11 +13,12 @@ export default defineConfig({
   define: { __BUILD_ID__: JSON.stringify(buildId) },
   plugins: [
     react(),
+    roleScreens(),
+    startPreload(),
     VitePWA({
       // The app asks before it updates: it must never reload under a form holding unsaved input.
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.png', 'icons/*.svg'],
       manifest: {
         id: '/',
         name: 'Київ 1325 — польові записи / Kyiv 1325 field records',
@@ -48,7 +51,18 @@ export default defineConfig({
         },
       } as never,
       workbox: {
+        // The field shell (icons included by the glob); other roles' screens are cached at their login.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
+        manifestTransforms: [withoutRoleScreens],
+        // Those screens' files, once cached (src/client/pwa/roleScreens.ts), open from that cache;
+        // content-hashed, so a cached copy is always right.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'kyiv1325-screens' },
+          },
+        ],
         // The plan catalogue chunk is large; it must still be precached to open offline.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',

@@ -5,6 +5,7 @@ import { benchApply } from './apply';
 import { benchDevice } from './device';
 import { benchReport } from './report';
 import { markdownTable, meets, type BenchRow } from './report-table';
+import { benchShell } from './shell';
 import { benchWire } from './wire';
 
 /**
@@ -14,7 +15,7 @@ import { benchWire } from './wire';
  * document alone. The app is built first (`npm run bench` does it) for the wire suite.
  */
 
-const SUITES = ['wire', 'apply', 'report', 'device'] as const;
+const SUITES = ['wire', 'shell', 'apply', 'report', 'device'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values: args } = parseArgs({
@@ -41,6 +42,8 @@ async function run(suite: Suite): Promise<BenchRow[]> {
   switch (suite) {
     case 'wire':
       return benchWire(args.dist);
+    case 'shell':
+      return benchShell(args.dist, Math.max(3, Math.min(5, Number(args.runs))));
     case 'apply':
       return benchApply(Math.max(9, Number(args.runs) * 2));
     case 'report':
@@ -54,7 +57,6 @@ async function run(suite: Suite): Promise<BenchRow[]> {
 const NOT_YET_MEASURED = [
   'a 10,000-record backlog from a Chromium page to the server (SQLite, PostgreSQL), beside a bare endpoint; push time at 2,000 vs 10,000',
   '200 devices × 100-record batches for 30 s: p99, and 503 + Retry-After over capacity',
-  'first-load JS of the Today screen as the browser loads it (lazy chunks included); warm offline start; Lighthouse',
 ];
 
 function machine(): string {

@@ -6,14 +6,13 @@ import { startHarness } from '../tests/server/helpers/harness';
 import type { BenchRow } from './report-table';
 
 /**
- * What the app costs a device's network before it can show anything, from a build (`dist` by
- * default): the JavaScript index.html loads at once (its entry script and module preloads),
- * fetched from the real server as a browser would (Accept-Encoding: br, gzip), beside the
- * same files' raw size and their gzip size against the budget; and the service worker's
- * precache, the bytes every device downloads at its first visit, against the field shell's.
+ * What the app costs a device's network, from a build (`dist` by default): the JavaScript
+ * index.html loads at once (its entry script and module preloads), fetched from the real server
+ * as a browser would (Accept-Encoding: br, gzip), beside the gzip -9 of the same files; and the
+ * service worker's precache, the bytes every device downloads at its first visit, against the
+ * field shell's budget. The first-load budget, lazy chunks included, is bench/shell.ts's.
  */
 
-const FIRST_LOAD_GZIP_BUDGET = 125 * 1024;
 const PRECACHE_RAW_BUDGET = 300 * 1024;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
@@ -50,27 +49,24 @@ export async function benchWire(distDir = 'dist'): Promise<BenchRow[]> {
   const precache = precacheUrls(readFileSync(path.join(dist, 'sw.js'), 'utf8'));
   const precacheRaw = precache.reduce((sum, u) => sum + readFileSync(path.join(dist, u)).length, 0);
 
+  // The first-load budget itself is measured in the browser, lazy chunks included (bench/shell.ts).
   return [
     {
-      measure: `JS index.html loads at once (${scripts.length} files, before any lazy screen), gzip`,
-      product: `${kb(gzip)} gzip (${kb(raw)} raw)`,
-      limit: `budget ${kb(FIRST_LOAD_GZIP_BUDGET)} gzip`,
-      ratio: gzip / FIRST_LOAD_GZIP_BUDGET,
-      goal: 1,
-    },
-    {
-      measure: 'the same JS on the wire from the server (Accept-Encoding: br, gzip)',
-      product: `${kb(wire)} sent`,
+      measure: `JS index.html loads at once (${scripts.length} files: entry and modulepreloads), on the wire from the server (Accept-Encoding: br, gzip)`,
+      product: `${kb(wire)} sent (${kb(raw)} raw)`,
       limit: `gzip -9 of the same files: ${kb(gzip)}`,
       ratio: wire / gzip,
       goal: 1,
     },
     {
-      measure: `precache at the first visit (${precache.length} entries), raw`,
+      measure: `precache at the first visit: the field shell (${precache.length} entries; other roles' screens are cached at their login), raw`,
       product: kb(precacheRaw),
       limit: `field shell budget ${kb(PRECACHE_RAW_BUDGET)}`,
       ratio: precacheRaw / PRECACHE_RAW_BUDGET,
       goal: 1,
+      ...(precacheRaw > PRECACHE_RAW_BUDGET
+        ? { note: 'the libraries the field screens run on (react-dom, Dexie, zod, i18next, react-router, react-hook-form) are more than the budget on their own' }
+        : {}),
     },
   ];
 }

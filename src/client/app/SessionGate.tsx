@@ -1,6 +1,7 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../data';
+import { cacheRoleScreens } from '../pwa/roleScreens';
 import { Loading } from '../ui/Loading';
 import { SessionContext } from './sessionContext';
 
@@ -14,6 +15,11 @@ const AccessEnded = lazy(() => import('../features/session/AccessEnded'));
 export default function SessionGate({ children }: { children: ReactNode }) {
   const location = useLocation();
   const session = useSession();
+  const role = session && !session.refused ? session.role : null;
+  // The screens of this role beyond the field shell, cached once it is known (see roleScreens.ts).
+  useEffect(() => {
+    if (role) void cacheRoleScreens(role);
+  }, [role]);
   if (session === undefined) return <Loading />;
   if (session === null && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
   if (session?.refused === 'device_revoked' || (session?.refused === 'token_revoked' && location.pathname !== '/setup'))
