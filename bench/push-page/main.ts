@@ -70,8 +70,24 @@ async function seed(n: number, author: Author): Promise<number> {
 async function product(token: string, userId: string, deviceId: string) {
   let pushEnd = 0;
   const runsBefore = liveRuns;
+  const spans: Record<string, number> = {};
+  const timed = <T extends object>(target: T): T => {
+    const out = { ...target } as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(target)) {
+      if (typeof fn !== 'function') continue;
+      out[name] = async (...args: unknown[]) => {
+        const t = performance.now();
+        try {
+          return await (fn as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          spans[name] = (spans[name] ?? 0) + performance.now() - t;
+        }
+      };
+    }
+    return out as T;
+  };
   const started = performance.now();
-  const outcome = await syncOnce(deviceSyncStore(userId), httpTransport({ baseUrl: '', token: () => token }), {
+  const outcome = await syncOnce(timed(deviceSyncStore(userId)), timed(httpTransport({ baseUrl: '', token: () => token })), {
     deviceId,
     onProgress: (p: SyncProgress) => {
       if (p.phase === 'pull' && !pushEnd) pushEnd = performance.now();
@@ -79,7 +95,7 @@ async function product(token: string, userId: string, deviceId: string) {
   });
   const ended = performance.now();
   if (!outcome.ok) throw new Error(`sync failed: ${JSON.stringify(outcome.failure)}`);
-  return { ms: ended - started, pushMs: (pushEnd || ended) - started, outcome, liveRuns: liveRuns - runsBefore };
+  return { ms: ended - started, pushMs: (pushEnd || ended) - started, outcome, liveRuns: liveRuns - runsBefore, spans };
 }
 
 function raw(): Promise<IDBDatabase> {
