@@ -90,9 +90,9 @@ describe('syncOnce', () => {
   it('asks the store for one batch at a time under both caps, and counts the total from the store', async () => {
     const store = new MemorySyncStore();
     for (let i = 0; i < 5; i++) store.save(createRecord(content, author));
-    const asked: [number, number | undefined][] = [];
+    const asked: [number, number | undefined, number][] = [];
     const spy = Object.assign(Object.create(store) as MemorySyncStore, {
-      pendingUploads: (max: number, bytes?: number) => (asked.push([max, bytes]), store.pendingUploads(max, bytes)),
+      pendingUploads: (max: number, bytes?: number, skip?: ReadonlySet<string>) => (asked.push([max, bytes, skip?.size ?? 0]), store.pendingUploads(max, bytes, skip)),
     });
     const progress: [number, number][] = [];
     const sizes: number[] = [];
@@ -106,12 +106,12 @@ describe('syncOnce', () => {
     const outcome = await syncOnce(spy, transport, { deviceId: 'd', maxRecords: 2, maxBytes: 100_000, onProgress: (p) => p.phase === 'push' && progress.push([p.done, p.total]) });
     expect(outcome).toMatchObject({ ok: true, pushed: 5, accepted: 5 });
     expect(sizes).toEqual([2, 2, 1]);
-    // the 4th ask finds nothing left
-    expect(asked).toEqual([[2, 100_000], [2, 100_000], [2, 100_000], [2, 100_000]]);
+    // each ask skips what this sync already pushed; the 4th finds nothing left
+    expect(asked).toEqual([[2, 100_000, 0], [2, 100_000, 2], [2, 100_000, 4], [2, 100_000, 5]]);
     expect(progress).toEqual([[0, 5], [2, 5], [4, 5], [5, 5]]);
   });
 
-  it('stops when the store hands back a revision this sync already pushed (its answer was left out)', async () => {
+  it('does not send a revision twice in one sync: one whose answer the server left out waits for the next', async () => {
     const store = new MemorySyncStore();
     const [a, b] = [createRecord(content, author), createRecord(content, author)];
     store.save(a);

@@ -70,24 +70,31 @@ const byQueue = (a: OutboxRow, b: OutboxRow) => (a.queuedAt < b.queuedAt ? -1 : 
 /** How much more than the room left to read per step of the queue: entries that cannot go (stale, another author's). */
 const QUEUE_SLACK = 16;
 
+const textKey = (k: OutboxKey) => `${k[0]}:${k[1]}`;
+
 /**
  * The next batch the engine may upload, frozen: at most `maxRecords` revisions, their bodies
  * within `maxBytes` with the envelope. Revisions already frozen by an earlier, unanswered upload
  * come first, unchanged; then queued ones in queue order. Only `authorId`'s records go: another
  * person's records on this device wait for them to log in (the server would refuse them under
- * this login). One transaction; queued revisions after the batch stay as they are.
+ * this login). `skip` ("id:revision") are revisions this sync has sent and not settled yet (the
+ * batch before, whose answers are being written): they are not handed out again. One
+ * transaction; queued revisions after the batch stay as they are. Index keys are read first,
+ * rows only for what may go.
  */
-export async function freezeUploads(authorId: string, maxRecords: number, maxBytes = MAX_BATCH_BYTES): Promise<FieldRecord[]> {
+export async function freezeUploads(authorId: string, maxRecords: number, maxBytes = MAX_BATCH_BYTES, skip: ReadonlySet<string> = new Set()): Promise<FieldRecord[]> {
   const db = getDb();
   const entries = await guardWrite(() =>
     db.transaction('rw', db.records, db.outbox, async () => {
       const budget = new BatchBudget(maxRecords, maxBytes);
-      const sending = (await db.outbox.where('state').equals('sending').toArray()).sort(byQueue);
-      const owners = await db.records.bulkGet(sending.map((e) => e.recordId));
+      const sendingKeys = (await db.outbox.where('state').equals('sending').primaryKeys()) as OutboxKey[];
+      const sendingSet = new Set(sendingKeys.map(textKey));
+      const resendKeys = sendingKeys.filter((k) => !skip.has(textKey(k)));
+      const [sending, owners] = await Promise.all([db.outbox.bulkGet(resendKeys), db.records.bulkGet(resendKeys.map((k) => k[0]))]);
+      const mineFrozen = sending.flatMap((e, i) => (e && owners[i]?.authorId === authorId ? [e] : [])).sort(byQueue);
       const frozen: OutboxRow[] = [];
       let full = false;
-      for (const [i, e] of sending.entries()) {
-        if (owners[i]?.authorId !== authorId) continue;
+      for (const e of mineFrozen) {
         if (!budget.add(storedSize(e.frozen!))) {
           full = true;
           break;
@@ -101,15 +108,17 @@ export async function freezeUploads(authorId: string, maxRecords: number, maxByt
       const stale: OutboxKey[] = [];
       const looked = new Set<string>();
       full ||= budget.full;
-      // The queue in order, read a window at a time (getAll on the index, no cursor walk); the
-      // frozen entries sit among them and are skipped. A window that yields too few (stale
-      // entries, another author's) is read again, twice as large.
-      for (let window = maxRecords - frozen.length + sending.length + QUEUE_SLACK; !full; window *= 2) {
-        const head = await db.outbox.orderBy('queuedAt').limit(window).toArray();
-        const fresh = head.filter((e) => e.state === 'queued' && !looked.has(`${e.recordId}:${e.revision}`));
-        const rows = await db.records.bulkGet(fresh.map((e) => e.recordId));
-        for (const [i, entry] of fresh.entries()) {
-          looked.add(`${entry.recordId}:${entry.revision}`);
+      // The queue in order: the primary keys of its head from the queuedAt index (getAllKeys,
+      // no rows), the frozen ones among them left out, then those entries and their records in
+      // bulk. A head that yields too few (stale entries, another author's) is read again, twice
+      // as long.
+      for (let window = maxRecords - frozen.length + sendingKeys.length + QUEUE_SLACK; !full; window *= 2) {
+        const head = (await db.outbox.orderBy('queuedAt').limit(window).primaryKeys()) as OutboxKey[];
+        const fresh = head.filter((k) => !sendingSet.has(textKey(k)) && !looked.has(textKey(k)));
+        const [queued, rows] = await Promise.all([db.outbox.bulkGet(fresh), db.records.bulkGet(fresh.map((k) => k[0]))]);
+        for (const [i, entry] of queued.entries()) {
+          looked.add(textKey(fresh[i]!));
+          if (!entry || entry.state !== 'queued') continue;
           const row = rows[i];
           if (!row || row.revision !== entry.revision) {
             stale.push(keyOf(entry));
@@ -168,18 +177,20 @@ export async function settleUploads(batch: readonly FieldRecord[], results: read
   if (answers.length === 0) return;
   await guardWrite(() =>
     db.transaction('rw', db.records, db.outbox, async () => {
-      const [entries, stored] = await Promise.all([
-        db.outbox.bulkGet(answers.map((a) => a.key)),
+      // Which revisions are frozen: the state index's keys, not the entries with their bodies.
+      const [frozenKeys, stored] = await Promise.all([
+        db.outbox.where('state').equals('sending').primaryKeys() as Promise<OutboxKey[]>,
         db.records.bulkGet([...new Set(answers.map((a) => a.key[0]))]),
       ]);
+      const frozen = new Set(frozenKeys.map(textKey));
       const rows = new Map<string, StoredRecordRow | undefined>(stored.flatMap((r) => (r ? [[r.id, r] as const] : [])));
       const done = new Set<string>();
       const outboxGone: OutboxKey[] = [];
       const changed = new Set<string>();
       const removed = new Set<string>();
-      answers.forEach(({ key, result, reason }, i) => {
-        const k = `${key[0]}:${key[1]}`;
-        if (entries[i]?.state !== 'sending' || done.has(k)) return;
+      answers.forEach(({ key, result, reason }) => {
+        const k = textKey(key);
+        if (!frozen.has(k) || done.has(k)) return;
         done.add(k);
         outboxGone.push(key);
         const row = rows.get(key[0]);

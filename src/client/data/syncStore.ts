@@ -17,7 +17,7 @@ const pushResults = z.array(pushResult);
  */
 export function deviceSyncStore(userId: string): SyncStore {
   return {
-    pendingUploads: (maxRecords, maxBytes) => freezeUploads(userId, maxRecords, maxBytes),
+    pendingUploads: (maxRecords, maxBytes, skip) => freezeUploads(userId, maxRecords, maxBytes, skip),
     countPendingUploads: () => countUploads(),
     applyPushResults: async (batch, results) => settleUploads(batch, checkedAnswer(pushResults, results, 'push')),
     pullCursor: () => getPullCursor(userId),

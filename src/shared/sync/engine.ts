@@ -17,9 +17,10 @@ export interface SyncStore {
    * revisions whose bodies, as JSON, fit in `maxBytes` with the envelope (one record always
    * goes). Revisions frozen by an earlier, unanswered upload come first, unchanged; then queued
    * ones, oldest first. Only what it returns is frozen: the rest stays queued, so a push that
-   * fails leaves every later batch as it was.
+   * fails leaves every later batch as it was. `skip` (`revisionKey`s) are revisions this sync
+   * has pushed and not settled yet (the batch before, its answers being written): not again.
    */
-  pendingUploads(maxRecords: number, maxBytes?: number): Promise<FieldRecord[]>;
+  pendingUploads(maxRecords: number, maxBytes?: number, skip?: ReadonlySet<string>): Promise<FieldRecord[]>;
   /** How many revisions wait for upload, frozen or queued (the progress total; from an index, not the rows). */
   countPendingUploads(): Promise<number>;
   /** The server's word on each uploaded revision: sent, or set aside with its reason. Never deletes. */
@@ -82,11 +83,15 @@ export function planBatches(records: readonly FieldRecord[], maxRecords = MAX_BA
   return batches;
 }
 
-const revisionKey = (r: FieldRecord) => `${String(r.id)}:${String(r.revision)}`;
+/** A revision's key in `pendingUploads`' skip set. */
+export const revisionKey = (r: Pick<FieldRecord, 'id' | 'revision'>): string => `${String(r.id)}:${String(r.revision)}`;
 
 /**
- * One batch at a time: freeze the next batch, push it, settle its answers, repeat. A failed push
- * leaves that batch frozen (resent first, unchanged, next time) and every later one queued.
+ * One batch at a time: freeze the next batch (only once the one before was answered), push it,
+ * settle its answers, repeat. A failed push leaves that batch frozen (resent first, unchanged,
+ * next time) and every later one queued. The answers of batch k are written while batch k + 1
+ * is on the wire (the freeze of k + 1 skips k's revisions, still frozen until then); a sync
+ * returns only once every answer it got is written.
  */
 async function pushAll(store: SyncStore, transport: SyncTransport, options: SyncOptions) {
   const maxRecords = options.maxRecords ?? MAX_BATCH_RECORDS;
@@ -95,26 +100,42 @@ async function pushAll(store: SyncStore, transport: SyncTransport, options: Sync
   let pushed = 0;
   let accepted = 0;
   let setAside = 0;
-  // Revisions this sync has already pushed: one coming back means its answer could not be
-  // settled (the server left it out); sending it again at once would get the same answer.
+  // Every revision this sync has pushed: not handed out again in it (one whose answer the
+  // server left out stays frozen for the next sync; sending it again at once would get the same).
   const sent = new Set<string>();
+  let answered: { batch: FieldRecord[]; results: readonly PushResult[] } | null = null;
   options.onProgress?.({ phase: 'push', done: 0, total });
-  for (;;) {
-    const batch = await store.pendingUploads(maxRecords, maxBytes);
-    if (batch.length === 0 || batch.some((r) => sent.has(revisionKey(r)))) break;
-    for (const r of batch) sent.add(revisionKey(r));
-    const request: PushRequest = { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: uuidv7(), deviceId: options.deviceId, records: batch };
-    const answer = await transport.push(request);
-    if (!answer.ok) return { ok: false as const, failure: answer.failure, pushed };
-    await store.applyPushResults(batch, answer.value.results);
+  const count = (batch: FieldRecord[], results: readonly PushResult[]) => {
     pushed += batch.length;
-    for (const r of answer.value.results) {
+    for (const r of results) {
       if (r.status === 'accepted' || r.status === 'duplicate') accepted++;
       else setAside++;
     }
     // Records saved during the sync go in it too.
     total = Math.max(total, pushed);
     options.onProgress?.({ phase: 'push', done: pushed, total });
+  };
+  for (;;) {
+    const batch = await store.pendingUploads(maxRecords, maxBytes, sent);
+    if (batch.length === 0) break;
+    for (const r of batch) sent.add(revisionKey(r));
+    const request: PushRequest = { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: uuidv7(), deviceId: options.deviceId, records: batch };
+    const inFlight = transport.push(request);
+    if (answered) {
+      const previous: { batch: FieldRecord[]; results: readonly PushResult[] } = answered;
+      answered = null;
+      // The answer to this batch is awaited even if writing the last one fails: no request is left behind.
+      const settled = await Promise.allSettled([store.applyPushResults(previous.batch, previous.results), inFlight]);
+      if (settled[0].status === 'rejected') throw settled[0].reason;
+      count(previous.batch, previous.results);
+    }
+    const answer = await inFlight;
+    if (!answer.ok) return { ok: false as const, failure: answer.failure, pushed };
+    answered = { batch, results: answer.value.results };
+  }
+  if (answered) {
+    await store.applyPushResults(answered.batch, answered.results);
+    count(answered.batch, answered.results);
   }
   return { ok: true as const, pushed, accepted, setAside };
 }

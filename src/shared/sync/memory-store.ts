@@ -26,9 +26,9 @@ export class MemorySyncStore implements SyncStore {
   }
 
   /** The next batch: ready records, oldest first, under both caps. */
-  async pendingUploads(maxRecords: number, maxBytes?: number): Promise<FieldRecord[]> {
+  async pendingUploads(maxRecords: number, maxBytes?: number, skip?: ReadonlySet<string>): Promise<FieldRecord[]> {
     const ready = [...this.records.values()]
-      .filter((r) => r.state === 'ready')
+      .filter((r) => r.state === 'ready' && !skip?.has(`${r.record.id}:${r.record.revision}`))
       .map((r) => r.record)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1));
     const budget = new BatchBudget(maxRecords, maxBytes);
