@@ -145,6 +145,6 @@ export async function benchPush(options: PushBenchOptions = {}): Promise<BenchRo
   const pageDir = await buildPage();
   const rows: BenchRow[] = [];
   const chosen = backends.filter((b) => (options.backends ?? ['sqlite', 'postgresql']).includes(b.name));
-  for (const backend of chosen) rows.push(...(await benchBackend(backend, Math.max(1, options.runs ?? 3), pageDir, options.sizes ?? [SMALL, BIG])));
+  for (const backend of chosen) rows.push(...(await benchBackend(backend, Math.max(1, options.runs ?? 3), pageDir, options.sizes ?? [2_000, 10_000])));
   return rows;
 }
