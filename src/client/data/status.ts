@@ -33,7 +33,7 @@ const latest = (xs: (string | null)[]) => xs.reduce<string | null>((a, x) => (x 
  */
 export async function unsyncedSummary(): Promise<UnsyncedSummary> {
   const [count, firsts, lasts] = await Promise.all([
-    getDb().records.where('status').notEqual('sent').count(),
+    Promise.all(unsentStatuses.map((s) => getDb().records.where('status').equals(s).count())).then((c) => c.reduce((a, b) => a + b, 0)),
     Promise.all(unsentStatuses.map((s) => edgeOf(s, false))),
     Promise.all(unsentStatuses.map((s) => edgeOf(s, true))),
   ]);
