@@ -3,6 +3,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchApply } from './apply';
 import { benchDevice } from './device';
+import { benchPush } from './push';
 import { benchReport } from './report';
 import { markdownTable, meets, type BenchRow } from './report-table';
 import { benchShell } from './shell';
@@ -15,7 +16,7 @@ import { benchWire } from './wire';
  * document alone. The app is built first (`npm run bench` does it) for the wire suite.
  */
 
-const SUITES = ['wire', 'shell', 'apply', 'report', 'device'] as const;
+const SUITES = ['wire', 'shell', 'apply', 'report', 'push', 'device'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values: args } = parseArgs({
@@ -50,12 +51,13 @@ async function run(suite: Suite): Promise<BenchRow[]> {
       return benchReport({ records: Number(args.records), runs: Number(args.runs), backends: dbBackends, year: Number(args.year) });
     case 'device':
       return benchDevice({ dist: args.dist, runs: 3, ...(args.sizes ? { sizes: args.sizes.split(',').map(Number) } : {}) });
+    case 'push':
+      return benchPush({ runs: 3, backends: dbBackends });
   }
 }
 
 /** Rows of issue 10's table no suite measures yet: listed in the document so a reader sees the gap. */
 const NOT_YET_MEASURED = [
-  'a 10,000-record backlog from a Chromium page to the server (SQLite, PostgreSQL), beside a bare endpoint; push time at 2,000 vs 10,000',
   '200 devices × 100-record batches for 30 s: p99, and 503 + Retry-After over capacity',
 ];
 

@@ -20,7 +20,9 @@ import { CHAOS_YEARS } from './records';
  * - 0 lost: every record a device holds is on the server at the device's latest revision and content;
  * - 0 duplicated: one records row per id, no (id, revision) twice, no revision the device never
  *   made, one set of facts per record (as many and as large as the latest revision gives);
- * - the device's pull brought every own record at its latest revision (cursors never skip);
+ * - the device's pulls brought back none of the revisions it pushed itself, and a fresh pull by
+ *   another device of the same person brings every record once, at the latest revision (cursors
+ *   never skip);
  * - report totals: the shared report model over the devices' records equals the server's
  *   /reports/progress (pending included), per indicator and per measure, every plan year.
  */
@@ -91,31 +93,61 @@ async function checkFacts(db: Kysely<Database>, name: string, records: FieldReco
   return wrong.length ? [{ invariant: 'duplicated', detail: `${name}: facts not those of the latest revision: ${limited(wrong)}` }] : [];
 }
 
-/** The device's own pulls (through every fault) brought each of its records at the latest revision. */
+/**
+ * Every revision of a chaos device's records is one it pushed itself (replays included), so its
+ * own pulls (through every fault) must have brought back none of them.
+ */
 function checkPulled(device: NodeDevice): Violation[] {
-  const behind = device.latest().filter((r) => device.store.pulled.get(r.id)?.revision !== r.revision);
-  return behind.length
-    ? [{ invariant: 'pull', detail: `${device.name}: pull did not bring ${behind.length} own records at their latest revision: ${limited(behind.map((r) => `${r.id}@${r.revision} pulled@${device.store.pulled.get(r.id)?.revision ?? 'none'}`))}` }]
+  const back = device.latest().filter((r) => device.store.pulled.has(r.id));
+  return back.length
+    ? [{ invariant: 'pull', detail: `${device.name}: pull brought back ${back.length} records the device pushed itself: ${limited(back.map((r) => `${r.id}@${r.revision} pulled@${device.store.pulled.get(r.id)?.revision}`))}` }]
     : [];
 }
 
-/** A fresh pull from the start, by the device's own token: every record once, at its latest revision. */
-export async function checkFreshPull(cluster: Cluster, device: NodeDevice): Promise<Violation[]> {
+async function freshPull(cluster: Cluster, token: string): Promise<{ seen: Map<string, number>; revisions: Map<string, number>; status: number; ended: boolean }> {
   const seen = new Map<string, number>();
+  const revisions = new Map<string, number>();
   let since: string | null = null;
   for (let page = 0; page < 200; page++) {
-    const res = await cluster.api('GET', pullPath(since, 500), device.token);
-    if (res.status !== 200) return [{ invariant: 'pull', detail: `${device.name}: fresh pull answered ${res.status}` }];
+    const res = await cluster.api('GET', pullPath(since, 500), token);
+    if (res.status !== 200) return { seen, revisions, status: res.status, ended: false };
     const body = res.json as PullResponse;
-    for (const r of body.records) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+    for (const r of body.records) {
+      seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+      revisions.set(r.id, r.revision);
+    }
     since = body.cursor;
-    if (!body.hasMore) break;
+    if (!body.hasMore) return { seen, revisions, status: 200, ended: true };
   }
-  const twice = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
-  const missing = device.latest().filter((r) => !seen.has(r.id)).map((r) => r.id);
+  return { seen, revisions, status: 200, ended: false };
+}
+
+/** The same person on another device: what a fresh pull there must bring. */
+const observers = new WeakMap<NodeDevice, string>();
+
+/**
+ * A pull from scratch: the device's own brings none of its records and still runs to the end
+ * (the cursor moves past them); another device of the same person gets every record once, at
+ * its latest revision.
+ */
+export async function checkFreshPull(cluster: Cluster, device: NodeDevice): Promise<Violation[]> {
   const out: Violation[] = [];
+  const own = await freshPull(cluster, device.token);
+  if (own.status !== 200) return [{ invariant: 'pull', detail: `${device.name}: fresh pull answered ${own.status}` }];
+  if (!own.ended) out.push({ invariant: 'pull', detail: `${device.name}: a fresh pull of its own did not end in 200 pages` });
+  const back = device.latest().filter((r) => own.seen.has(r.id)).map((r) => r.id);
+  if (back.length) out.push({ invariant: 'pull', detail: `${device.name}: a fresh pull brought back ${back.length} records it pushed itself: ${limited(back)}` });
+  let token = observers.get(device);
+  if (!token) {
+    token = await cluster.login(device.account, `${device.deviceKey}-observer`);
+    observers.set(device, token);
+  }
+  const other = await freshPull(cluster, token);
+  if (other.status !== 200) return [...out, { invariant: 'pull', detail: `${device.name}: fresh pull on another device answered ${other.status}` }];
+  const twice = [...other.seen].filter(([, n]) => n > 1).map(([id]) => id);
+  const missing = device.latest().filter((r) => other.revisions.get(r.id) !== r.revision).map((r) => `${r.id}@${r.revision} pulled@${other.revisions.get(r.id) ?? 'none'}`);
   if (twice.length) out.push({ invariant: 'duplicated', detail: `${device.name}: a fresh pull gave records twice: ${limited(twice)}` });
-  if (missing.length) out.push({ invariant: 'pull', detail: `${device.name}: a fresh pull missed ${missing.length} records: ${limited(missing)}` });
+  if (missing.length) out.push({ invariant: 'pull', detail: `${device.name}: a fresh pull on another device missed ${missing.length} records at their latest revision: ${limited(missing)}` });
   return out;
 }
 

@@ -10,6 +10,7 @@ import {
   type PushResponse,
   type SyncTransport,
 } from '../../src/shared';
+import { BatchBudget, jsonByteLength } from '../../src/shared/sync/size';
 
 const content: RecordContent = {
   kind: 'serviceLog', measureId: '7.3', indicatorId: '7.3.i1', date: '2023-05-10', district: 'podilskyi',
@@ -25,6 +26,35 @@ describe('planBatches', () => {
     const size = JSON.stringify(records[0]).length;
     expect(planBatches(records, 100, 512 + size * 2 + 10).map((b) => b.length)).toEqual([2, 2, 2, 1]);
     expect(planBatches(records, 3).flat().map((r) => r.id)).toEqual(records.map((r) => r.id));
+  });
+});
+
+describe('jsonByteLength', () => {
+  const utf8 = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
+
+  it('counts exactly the UTF-8 bytes JSON.stringify writes, without writing them', () => {
+    const values: unknown[] = [
+      createRecord(content, author),
+      createRecord({ ...content, district: 'Подільський "район" \\ 🙂' } as RecordContent, author),
+      'a\u0000b\u001f\n\t\r\b\f"\\',
+      'лоне \ud800 surrogate \udc00 and a pair \ud83d\ude00',
+      [1, -0.5, 1e21, 1e-7, NaN, Infinity, null, undefined, () => 1, true, false],
+      { a: undefined, b: () => 1, c: Symbol('x'), d: null, e: [], f: {}, 'ключ "k"': 'значення' },
+      { when: new Date('2023-05-10T10:00:00Z'), nested: { deep: [{ x: 'é' }] } },
+      0,
+      '',
+      null,
+    ];
+    for (const v of values) expect(jsonByteLength(v), JSON.stringify(v)).toBe(utf8(v));
+  });
+
+  it('a budget takes records while both caps hold, and always the first', () => {
+    const budget = new BatchBudget(3, 512 + 2 * 11);
+    expect([budget.add(10), budget.add(10), budget.add(10)]).toEqual([true, true, false]);
+    const tiny = new BatchBudget(3, 10);
+    expect([tiny.add(5_000), tiny.add(1)]).toEqual([true, false]);
+    const count = new BatchBudget(2);
+    expect([count.add(1), count.add(1), count.full, count.add(1)]).toEqual([true, true, true, false]);
   });
 });
 
@@ -55,6 +85,49 @@ describe('syncOnce', () => {
     const outcome = await syncOnce(store, transport, { deviceId: 'd', maxRecords: 2 });
     expect(outcome).toMatchObject({ ok: false, pushed: 2, failure: { kind: 'offline' } });
     expect((await store.pendingUploads(100)).length).toBe(3);
+  });
+
+  it('asks the store for one batch at a time under both caps, and counts the total from the store', async () => {
+    const store = new MemorySyncStore();
+    for (let i = 0; i < 5; i++) store.save(createRecord(content, author));
+    const asked: [number, number | undefined, number][] = [];
+    const spy = Object.assign(Object.create(store) as MemorySyncStore, {
+      pendingUploads: (max: number, bytes?: number, skip?: ReadonlySet<string>) => (asked.push([max, bytes, skip?.size ?? 0]), store.pendingUploads(max, bytes, skip)),
+    });
+    const progress: [number, number][] = [];
+    const sizes: number[] = [];
+    const transport: SyncTransport = {
+      async push(req) {
+        sizes.push(req.records.length);
+        return { ok: true, value: { protocolVersion: 2, batchId: req.batchId, results: req.records.map((r) => ({ status: 'accepted' as const, id: r.id, revision: r.revision })) } };
+      },
+      async pull() { return { ok: true, value: emptyPull }; },
+    };
+    const outcome = await syncOnce(spy, transport, { deviceId: 'd', maxRecords: 2, maxBytes: 100_000, onProgress: (p) => p.phase === 'push' && progress.push([p.done, p.total]) });
+    expect(outcome).toMatchObject({ ok: true, pushed: 5, accepted: 5 });
+    expect(sizes).toEqual([2, 2, 1]);
+    // each ask skips what this sync already pushed; the 4th finds nothing left
+    expect(asked).toEqual([[2, 100_000, 0], [2, 100_000, 2], [2, 100_000, 4], [2, 100_000, 5]]);
+    expect(progress).toEqual([[0, 5], [2, 5], [4, 5], [5, 5]]);
+  });
+
+  it('does not send a revision twice in one sync: one whose answer the server left out waits for the next', async () => {
+    const store = new MemorySyncStore();
+    const [a, b] = [createRecord(content, author), createRecord(content, author)];
+    store.save(a);
+    store.save(b);
+    let calls = 0;
+    const transport: SyncTransport = {
+      async push(req) {
+        calls++;
+        // the server answers only the first record of each batch
+        return { ok: true, value: { protocolVersion: 2, batchId: req.batchId, results: [{ status: 'accepted', id: req.records[0]!.id, revision: 1 }] } };
+      },
+      async pull() { return { ok: true, value: emptyPull }; },
+    };
+    expect(await syncOnce(store, transport, { deviceId: 'd' })).toMatchObject({ ok: true, pushed: 2, accepted: 1 });
+    expect(calls).toBe(1);
+    expect((await store.pendingUploads(10)).length).toBe(1);
   });
 
   it('sets rejected records aside with their reason and carries on with the rest', async () => {

@@ -2,23 +2,42 @@ import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import type { FieldRecord } from '../../shared/records/schemas';
 import { uuidv7 } from '../../shared/records/uuid';
 import type { PushResult } from '../../shared/sync/protocol';
+import { MAX_BATCH_BYTES } from '../../shared/sync/constants';
+import { BatchBudget, jsonByteLength } from '../../shared/sync/size';
 import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite } from './errors';
 import { sealReason, withoutClearNotes } from './notes';
-import type { Encoded, OutboxRow, StatusReason } from './rows';
+import type { Encoded, OutboxRow, StatusReason, StoredRecordRow } from './rows';
+import { isEncrypted, type AesData } from './vault/aesCodec';
 import { bilingual } from '../locales/bilingual';
 
 /**
  * The outbox: revisions waiting for upload, handed to the shared sync engine through
- * `deviceSyncStore` (syncStore.ts). `freezeUploads` gives the engine every revision it may send
- * now and freezes each: its body is copied here and never changes, so a resend after a lost answer
- * carries exactly what the server may already hold (it answers `duplicate`). Edits made meanwhile
- * become the next revision, queued behind it. `settleUploads` applies the server's answers.
+ * `deviceSyncStore` (syncStore.ts) one batch at a time. `freezeUploads` gives the engine the
+ * next batch and freezes each revision in it: its body is copied here and never changes, so a
+ * resend after a lost answer carries exactly what the server may already hold (it answers
+ * `duplicate`). Edits made meanwhile become the next revision, queued behind it. The rest of the
+ * queue is not touched. `settleUploads` applies the server's answers. Each is one transaction
+ * of bulk reads and writes (a few requests per batch, not several per record).
  */
 
 async function decodeFrozen(entries: OutboxRow[]): Promise<FieldRecord[]> {
   return Promise.all(entries.map(async (e) => (await getCodec().decode(e.frozen!)) as FieldRecord));
+}
+
+/** AES-GCM adds its 16-byte tag; the codec wraps the value as {"v":…} (serialize.ts). */
+const AES_OVERHEAD = 16 + '{"v":}'.length;
+
+/**
+ * A body's size as JSON, from its stored form, without decrypting it (inside a transaction no
+ * async crypto may run): the ciphertext's length less the codec's overhead, which is never
+ * less than the record's JSON (the codec only adds markers), so a batch stays under the cap.
+ * A body still in the clear (the plain codec, release 3) is counted as it is.
+ */
+function storedSize(body: Encoded): number {
+  if (isEncrypted(body)) return Math.max(0, (body.data as AesData).ct.byteLength - AES_OVERHEAD);
+  return jsonByteLength(body.data);
 }
 
 const conflictReasons = ['different_content', 'stale_revision', 'locked_period'] as const;
@@ -39,84 +58,163 @@ function reasonFor(result: PushResult): StatusReason | null {
   return null;
 }
 
-type Db = ReturnType<typeof getDb>;
-
 /** Each answer's reason, encrypted before the transaction that stores it. */
-async function sealedReasons(results: readonly PushResult[]): Promise<Map<PushResult, Encoded | null>> {
-  const sealed = new Map<PushResult, Encoded | null>();
-  for (const result of results) sealed.set(result, await sealReason(reasonFor(result)));
-  return sealed;
+async function sealedReasons(results: readonly PushResult[]): Promise<(Encoded | null)[]> {
+  return Promise.all(results.map((result) => sealReason(reasonFor(result))));
 }
 
-/** One answer about one frozen revision: sent, or set aside with the reason. Inside a transaction. */
-async function settleOne(db: Db, key: [string, number], result: PushResult, reason: Encoded | null): Promise<void> {
-  await db.outbox.delete(key);
-  const row = await db.records.get(key[0]);
-  if (!row) return;
-  const landed = result.status === 'accepted' || result.status === 'duplicate';
-  const synced = landed ? Math.max(row.syncedRevision ?? 0, key[1]) : row.syncedRevision;
-  if (row.revision !== key[1]) {
-    // A newer revision is already queued behind this one: it keeps its own status.
-    await db.records.put({ ...row, syncedRevision: synced, localVersion: row.localVersion + 1 });
-  } else if (landed && row.deleted) {
-    await db.records.delete(row.id);
-  } else {
-    const status = landed ? 'sent' : result.status === 'rejected' ? 'rejected' : 'conflict';
-    await db.records.put({ ...withoutClearNotes(row), status, sealedReason: reason, syncedRevision: synced, localVersion: row.localVersion + 1 });
-  }
-}
+type OutboxKey = [string, number];
+const keyOf = (e: { recordId: string; revision: number }): OutboxKey => [e.recordId, e.revision];
+const byQueue = (a: OutboxRow, b: OutboxRow) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0);
+
+/** How much more than the room left to read per step of the queue: entries that cannot go (stale, another author's). */
+const QUEUE_SLACK = 16;
+
+const textKey = (k: OutboxKey) => `${k[0]}:${k[1]}`;
 
 /**
- * Every revision the engine may upload now (up to `limit`), frozen; the engine splits them into
- * batches. Revisions already frozen by an earlier, unanswered upload come first, unchanged; then
- * queued ones in queue order. Only `authorId`'s records go: another person's records on this
- * device wait for them to log in (the server would refuse them under this login).
+ * The next batch the engine may upload, frozen: at most `maxRecords` revisions, their bodies
+ * within `maxBytes` with the envelope. Revisions already frozen by an earlier, unanswered upload
+ * come first, unchanged; then queued ones in queue order. Only `authorId`'s records go: another
+ * person's records on this device wait for them to log in (the server would refuse them under
+ * this login). `skip` ("id:revision") are revisions this sync has sent and not settled yet (the
+ * batch before, whose answers are being written): they are not handed out again. One
+ * transaction; queued revisions after the batch stay as they are. Index keys are read first,
+ * rows only for what may go.
  */
-export async function freezeUploads(authorId: string, limit: number): Promise<FieldRecord[]> {
+export async function freezeUploads(authorId: string, maxRecords: number, maxBytes = MAX_BATCH_BYTES, skip: ReadonlySet<string> = new Set()): Promise<FieldRecord[]> {
   const db = getDb();
   const entries = await guardWrite(() =>
     db.transaction('rw', db.records, db.outbox, async () => {
-      const isMine = async (e: OutboxRow) => (await db.records.get(e.recordId))?.authorId === authorId;
+      const budget = new BatchBudget(maxRecords, maxBytes);
+      const sendingKeys = (await db.outbox.where('state').equals('sending').primaryKeys()) as OutboxKey[];
+      const sendingSet = new Set(sendingKeys.map(textKey));
+      const resendKeys = sendingKeys.filter((k) => !skip.has(textKey(k)));
+      const [sending, owners] = await Promise.all([db.outbox.bulkGet(resendKeys), db.records.bulkGet(resendKeys.map((k) => k[0]))]);
+      const mineFrozen = sending.flatMap((e, i) => (e && owners[i]?.authorId === authorId ? [e] : [])).sort(byQueue);
       const frozen: OutboxRow[] = [];
-      for (const e of await db.outbox.where('state').equals('sending').sortBy('queuedAt')) if (await isMine(e)) frozen.push(e);
+      let full = false;
+      for (const e of mineFrozen) {
+        if (!budget.add(storedSize(e.frozen!))) {
+          full = true;
+          break;
+        }
+        frozen.push(e);
+      }
       // Bookkeeping only: which freeze took a revision. The engine sends each batch under a new id.
       const claimId = frozen[0]?.batchId ?? uuidv7();
       const claimed: OutboxRow[] = [];
-      for (const entry of await db.outbox.where('state').equals('queued').sortBy('queuedAt')) {
-        if (frozen.length + claimed.length >= limit) break;
-        const row = await db.records.get(entry.recordId);
-        if (!row || row.revision !== entry.revision) {
-          await db.outbox.delete([entry.recordId, entry.revision]);
-          continue;
+      const rowsOut: StoredRecordRow[] = [];
+      const stale: OutboxKey[] = [];
+      const looked = new Set<string>();
+      full ||= budget.full;
+      // The queue in order: the primary keys of its head from the queuedAt index (getAllKeys,
+      // no rows), the frozen ones among them left out, then those entries and their records in
+      // bulk. A head that yields too few (stale entries, another author's) is read again, twice
+      // as long.
+      for (let window = maxRecords - frozen.length + sendingKeys.length + QUEUE_SLACK; !full; window *= 2) {
+        const head = (await db.outbox.orderBy('queuedAt').limit(window).primaryKeys()) as OutboxKey[];
+        const fresh = head.filter((k) => !sendingSet.has(textKey(k)) && !looked.has(textKey(k)));
+        const [queued, rows] = await Promise.all([db.outbox.bulkGet(fresh), db.records.bulkGet(fresh.map((k) => k[0]))]);
+        for (const [i, entry] of queued.entries()) {
+          looked.add(textKey(fresh[i]!));
+          if (!entry || entry.state !== 'queued') continue;
+          const row = rows[i];
+          if (!row || row.revision !== entry.revision) {
+            stale.push(keyOf(entry));
+            continue;
+          }
+          if (row.authorId !== authorId) continue;
+          if (!budget.add(storedSize(row.payload))) {
+            full = true;
+            break;
+          }
+          claimed.push({ ...entry, state: 'sending', batchId: claimId, frozen: row.payload, attempts: entry.attempts + 1 });
+          rowsOut.push({ ...withoutClearNotes(row), status: 'sending', sealedReason: null, localVersion: row.localVersion + 1 });
         }
-        if (row.authorId !== authorId) continue;
-        const next: OutboxRow = { ...entry, state: 'sending', batchId: claimId, frozen: row.payload, attempts: entry.attempts + 1 };
-        await db.outbox.put(next);
-        await db.records.put({ ...withoutClearNotes(row), status: 'sending', sealedReason: null, localVersion: row.localVersion + 1 });
-        claimed.push(next);
+        if (budget.full || head.length < window) break;
       }
-      return [...frozen.slice(0, limit), ...claimed];
+      if (stale.length) await db.outbox.bulkDelete(stale);
+      if (claimed.length) {
+        await db.outbox.bulkPut(claimed);
+        await db.records.bulkPut(rowsOut);
+      }
+      return [...frozen, ...claimed];
     }),
   );
   return decodeFrozen(entries);
 }
 
+/** How many revisions wait for upload (frozen or queued), counted on the outbox's key, not its rows. */
+export async function countUploads(): Promise<number> {
+  return getDb().outbox.count();
+}
+
+interface Settled {
+  key: OutboxKey;
+  result: PushResult;
+  reason: Encoded | null;
+}
+
 /**
- * The server's answers to a batch the engine formed from `freezeUploads`. Answers are matched to
- * the revision they are about (a rejected one by its place in the batch: its id may be unusable).
+ * The server's answers to a batch from `freezeUploads`. Answers are matched to the revision they
+ * are about through a map (a rejected one by its place in the batch: its id may be unusable),
+ * then applied in one transaction: the outbox entries and their records read in bulk, each
+ * answer applied in order to the record as the answers before it left it (a batch may hold two
+ * revisions of one record), then written in bulk. A revision not frozen (any more) is left alone.
  */
 export async function settleUploads(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void> {
   const db = getDb();
   const reasons = await sealedReasons(results);
+  const sentByKey = new Map<string, FieldRecord>();
+  for (const r of batch) sentByKey.set(`${String(r.id)}:${String(r.revision)}`, r);
+  const answers: Settled[] = [];
+  results.forEach((result, i) => {
+    const sent = result.status === 'rejected' ? batch[result.index] : sentByKey.get(`${result.id}:${result.revision}`);
+    if (!sent || typeof sent.id !== 'string' || typeof sent.revision !== 'number') return;
+    answers.push({ key: [sent.id, sent.revision], result, reason: reasons[i] ?? null });
+  });
+  if (answers.length === 0) return;
   await guardWrite(() =>
     db.transaction('rw', db.records, db.outbox, async () => {
-      for (const result of results) {
-        const sent = result.status === 'rejected' ? batch[result.index] : batch.find((r) => r.id === result.id && r.revision === result.revision);
-        if (!sent || typeof sent.id !== 'string' || typeof sent.revision !== 'number') continue;
-        const key: [string, number] = [sent.id, sent.revision];
-        if ((await db.outbox.get(key))?.state !== 'sending') continue;
-        await settleOne(db, key, result, reasons.get(result) ?? null);
-      }
+      // Which revisions are frozen: the state index's keys, not the entries with their bodies.
+      const [frozenKeys, stored] = await Promise.all([
+        db.outbox.where('state').equals('sending').primaryKeys() as Promise<OutboxKey[]>,
+        db.records.bulkGet([...new Set(answers.map((a) => a.key[0]))]),
+      ]);
+      const frozen = new Set(frozenKeys.map(textKey));
+      const rows = new Map<string, StoredRecordRow | undefined>(stored.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+      const done = new Set<string>();
+      const outboxGone: OutboxKey[] = [];
+      const changed = new Set<string>();
+      const removed = new Set<string>();
+      answers.forEach(({ key, result, reason }) => {
+        const k = textKey(key);
+        if (!frozen.has(k) || done.has(k)) return;
+        done.add(k);
+        outboxGone.push(key);
+        const row = rows.get(key[0]);
+        if (!row) return;
+        const landed = result.status === 'accepted' || result.status === 'duplicate';
+        const synced = landed ? Math.max(row.syncedRevision ?? 0, key[1]) : row.syncedRevision;
+        if (row.revision !== key[1]) {
+          // A newer revision is already queued behind this one: it keeps its own status.
+          rows.set(row.id, { ...row, syncedRevision: synced, localVersion: row.localVersion + 1 });
+        } else if (landed && row.deleted) {
+          rows.set(row.id, undefined);
+          removed.add(row.id);
+          changed.delete(row.id);
+          return;
+        } else {
+          const status = landed ? 'sent' : result.status === 'rejected' ? 'rejected' : 'conflict';
+          rows.set(row.id, { ...withoutClearNotes(row), status, sealedReason: reason, syncedRevision: synced, localVersion: row.localVersion + 1 });
+        }
+        changed.add(row.id);
+      });
+      if (outboxGone.length) await db.outbox.bulkDelete(outboxGone);
+      const puts = [...changed].map((id) => rows.get(id)!);
+      if (puts.length) await db.records.bulkPut(puts);
+      if (removed.size) await db.records.bulkDelete([...removed]);
     }),
   );
 }

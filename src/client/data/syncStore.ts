@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { SyncStore } from '../../shared/sync/engine';
 import { pullResponse, pushResult } from '../../shared/sync/protocol';
 import { checkedAnswer } from './answers';
-import { freezeUploads, settleUploads } from './outbox';
+import { countUploads, freezeUploads, settleUploads } from './outbox';
 import { applyPullResponse, getPullCursor } from './pull';
 
 const pushResults = z.array(pushResult);
 
 /**
- * The sync engine's store on the device (IndexedDB): the outbox and records for uploads, the
+ * The sync engine's store on the device (IndexedDB): the outbox and records for uploads (one
+ * batch frozen and settled at a time), the
  * server copies, verdicts and cursor for pulls. `userId` is the logged-in user: only their
  * records are uploaded, and the pull cursor is theirs. Every answer is checked with its schema
  * before anything is written (BadAnswerError otherwise: the batch stays frozen, the cursor where
@@ -16,7 +17,8 @@ const pushResults = z.array(pushResult);
  */
 export function deviceSyncStore(userId: string): SyncStore {
   return {
-    pendingUploads: (limit) => freezeUploads(userId, limit),
+    pendingUploads: (maxRecords, maxBytes, skip) => freezeUploads(userId, maxRecords, maxBytes, skip),
+    countPendingUploads: () => countUploads(),
     applyPushResults: async (batch, results) => settleUploads(batch, checkedAnswer(pushResults, results, 'push')),
     pullCursor: () => getPullCursor(userId),
     applyPull: async (response) => applyPullResponse(checkedAnswer(pullResponse, response, 'pull'), userId),

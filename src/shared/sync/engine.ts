@@ -1,8 +1,8 @@
 import type { LocalizedText } from '../plan/catalogue-schema';
 import type { FieldRecord } from '../records/schemas';
 import { uuidv7 } from '../records/uuid';
-import { canonicalJson } from '../records/hash';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, SYNC_PROTOCOL_VERSION } from './constants';
+import { BatchBudget, jsonByteLength } from './size';
 import type { AuthFailureReason, PullResponse, PushRequest, PushResponse, PushResult } from './protocol';
 
 /**
@@ -12,8 +12,17 @@ import type { AuthFailureReason, PullResponse, PushRequest, PushResponse, PushRe
  */
 
 export interface SyncStore {
-  /** Revisions waiting for upload, oldest first. Each is frozen: a later edit makes a new revision. */
-  pendingUploads(limit: number): Promise<FieldRecord[]>;
+  /**
+   * The next batch to upload, frozen (a later edit makes a new revision): at most `maxRecords`
+   * revisions whose bodies, as JSON, fit in `maxBytes` with the envelope (one record always
+   * goes). Revisions frozen by an earlier, unanswered upload come first, unchanged; then queued
+   * ones, oldest first. Only what it returns is frozen: the rest stays queued, so a push that
+   * fails leaves every later batch as it was. `skip` (`revisionKey`s) are revisions this sync
+   * has pushed and not settled yet (the batch before, its answers being written): not again.
+   */
+  pendingUploads(maxRecords: number, maxBytes?: number, skip?: ReadonlySet<string>): Promise<FieldRecord[]>;
+  /** How many revisions wait for upload, frozen or queued (the progress total; from an index, not the rows). */
+  countPendingUploads(): Promise<number>;
   /** The server's word on each uploaded revision: sent, or set aside with its reason. Never deletes. */
   applyPushResults(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void>;
   pullCursor(): Promise<string | null>;
@@ -52,46 +61,81 @@ export interface SyncOptions {
   maxBytes?: number;
 }
 
-const ENVELOPE_ALLOWANCE = 512;
-
-/** Splits waiting revisions into batches under the server's count and byte caps. */
+/**
+ * Splits records already in memory (a hand-off file's) into batches under the server's count
+ * and byte caps, in order. Sizes are counted, not serialised (jsonByteLength).
+ */
 export function planBatches(records: readonly FieldRecord[], maxRecords = MAX_BATCH_RECORDS, maxBytes = MAX_BATCH_BYTES): FieldRecord[][] {
   const batches: FieldRecord[][] = [];
   let current: FieldRecord[] = [];
-  let bytes = ENVELOPE_ALLOWANCE;
+  let budget = new BatchBudget(maxRecords, maxBytes);
   for (const record of records) {
-    const size = new TextEncoder().encode(canonicalJson(record)).length + 1;
-    if (current.length > 0 && (current.length >= maxRecords || bytes + size > maxBytes)) {
+    const size = jsonByteLength(record);
+    if (!budget.add(size)) {
       batches.push(current);
       current = [];
-      bytes = ENVELOPE_ALLOWANCE;
+      budget = new BatchBudget(maxRecords, maxBytes);
+      budget.add(size);
     }
     current.push(record);
-    bytes += size;
   }
   if (current.length > 0) batches.push(current);
   return batches;
 }
 
+/** A revision's key in `pendingUploads`' skip set. */
+export const revisionKey = (r: Pick<FieldRecord, 'id' | 'revision'>): string => `${String(r.id)}:${String(r.revision)}`;
+
+/**
+ * One batch at a time: freeze the next batch (only once the one before was answered), push it,
+ * settle its answers, repeat. A failed push leaves that batch frozen (resent first, unchanged,
+ * next time) and every later one queued. The answers of batch k are written while batch k + 1
+ * is on the wire (the freeze of k + 1 skips k's revisions, still frozen until then); a sync
+ * returns only once every answer it got is written.
+ */
 async function pushAll(store: SyncStore, transport: SyncTransport, options: SyncOptions) {
   const maxRecords = options.maxRecords ?? MAX_BATCH_RECORDS;
-  const waiting = await store.pendingUploads(10_000);
-  const batches = planBatches(waiting, maxRecords, options.maxBytes ?? MAX_BATCH_BYTES);
+  const maxBytes = options.maxBytes ?? MAX_BATCH_BYTES;
+  let total = await store.countPendingUploads();
   let pushed = 0;
   let accepted = 0;
   let setAside = 0;
-  options.onProgress?.({ phase: 'push', done: 0, total: waiting.length });
-  for (const batch of batches) {
-    const request: PushRequest = { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: uuidv7(), deviceId: options.deviceId, records: batch };
-    const answer = await transport.push(request);
-    if (!answer.ok) return { ok: false as const, failure: answer.failure, pushed };
-    await store.applyPushResults(batch, answer.value.results);
+  // Every revision this sync has pushed: not handed out again in it (one whose answer the
+  // server left out stays frozen for the next sync; sending it again at once would get the same).
+  const sent = new Set<string>();
+  let answered: { batch: FieldRecord[]; results: readonly PushResult[] } | null = null;
+  options.onProgress?.({ phase: 'push', done: 0, total });
+  const count = (batch: FieldRecord[], results: readonly PushResult[]) => {
     pushed += batch.length;
-    for (const r of answer.value.results) {
+    for (const r of results) {
       if (r.status === 'accepted' || r.status === 'duplicate') accepted++;
       else setAside++;
     }
-    options.onProgress?.({ phase: 'push', done: pushed, total: waiting.length });
+    // Records saved during the sync go in it too.
+    total = Math.max(total, pushed);
+    options.onProgress?.({ phase: 'push', done: pushed, total });
+  };
+  for (;;) {
+    const batch = await store.pendingUploads(maxRecords, maxBytes, sent);
+    if (batch.length === 0) break;
+    for (const r of batch) sent.add(revisionKey(r));
+    const request: PushRequest = { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: uuidv7(), deviceId: options.deviceId, records: batch };
+    const inFlight = transport.push(request);
+    if (answered) {
+      const previous: { batch: FieldRecord[]; results: readonly PushResult[] } = answered;
+      answered = null;
+      // The answer to this batch is awaited even if writing the last one fails: no request is left behind.
+      const settled = await Promise.allSettled([store.applyPushResults(previous.batch, previous.results), inFlight]);
+      if (settled[0].status === 'rejected') throw settled[0].reason;
+      count(previous.batch, previous.results);
+    }
+    const answer = await inFlight;
+    if (!answer.ok) return { ok: false as const, failure: answer.failure, pushed };
+    answered = { batch, results: answer.value.results };
+  }
+  if (answered) {
+    await store.applyPushResults(answered.batch, answered.results);
+    count(answered.batch, answered.results);
   }
   return { ok: true as const, pushed, accepted, setAside };
 }
@@ -109,7 +153,7 @@ async function pullAll(store: SyncStore, transport: SyncTransport, options: Sync
   return { ok: true as const, pulled };
 }
 
-/** One sync: upload everything waiting, in capped batches, then bring down what changed. */
+/** One sync: upload everything waiting, one capped batch at a time, then bring down what changed. */
 export async function syncOnce(store: SyncStore, transport: SyncTransport, options: SyncOptions): Promise<SyncOutcome> {
   const push = await pushAll(store, transport, options);
   if (!push.ok) return push;

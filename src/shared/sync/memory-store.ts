@@ -1,6 +1,7 @@
 import type { FieldRecord } from '../records/schemas';
 import type { SyncStore } from './engine';
 import type { PullResponse, PushResult, ReviewVerdict } from './protocol';
+import { BatchBudget, jsonByteLength } from './size';
 
 export type LocalState = 'ready' | 'sent' | 'conflict' | 'rejected';
 
@@ -24,12 +25,25 @@ export class MemorySyncStore implements SyncStore {
     this.records.set(record.id, { record, state: 'ready', reason: null });
   }
 
-  async pendingUploads(limit: number): Promise<FieldRecord[]> {
-    return [...this.records.values()]
-      .filter((r) => r.state === 'ready')
+  /** The next batch: ready records, oldest first, under both caps. */
+  async pendingUploads(maxRecords: number, maxBytes?: number, skip?: ReadonlySet<string>): Promise<FieldRecord[]> {
+    const ready = [...this.records.values()]
+      .filter((r) => r.state === 'ready' && !skip?.has(`${r.record.id}:${r.record.revision}`))
       .map((r) => r.record)
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1))
-      .slice(0, limit);
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : a.id < b.id ? -1 : 1));
+    const budget = new BatchBudget(maxRecords, maxBytes);
+    const batch: FieldRecord[] = [];
+    for (const record of ready) {
+      if (!budget.add(jsonByteLength(record))) break;
+      batch.push(record);
+    }
+    return batch;
+  }
+
+  async countPendingUploads(): Promise<number> {
+    let n = 0;
+    for (const r of this.records.values()) if (r.state === 'ready') n++;
+    return n;
   }
 
   async applyPushResults(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void> {

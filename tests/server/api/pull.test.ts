@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIN_SYNC_PROTOCOL_VERSION, pullPath, reviseRecord, SYNC_PROTOCOL_VERSION, uuidv7, type ApiError, type FieldRecord, type PullResponse, type ReviewVerdict } from '../../../src/shared';
+import { MIN_SYNC_PROTOCOL_VERSION, pullPath, reviseRecord, SYNC_PROTOCOL_VERSION, uuidv7, type ApiError, type FieldRecord, type LoginResponse, type PullResponse, type ReviewVerdict } from '../../../src/shared';
 import { takeSequence } from '../../../src/server/db/sequence';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
@@ -12,6 +12,8 @@ describe.each(backends)('sync pull on $name', (backend) => {
   let teamA: string;
   let teamB: string;
   let worker: TestUser;
+  /** the worker's second device: what they pushed from the first comes to this one */
+  let workerElsewhere: TestUser;
   let colleague: TestUser;
   let supervisor: TestUser;
   let outsider: TestUser;
@@ -23,6 +25,7 @@ describe.each(backends)('sync pull on $name', (backend) => {
     teamA = await h.team();
     teamB = await h.team();
     worker = await h.user('field_worker', [teamA]);
+    workerElsewhere = await onAnotherDevice(worker);
     colleague = await h.user('trainer', [teamA]);
     supervisor = await h.user('supervisor', [teamA]);
     outsider = await h.user('field_worker', [teamB]);
@@ -33,6 +36,13 @@ describe.each(backends)('sync pull on $name', (backend) => {
     await push(outsider, someRecords(outsider.author(teamB), 2));
   });
   afterAll(() => h?.close());
+
+  async function onAnotherDevice(user: TestUser): Promise<TestUser> {
+    const deviceKey = uuidv7();
+    const res = await h.login(user.email, deviceKey);
+    expect(res.statusCode).toBe(200);
+    return { ...user, deviceKey, token: (res.json() as LoginResponse).token, author: (teamId) => ({ authorId: user.id, deviceId: deviceKey, teamId }) };
+  }
 
   async function push(user: TestUser, records: FieldRecord[]) {
     const res = await h.call('POST', '/api/v1/sync/push', { token: user.token, body: batch(user.deviceKey, records) });
@@ -73,7 +83,7 @@ describe.each(backends)('sync pull on $name', (backend) => {
   }
 
   it('gives a field worker their own records, and a supervisor their teams\' records', async () => {
-    const mine = await pull(worker);
+    const mine = await pull(workerElsewhere);
     expect(ids(mine.records)).toEqual(ids(workerRecords));
     expect(mine.records.find((r) => r.id === workerRecords[0]!.id)).toEqual(workerRecords[0]);
     expect(mine.hasMore).toBe(false);
@@ -94,17 +104,17 @@ describe.each(backends)('sync pull on $name', (backend) => {
   });
 
   it('brings only what changed after the cursor: new records and new revisions', async () => {
-    const { cursor } = await pullAll(worker);
-    expect((await pull(worker, cursor)).records).toEqual([]);
+    const { cursor } = await pullAll(workerElsewhere);
+    expect((await pull(workerElsewhere, cursor)).records).toEqual([]);
     const revised = reviseRecord(workerRecords[0]!, { deleted: true }, new Date('2023-06-10T00:00:00Z'));
     const fresh = someRecords(worker.author(teamA), 1);
     await push(worker, [revised, ...fresh]);
-    const next = await pull(worker, cursor);
+    const next = await pull(workerElsewhere, cursor);
     expect(next.records).toHaveLength(2);
     expect(next.records.find((r) => r.id === revised.id)).toMatchObject({ revision: 2, deleted: true });
     // a replay changes nothing, so the cursor sees nothing new
     await push(worker, [revised, ...fresh]);
-    expect((await pull(worker, next.cursor)).records).toEqual([]);
+    expect((await pull(workerElsewhere, next.cursor)).records).toEqual([]);
   });
 
   it('delivers review verdicts on the author\'s own records', async () => {
@@ -205,4 +215,31 @@ describe.each(backends)('sync pull on $name', (backend) => {
       }
     },
   );
+
+  it('does not bring back what the device itself pushed; a revision made on another device, and verdicts, still come', async () => {
+    const phone = await onAnotherDevice(worker);
+    const tablet = await onAnotherDevice(worker);
+    const start = (await pullAll(phone)).cursor;
+    const made = someRecords(phone.author(teamA), 5);
+    await push(phone, made);
+    // The phone's own five: passed over, and the cursor moves past them (paged one at a time too).
+    const own = await pullAll(phone, start, 2);
+    expect(own.records).toEqual([]);
+    expect(own.cursor).not.toBe(start);
+    expect((await pull(phone, own.cursor)).records).toEqual([]);
+    // Another device of the same person gets them all.
+    expect(ids((await pullAll(tablet, start)).records)).toEqual(ids(made));
+    // A revision made on the tablet reaches the phone, the phone's untouched records do not.
+    const editedElsewhere = reviseRecord(made[2]!, { deleted: true }, new Date('2023-06-11T00:00:00Z'));
+    await push(tablet, [editedElsewhere]);
+    const back = await pull(phone, own.cursor);
+    expect(back.records).toEqual([editedElsewhere]);
+    // A verdict on the phone's own revision still comes to the phone.
+    await addVerdict(made[0]!, 'returned', 'ще раз / once more');
+    const verdicts = await pull(phone, back.cursor);
+    expect(verdicts.records).toEqual([]);
+    expect(verdicts.verdicts.map((v) => [v.recordId, v.status])).toEqual([[made[0]!.id, 'returned']]);
+    // A supervisor (another device) sees the phone's records as any team record.
+    expect(ids((await pullAll(supervisor, start)).records)).toEqual(expect.arrayContaining(ids(made)));
+  });
 });

@@ -10,25 +10,37 @@ import type { AuthContext } from '../auth';
 import { decodeCursor, encodeCursor, scopeOf } from './cursor';
 import { verdictDto } from './verdict-dto';
 
-type Item = { seq: number } & ({ record: FieldRecord } | { verdict: ReviewVerdict });
+/** A change after the cursor; `own`: a record revision the requesting device itself pushed, passed over but counted. */
+type Item = { seq: number } & ({ record: FieldRecord } | { verdict: ReviewVerdict } | { own: true });
 
 /** Supervisors and admins follow their teams; everyone else follows their own records. */
 function seesTeams(auth: AuthContext): boolean {
   return auth.role === 'supervisor' || auth.role === 'admin';
 }
 
+/**
+ * Records changed after the cursor. One whose latest revision this very device pushed (not as a
+ * hand-off import: the importer's device does not keep those) is already on the device as it is:
+ * its body is not sent back, but it still takes its place in the sequence, so the cursor moves
+ * past it. A revision pushed from another device, or by someone else, still comes.
+ */
 async function recordsAfter(ctx: ServerContext, auth: AuthContext, since: number, limit: number): Promise<Item[]> {
   if (seesTeams(auth) && auth.teamIds.length === 0) return [];
   const rows = await ctx.db
     .selectFrom('records')
-    .select(['body', 'server_seq'])
-    .where('server_seq', '>', since)
-    .$if(seesTeams(auth), (q) => q.where('team_id', 'in', auth.teamIds))
-    .$if(!seesTeams(auth), (q) => q.where('author_id', '=', auth.userId))
-    .orderBy('server_seq')
+    .innerJoin('record_revisions as rev', (join) => join.onRef('rev.record_id', '=', 'records.id').onRef('rev.revision', '=', 'records.revision'))
+    .select(['records.body', 'records.server_seq', 'rev.pushed_by_device', 'rev.imported'])
+    .where('records.server_seq', '>', since)
+    .$if(seesTeams(auth), (q) => q.where('records.team_id', 'in', auth.teamIds))
+    .$if(!seesTeams(auth), (q) => q.where('records.author_id', '=', auth.userId))
+    .orderBy('records.server_seq')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ seq: Number(r.server_seq), record: JSON.parse(r.body) as FieldRecord }));
+  return rows.map((r) =>
+    r.pushed_by_device === auth.deviceId && Number(r.imported) === 0
+      ? { seq: Number(r.server_seq), own: true as const }
+      : { seq: Number(r.server_seq), record: JSON.parse(r.body) as FieldRecord },
+  );
 }
 
 /** Verdicts on the user's own records (and, for supervisors, on their teams' records). */
@@ -82,6 +94,7 @@ export async function pull(ctx: ServerContext, auth: AuthContext, query: { since
     cursor: encodeCursor(page.at(-1)?.seq ?? since, scope),
     reset,
     hasMore: merged.length > limit,
+    // the device's own revisions move the cursor but are not sent back
     records: page.flatMap((i) => ('record' in i ? [i.record] : [])),
     verdicts: page.flatMap((i) => ('verdict' in i ? [i.verdict] : [])),
   };
