@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchApply } from './apply';
+import { benchDevices } from './devices';
 import { benchReport } from './report';
 import { markdownTable, meets, type BenchRow } from './report-table';
 import { benchWire } from './wire';
@@ -13,7 +14,7 @@ import { benchWire } from './wire';
  * document alone. The app is built first (`npm run bench` does it) for the wire suite.
  */
 
-const SUITES = ['wire', 'apply', 'report'] as const;
+const SUITES = ['wire', 'apply', 'report', 'devices'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values: args } = parseArgs({
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
     backend: { type: 'string', default: 'both' },
     year: { type: 'string', default: '2023' },
     dist: { type: 'string', default: 'dist' },
+    devices: { type: 'string', default: '200' },
+    'devices-seconds': { type: 'string', default: '30' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -42,13 +45,14 @@ async function run(suite: Suite): Promise<BenchRow[]> {
       return benchApply(Math.max(9, Number(args.runs) * 2));
     case 'report':
       return benchReport({ records: Number(args.records), runs: Number(args.runs), backends: dbBackends, year: Number(args.year) });
+    case 'devices':
+      return benchDevices({ devices: Number(args.devices), seconds: Number(args['devices-seconds']), backends: dbBackends });
   }
 }
 
 /** Rows of issue 10's table no suite measures yet: listed in the document so a reader sees the gap. */
 const NOT_YET_MEASURED = [
   'a 10,000-record backlog from a Chromium page to the server (SQLite, PostgreSQL), beside a bare endpoint; push time at 2,000 vs 10,000',
-  '200 devices × 100-record batches for 30 s: p99, and 503 + Retry-After over capacity',
   'Today screen and the device report at 1k / 10k / 50k records (4× CPU throttle), JS heap',
   '10,000 × saveRecord beside raw IndexedDB; tally tap → draft committed, p95',
   'first-load JS of the Today screen as the browser loads it (lazy chunks included); warm offline start; Lighthouse',

@@ -72,6 +72,12 @@ export function pushGate(policy: PushAdmission, random: () => number = Math.rand
       }
       inFlight++;
       (request as Admitted)[slot] = { handling: false, released: false };
+      // Yield once before the work starts. On SQLite a push runs start to end without waiting for
+      // any I/O (better-sqlite3 is synchronous; Kysely's promises resolve as microtasks), so without
+      // this the next request's headers would only be read after the push ended, never one would
+      // overlap another, and the queue would build up unseen in the sockets, before this gate.
+      // With it, the requests that arrived meanwhile reach the gate first and see the pushes in flight.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       return undefined;
     },
     run: async <T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> => {
