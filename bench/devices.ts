@@ -164,7 +164,7 @@ async function benchBackend(backend: Backend, options: DevicesOptions): Promise<
       product:
         `p99 ${p99.toFixed(0)} ms, p50 ${p50.toFixed(0)} ms of ${tally.answered.length} answered; ${tally.busy.length} × 503 + Retry-After ` +
         `(p99 ${percentile(tally.busy, 99).toFixed(0)} ms), honoured; ${(tally.stored / elapsed).toFixed(0)} rec/s; ${errors} errors`,
-      limit: `goal p99 ${P99_GOAL_MS} ms; one device alone: p50 ${median(alone.answered).toFixed(0)} ms, ${(alone.stored / soloElapsed).toFixed(0)} rec/s`,
+      limit: `goal p99 ${P99_GOAL_MS} ms; one device alone, same server: p50 ${median(alone.answered).toFixed(0)} ms, p99 ${percentile(alone.answered, 99).toFixed(0)} ms, ${(alone.stored / soloElapsed).toFixed(0)} rec/s`,
       ratio: p99 / P99_GOAL_MS,
       goal: 1,
       ...(errors > 0 ? { failed: true, note: `${errors} errors` } : {}),

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       keepAliveMs: env.KEEP_ALIVE_TIMEOUT_MS,
     },
     pushAdmission: {
-      maxInFlight: env.PUSH_MAX_IN_FLIGHT,
+      ...(env.PUSH_MAX_IN_FLIGHT !== undefined ? { maxInFlight: env.PUSH_MAX_IN_FLIGHT } : {}),
       retryAfterSeconds: { min: env.PUSH_RETRY_AFTER_MIN_SECONDS, max: env.PUSH_RETRY_AFTER_MAX_SECONDS },
     },
   };

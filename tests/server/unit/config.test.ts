@@ -17,7 +17,6 @@ describe('server environment', () => {
       REQUEST_TIMEOUT_MS: 120_000,
       CONNECTION_TIMEOUT_MS: 60_000,
       KEEP_ALIVE_TIMEOUT_MS: 10_000,
-      PUSH_MAX_IN_FLIGHT: 4,
       PUSH_RETRY_AFTER_MIN_SECONDS: 1,
       PUSH_RETRY_AFTER_MAX_SECONDS: 4,
     });

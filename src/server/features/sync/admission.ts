@@ -22,7 +22,14 @@ export interface PushAdmission {
   retryAfterSeconds: { min: number; max: number };
 }
 
-export const DEFAULT_PUSH_ADMISSION: PushAdmission = { maxInFlight: 4, retryAfterSeconds: { min: 1, max: 4 } };
+/**
+ * Defaults for a 2-core server: on SQLite pushes run one after another on its one connection, so
+ * a second in flight only overlaps reading a body with applying another; on PostgreSQL four keep
+ * both cores and the database busy without queueing behind the pool (10 connections).
+ */
+export function defaultPushAdmission(kind: 'sqlite' | 'postgresql'): PushAdmission {
+  return { maxInFlight: kind === 'sqlite' ? 2 : 4, retryAfterSeconds: { min: 1, max: 4 } };
+}
 
 const slot = Symbol('push admission slot');
 
