@@ -15,7 +15,7 @@ import { reportRoutes } from './features/reports/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { staticRoutes } from './features/static/routes';
 import { syncRoutes } from './features/sync/routes';
-import { admitPushesFirst, defaultPushAdmission, pushGate, type PushAdmission } from './features/sync/admission';
+import { admitPushesFirst, DEFAULT_PUSH_ADMISSION, pushGate, type PushAdmission } from './features/sync/admission';
 import { authenticateFirst } from './features/auth/authenticate-first';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, installNotFoundHandler } from './http/error-handler';
 import { isApiPath } from './http/paths';
@@ -46,7 +46,7 @@ export interface AppOptions {
   hstsMaxAge?: number;
   /** slow-client limits (see http/timeouts.ts) */
   timeouts?: Partial<ServerTimeouts>;
-  /** pushes worked on at once, and the Retry-After beyond (see features/sync/admission.ts); each part defaults by database */
+  /** pushes worked on at once, and the Retry-After beyond (see features/sync/admission.ts) */
   pushAdmission?: Partial<PushAdmission>;
 }
 
@@ -100,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before any route: Fastify binds a route to the error handler in place when it is added.
   installErrorHandler(app);
   // Over capacity a push is answered 503 before anything else, the session check included (admission.ts).
-  const pushes = pushGate({ ...defaultPushAdmission(options.dbKind), ...options.pushAdmission });
+  const pushes = pushGate({ ...DEFAULT_PUSH_ADMISSION, ...options.pushAdmission });
   admitPushesFirst(app, pushes);
   // 401 before 400 or 413: a caller without a session learns nothing about the route's input.
   authenticateFirst(app, ctx);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPushAdmission, retryAfterSeconds } from '../../../src/server/features/sync/admission';
+import { DEFAULT_PUSH_ADMISSION, retryAfterSeconds } from '../../../src/server/features/sync/admission';
 
 describe('the Retry-After of a push refused while the server is busy', () => {
   it('is a whole number of seconds anywhere in [min, max], ends included', () => {
@@ -11,8 +11,7 @@ describe('the Retry-After of a push refused while the server is busy', () => {
     expect(retryAfterSeconds({ min: 3, max: 3 }, Math.random)).toBe(3);
   });
 
-  it('defaults to fewer pushes in flight on SQLite, whose writes run one after another, than on PostgreSQL', () => {
-    expect(defaultPushAdmission('sqlite').maxInFlight).toBe(2);
-    expect(defaultPushAdmission('postgresql').maxInFlight).toBe(4);
+  it('by default lets two pushes in flight, and asks for 1 to 4 seconds', () => {
+    expect(DEFAULT_PUSH_ADMISSION).toEqual({ maxInFlight: 2, retryAfterSeconds: { min: 1, max: 4 } });
   });
 });

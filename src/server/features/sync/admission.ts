@@ -23,13 +23,13 @@ export interface PushAdmission {
 }
 
 /**
- * Defaults for a 2-core server: on SQLite pushes run one after another on its one connection, so
- * a second in flight only overlaps reading a body with applying another; on PostgreSQL four keep
- * both cores and the database busy without queueing behind the pool (10 connections).
+ * The default for a 2-core server, on either database: pushes apply one after another anyway. On
+ * SQLite they share its one connection; on PostgreSQL each holds the change counter's row
+ * (sequence.ts) and the month's rollup rows, which every push of that month updates, until it
+ * commits. A second push in flight overlaps reading its body and validating with applying the
+ * other; more only wait. Measured with 200 devices (PostgreSQL, 15 s): p50 86 ms at 2, 1.1 s at 4.
  */
-export function defaultPushAdmission(kind: 'sqlite' | 'postgresql'): PushAdmission {
-  return { maxInFlight: kind === 'sqlite' ? 2 : 4, retryAfterSeconds: { min: 1, max: 4 } };
-}
+export const DEFAULT_PUSH_ADMISSION: PushAdmission = { maxInFlight: 2, retryAfterSeconds: { min: 1, max: 4 } };
 
 const slot = Symbol('push admission slot');
 
