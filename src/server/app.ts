@@ -15,6 +15,7 @@ import { reportRoutes } from './features/reports/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { staticRoutes } from './features/static/routes';
 import { syncRoutes } from './features/sync/routes';
+import { admitPushesFirst, DEFAULT_PUSH_ADMISSION, pushGate, type PushAdmission } from './features/sync/admission';
 import { authenticateFirst } from './features/auth/authenticate-first';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, installNotFoundHandler } from './http/error-handler';
 import { isApiPath } from './http/paths';
@@ -45,6 +46,8 @@ export interface AppOptions {
   hstsMaxAge?: number;
   /** slow-client limits (see http/timeouts.ts) */
   timeouts?: Partial<ServerTimeouts>;
+  /** pushes worked on at once, and the Retry-After beyond (see features/sync/admission.ts) */
+  pushAdmission?: Partial<PushAdmission>;
 }
 
 export const API_DOC_VERSION = '1.0.0';
@@ -96,11 +99,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Before any route: Fastify binds a route to the error handler in place when it is added.
   installErrorHandler(app);
+  // Over capacity a push is answered 503 before anything else, the session check included (admission.ts).
+  const pushes = pushGate({ ...DEFAULT_PUSH_ADMISSION, ...options.pushAdmission });
+  admitPushesFirst(app, pushes);
   // 401 before 400 or 413: a caller without a session learns nothing about the route's input.
   authenticateFirst(app, ctx);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
-  syncRoutes(app, ctx);
+  syncRoutes(app, ctx, pushes);
   adminRoutes(app, ctx);
   auditRoutes(app, ctx);
   reviewRoutes(app, ctx);

@@ -57,9 +57,17 @@ export const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_TIMEOUTS.requestMs),
   CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_TIMEOUTS.connectionMs),
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_TIMEOUTS.keepAliveMs),
+  /** pushes this instance works on at once; one more is answered 503 with Retry-After. Default 2 (docs/server.md) */
+  PUSH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).optional(),
+  /** the Retry-After of that 503, in whole seconds, drawn between these two so devices spread out */
+  PUSH_RETRY_AFTER_MIN_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
+  PUSH_RETRY_AFTER_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(4),
 }).refine((env) => env.HEADERS_TIMEOUT_MS <= env.REQUEST_TIMEOUT_MS, {
   path: ['HEADERS_TIMEOUT_MS'],
   message: 'must not exceed REQUEST_TIMEOUT_MS',
+}).refine((env) => env.PUSH_RETRY_AFTER_MIN_SECONDS <= env.PUSH_RETRY_AFTER_MAX_SECONDS, {
+  path: ['PUSH_RETRY_AFTER_MIN_SECONDS'],
+  message: 'must not exceed PUSH_RETRY_AFTER_MAX_SECONDS',
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -24,6 +24,10 @@ async function main(): Promise<void> {
       connectionMs: env.CONNECTION_TIMEOUT_MS,
       keepAliveMs: env.KEEP_ALIVE_TIMEOUT_MS,
     },
+    pushAdmission: {
+      ...(env.PUSH_MAX_IN_FLIGHT !== undefined ? { maxInFlight: env.PUSH_MAX_IN_FLIGHT } : {}),
+      retryAfterSeconds: { min: env.PUSH_RETRY_AFTER_MIN_SECONDS, max: env.PUSH_RETRY_AFTER_MAX_SECONDS },
+    },
   };
   // The generated password goes to stdout only, once, never to the log.
   await bootstrapAdmin(createContext(options), {

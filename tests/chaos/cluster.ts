@@ -58,8 +58,11 @@ export async function startCluster(name: Backend['name'], options: ClusterOption
   const dist = path.join(ROOT, 'dist');
   const staticDir = options.withApp && existsSync(path.join(dist, 'index.html')) ? dist : null;
   const servers: ServerProcess[] = [];
+  // Parallel copies of a batch must really race (exactly-once is what they prove): no admission
+  // limit in their way (tests/server/api/push-admission.test.ts proves the limit).
+  const extraEnv = { PUSH_MAX_IN_FLIGHT: '1000', ...options.extraEnv };
   for (let i = 0; i < options.instances; i++)
-    servers.push(serverProcess({ port: await takePort(), env: database.env, adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, staticDir, ...(options.extraEnv ? { extraEnv: options.extraEnv } : {}) }));
+    servers.push(serverProcess({ port: await takePort(), env: database.env, adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, staticDir, extraEnv }));
   // The first start creates the admin; a second instance started at the same time could race it.
   for (const s of servers) await s.start();
 

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
 import type { FieldIssue } from '../../shared/records/validate';
 import type { ApiError } from '../../shared/api/protocol';
+import { retryAfterMs } from '../../shared/sync/http-transport';
 import { bilingual } from '../locales/bilingual';
 
 /**
@@ -20,7 +21,7 @@ export interface ApiFailureFields {
   /** the server's own words, in both languages */
   text?: LocalizedText | null;
   issues?: FieldIssue[];
-  /** seconds, from Retry-After (rate limits) */
+  /** seconds, from Retry-After (rate limits, a push refused 503 while the server is busy) */
   retryAfter?: number | null;
   /** the error body's other fields (e.g. the open records of a refused month lock) */
   details?: Record<string, unknown>;
@@ -70,14 +71,15 @@ export async function failureOf(response: Response): Promise<ApiFailure> {
   } catch {
     // not JSON: a proxy's error page, say
   }
-  const retryAfter = Number(response.headers.get('retry-after'));
+  // delay-seconds or an HTTP date, read as the sync transport reads it
+  const waitMs = retryAfterMs(response.headers.get('retry-after'), Date.now());
   return new ApiFailure({
     kind: kindOf(response.status),
     status: response.status,
     reason: body.error?.reason ?? body.error?.code ?? null,
     text: body.error?.message ?? null,
     issues: body.error?.issues ?? [],
-    retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    retryAfter: waitMs !== null && waitMs > 0 ? Math.ceil(waitMs / 1000) : null,
     details: (body.error as Record<string, unknown> | undefined) ?? {},
   });
 }

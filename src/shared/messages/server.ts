@@ -53,6 +53,10 @@ export const serverMessages = {
   },
   range_not_satisfiable: { uk: 'Запитаний діапазон файлу недоступний', en: 'The requested range of the file is not available' },
   unavailable: { uk: 'Сервер тимчасово недоступний', en: 'The server is temporarily unavailable' },
+  server_busy: {
+    uk: 'Сервер зараз зайнятий. Записи збережено на пристрої, синхронізація повториться сама',
+    en: 'The server is busy right now. The records are kept on the device and sync will try again by itself',
+  },
   rate_limited: { uk: 'Забагато запитів. Спробуйте пізніше', en: 'Too many requests. Try again later' },
   batch_too_large: { uk: 'Пакет завеликий', en: 'The batch is too large' },
   record_owner_changed: {

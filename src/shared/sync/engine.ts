@@ -35,7 +35,8 @@ export type TransportFailure =
   | { kind: 'unauthorized'; reason: AuthFailureReason }
   /** a refusal of the whole request (e.g. device_mismatch); a record the user may not write is answered `rejected` on its own */
   | { kind: 'forbidden'; message: string; reason?: string; text?: LocalizedText }
-  | { kind: 'server'; status: number; message: string; reason?: string; text?: LocalizedText };
+  /** retryAfterMs: the server asked to wait this long (a 503 or 429 with Retry-After) before sending again */
+  | { kind: 'server'; status: number; message: string; reason?: string; text?: LocalizedText; retryAfterMs?: number };
 
 export type TransportResult<T> = { ok: true; value: T } | { ok: false; failure: TransportFailure };
 

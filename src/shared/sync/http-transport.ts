@@ -56,5 +56,22 @@ async function failureOf(response: Response): Promise<TransportFailure> {
     ...(body.error?.message ? { text: body.error.message } : {}),
   };
   if (response.status === 403) return { kind: 'forbidden', message, ...detail };
-  return { kind: 'server', status: response.status, message, ...detail };
+  const wait = response.status === 503 || response.status === 429 ? retryAfterMs(response.headers.get('retry-after'), Date.now()) : null;
+  return { kind: 'server', status: response.status, message, ...detail, ...(wait !== null ? { retryAfterMs: wait } : {}) };
+}
+
+/** A device waits at most this long on a server's word, whatever a proxy or a wrong clock says. */
+export const MAX_RETRY_AFTER_MS = 15 * 60_000;
+
+/**
+ * Retry-After as milliseconds: delay-seconds (`3`) or an HTTP date; null when absent or not
+ * understood (the device's own backoff applies then). Capped at MAX_RETRY_AFTER_MS.
+ */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null) return null;
+  const text = header.trim();
+  // delay-seconds, or an HTTP date ("Wed, 02 Dec 2026 12:00:30 GMT"); a bare "-5" is neither
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : /^[A-Za-z]{3}, /.test(text) ? Date.parse(text) - now : NaN;
+  if (!Number.isFinite(ms)) return null;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }

@@ -23,6 +23,17 @@ describe('the one parser of HTTP failures', () => {
     expect(failure).toMatchObject({ kind: 'rate_limited', reason: 'too_many_logins', retryAfter: 120 });
   });
 
+  it('carries the Retry-After of a push refused while the server is busy, as seconds or as a date', async () => {
+    const busy = { error: { code: 'server_busy', reason: 'server_busy', message: { uk: 'Зайнято', en: 'Busy' } } };
+    expect(await failureOf(json(503, busy, { 'retry-after': '3' }))).toMatchObject({ kind: 'server', status: 503, reason: 'server_busy', retryAfter: 3 });
+    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
+    const dated = await failureOf(json(503, busy, { 'retry-after': inTenSeconds }));
+    expect(dated.retryAfter).toBeGreaterThanOrEqual(9);
+    expect(dated.retryAfter).toBeLessThanOrEqual(10);
+    expect((await failureOf(json(503, busy))).retryAfter).toBeNull();
+    expect((await failureOf(json(503, busy, { 'retry-after': 'soon' }))).retryAfter).toBeNull();
+  });
+
   it('names the kind by status', async () => {
     const kinds = await Promise.all([400, 401, 403, 409, 422, 429, 500, 503].map(async (s) => (await failureOf(json(s, {}))).kind));
     expect(kinds).toEqual(['invalid', 'unauthorized', 'forbidden', 'conflict', 'invalid', 'rate_limited', 'server', 'server']);

@@ -73,6 +73,9 @@ export async function startHarness(backend: Backend, over: Partial<AppOptions> =
     dbKind: database.handle.kind,
     clock: clock.now,
     passwordCost: TEST_SCRYPT_COST,
+    // Races prove exactly-once with many copies of a batch in flight at once: no admission limit
+    // in their way here (push-admission.test.ts sets one and proves it).
+    pushAdmission: { maxInFlight: 1000, retryAfterSeconds: { min: 1, max: 1 } },
     ...over,
   };
   const ctx = createContext(options);

@@ -17,7 +17,16 @@ describe('server environment', () => {
       REQUEST_TIMEOUT_MS: 120_000,
       CONNECTION_TIMEOUT_MS: 60_000,
       KEEP_ALIVE_TIMEOUT_MS: 10_000,
+      PUSH_RETRY_AFTER_MIN_SECONDS: 1,
+      PUSH_RETRY_AFTER_MAX_SECONDS: 4,
     });
+  });
+
+  it('takes the push admission limits, and refuses a Retry-After range upside down', () => {
+    const env = loadEnv({ PUSH_MAX_IN_FLIGHT: '12', PUSH_RETRY_AFTER_MIN_SECONDS: '2', PUSH_RETRY_AFTER_MAX_SECONDS: '9' });
+    expect([env.PUSH_MAX_IN_FLIGHT, env.PUSH_RETRY_AFTER_MIN_SECONDS, env.PUSH_RETRY_AFTER_MAX_SECONDS]).toEqual([12, 2, 9]);
+    expect(() => loadEnv({ PUSH_RETRY_AFTER_MIN_SECONDS: '5', PUSH_RETRY_AFTER_MAX_SECONDS: '2' })).toThrow(/PUSH_RETRY_AFTER_MIN_SECONDS/);
+    expect(() => loadEnv({ PUSH_MAX_IN_FLIGHT: '0' })).toThrow(/PUSH_MAX_IN_FLIGHT/);
   });
 
   it('reads and checks every variable', () => {

@@ -16,8 +16,14 @@ import { failureKey } from './words';
  * - failed: network or server trouble; retry later (the scheduler backs off)
  * - stopped: the server refused the login (expired, revoked): no retry until the user acts
  * - skipped: nothing to do here (the app is locked, no server login, or another tab is syncing)
+ * - { failed, retryAfterMs }: failed, and the server said when to come back (503 busy + Retry-After)
  */
-export type RunResult = 'ok' | 'failed' | 'stopped' | 'skipped';
+export type RunResult = 'ok' | 'failed' | 'stopped' | 'skipped' | ServerSaidWait;
+
+export interface ServerSaidWait {
+  failed: true;
+  retryAfterMs: number;
+}
 
 export interface RunOptions {
   /** wait for another tab's sync to end, then sync (the "Sync now" button); else skip when busy */
@@ -78,5 +84,5 @@ async function noteFailure(failure: TransportFailure): Promise<RunResult> {
   }
   const text = failure.kind === 'offline' ? undefined : failure.text;
   await noteSyncOutcome({ ok: false, error: { code: failureKey(failure), ...(text ? { text } : {}) } });
-  return 'failed';
+  return failure.kind === 'server' && failure.retryAfterMs !== undefined ? { failed: true, retryAfterMs: failure.retryAfterMs } : 'failed';
 }

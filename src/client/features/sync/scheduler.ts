@@ -1,6 +1,9 @@
 import { retryDelay } from '../../../shared/sync/backoff';
 import type { RunResult } from './controller';
 
+/** Up to this much is added to a server's Retry-After, which counts in whole seconds. */
+export const RETRY_AFTER_JITTER_MS = 1000;
+
 export type SyncTrigger = 'start' | 'online' | 'focus' | 'timer' | 'background' | 'button' | 'change' | 'login';
 
 export interface SchedulerOptions {
@@ -23,7 +26,10 @@ export interface SchedulerOptions {
  * ask for a sync; one runs at a time and a request during a run makes one more run after it.
  * After a failure the next try waits longer each time, with jitter (retryDelay); after a
  * success, a calm interval. Offline, nothing is tried until the `online` event. A refused login
- * stops the timer until the user logs in again.
+ * stops the timer until the user logs in again. When the server said how long to wait (503 busy
+ * with Retry-After), nothing is sent before then, whatever asks (a save, focus, the button): the
+ * next try waits that long plus up to a second of the device's own jitter, so devices refused
+ * in the same second do not all come back in the same second.
  */
 export class SyncScheduler {
   private running = false;
@@ -32,6 +38,8 @@ export class SyncScheduler {
   private timer: unknown = null;
   private lastRunEnd = -Infinity;
   private stopped = false;
+  /** no attempt before this time (the server's Retry-After); -Infinity: none asked */
+  private notBefore = -Infinity;
   private readonly o: Required<SchedulerOptions>;
 
   constructor(options: SchedulerOptions) {
@@ -63,6 +71,12 @@ export class SyncScheduler {
       return;
     }
     if (trigger === 'focus' && this.o.now() - this.lastRunEnd < this.o.focusGapMs) return;
+    const wait = this.notBefore - this.o.now();
+    if (wait > 0) {
+      // The server asked for quiet: the timer set for the end of it makes the attempt then.
+      if (this.timer === null) this.schedule(wait);
+      return;
+    }
     if (!this.o.isOnline() && trigger !== 'button') {
       // Offline for sure: no attempt and no timer; the `online` event will ask again.
       this.clear();
@@ -79,15 +93,19 @@ export class SyncScheduler {
       this.running = false;
       this.lastRunEnd = this.o.now();
     }
-    if (result === 'failed') {
+    const told = typeof result === 'object' ? result.retryAfterMs : null;
+    if (result === 'failed' || told !== null) {
       this.failures++;
       this.o.onFailure(this.failures);
     } else if (result === 'ok') this.failures = 0;
+    if (told !== null) this.notBefore = this.lastRunEnd + told + this.o.random() * RETRY_AFTER_JITTER_MS;
     const again = this.again;
     this.again = false;
     if (this.stopped) return;
     if (again && (result === 'ok' || result === 'skipped')) return this.request('change');
     if (result === 'stopped') return;
+    // Told to wait: exactly that (the server spreads devices with its own jitter), not the growing backoff.
+    if (told !== null) return this.schedule(Math.max(0, this.notBefore - this.o.now()));
     this.schedule(result === 'failed' ? retryDelay(this.failures, this.o.random) : this.o.idleMs);
   }
 

@@ -1,12 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { FieldRecord, ReviewStatus } from '../../../shared';
-import { unnestRows, usesUnnest, type ColumnTypes } from '../../db/bulk-rows';
+import { insertRows, type ColumnTypes } from '../../db/bulk-rows';
 import type { Database, FactsTable } from '../../db/schema';
 import { factRows } from './fact-rows';
 import { adjustRollup } from './rollup';
-
-/** Rows per INSERT on SQLite: 15 columns each stays far below its parameter limit. */
-const INSERT_CHUNK = 1000;
 
 const FACT_TYPES: ColumnTypes<FactsTable> = {
   record_id: 'text', position: 'integer', measure_id: 'text', source: 'text', indicator_id: 'text', date: 'text',
@@ -14,13 +11,9 @@ const FACT_TYPES: ColumnTypes<FactsTable> = {
   document_ref: 'text', review_status: 'text',
 };
 
+/** One multi-row INSERT (chunked on SQLite, unnest on PostgreSQL; see db/bulk-rows.ts). */
 export async function insertFacts(trx: Transaction<Database>, rows: FactsTable[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (usesUnnest(trx)) {
-    const { columns, source } = unnestRows(rows, FACT_TYPES);
-    return void (await trx.insertInto('facts').columns(columns).expression(source).execute());
-  }
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('facts').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  await insertRows(trx, 'facts', FACT_TYPES, rows);
 }
 
 /**

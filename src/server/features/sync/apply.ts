@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { FieldRecord, PushResult } from '../../../shared';
-import { unnestRows, usesUnnest, type ColumnTypes } from '../../db/bulk-rows';
+import { insertRows, type ColumnTypes } from '../../db/bulk-rows';
 import type { Database, NewRecordRevision } from '../../db/schema';
 import { takeSequence } from '../../db/sequence';
 import { serverMessages } from '../../../shared/messages/server';
@@ -52,20 +52,26 @@ type LatestRow = Omit<RevisionRow, 'record_id' | 'batch_id' | 'pushed_by_user' |
 };
 const LATEST_TYPES: ColumnTypes<LatestRow> = { id: 'text', ...RECORD_COLUMN_TYPES, server_seq: 'bigint', review_status: 'text' };
 
-/** The INSERT of these rows: as one array per column on PostgreSQL, as VALUES on SQLite (see bulk-rows.ts). */
+/**
+ * The revisions' INSERT: the primary key (record_id, revision) is the arbiter of exactly-once, so a
+ * row already stored (a repeat, a racing copy of the batch) inserts nothing and is not returned.
+ */
 function insertRevisions(trx: Transaction<Database>, rows: RevisionRow[]) {
-  const insert = trx.insertInto('record_revisions');
-  if (!usesUnnest(trx)) return insert.values(rows);
-  const { columns, source } = unnestRows(rows, REVISION_TYPES);
-  return insert.columns(columns).expression(source);
+  return insertRows<RevisionRow, { record_id: string; revision: number }>(
+    trx, 'record_revisions', REVISION_TYPES, rows, 'on conflict (record_id, revision) do nothing returning record_id, revision',
+  );
 }
 
-function insertLatest(trx: Transaction<Database>, rows: LatestRow[]) {
-  const insert = trx.insertInto('records');
-  if (!usesUnnest(trx)) return insert.values(rows);
-  const { columns, source } = unnestRows(rows, LATEST_TYPES);
-  return insert.columns(columns).expression(source);
-}
+/** Columns a newer revision moves forward in a record's latest row (id, team and author, created_at never change). */
+const MOVED_COLUMNS = [
+  'revision', 'kind', 'measure_id', 'indicator_id', 'device_id', 'period_start', 'period_end', 'body', 'content_hash', 'deleted',
+  'updated_at', 'received_at', 'server_seq', 'review_status',
+] as const satisfies readonly (keyof LatestRow)[];
+
+/** Only ever to a higher revision: a concurrent push that stored a higher one first keeps it. */
+const UPSERT_LATEST =
+  `on conflict (id) do update set ${MOVED_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')} ` +
+  'where "records"."revision" < excluded."revision" returning id';
 
 export function byIdThenRevision(a: Candidate, b: Candidate): number {
   if (a.record.id !== b.record.id) return a.record.id < b.record.id ? -1 : 1;
@@ -108,7 +114,7 @@ function touchesLock(locks: Set<string>, teamId: string, start: string, end: str
   return locks.size > 0 && monthsBetween(start, end).some((m) => locks.has(`${teamId}|${m}`));
 }
 
-function revisionRow(record: FieldRecord, input: ApplyInput): RevisionRow {
+function revisionRow(record: FieldRecord, input: ApplyInput, body: string = JSON.stringify(record)): RevisionRow {
   const period = recordPeriod(record);
   return {
     record_id: record.id,
@@ -121,7 +127,7 @@ function revisionRow(record: FieldRecord, input: ApplyInput): RevisionRow {
     device_id: record.deviceId,
     period_start: period.start,
     period_end: period.end,
-    body: JSON.stringify(record),
+    body,
     content_hash: record.contentHash,
     deleted: record.deleted ? 1 : 0,
     created_at: record.createdAt,
@@ -191,45 +197,29 @@ function triage(sorted: Candidate[], heads: Map<string, Head>, hashes: Map<strin
  * numbers. Returns the records whose latest row it moved (a concurrent push may have stored a
  * higher revision first).
  */
-async function upsertLatest(trx: Transaction<Database>, accepted: Candidate[], input: ApplyInput): Promise<FieldRecord[]> {
-  const highest = new Map<string, FieldRecord>();
-  for (const { record } of accepted) {
-    const seen = highest.get(record.id);
-    if (!seen || seen.revision < record.revision) highest.set(record.id, record);
+async function upsertLatest(trx: Transaction<Database>, accepted: Inserted[]): Promise<FieldRecord[]> {
+  const highest = new Map<string, Inserted>();
+  for (const a of accepted) {
+    const seen = highest.get(a.candidate.record.id);
+    if (!seen || seen.candidate.record.revision < a.candidate.record.revision) highest.set(a.candidate.record.id, a);
   }
   if (highest.size === 0) return [];
   // Taken after the revision INSERTs, so the counter's row lock is held only briefly (see sequence.ts).
   const first = await takeSequence(trx, highest.size);
-  const rows = [...highest.values()].map((record, i): LatestRow => {
-    const { record_id, batch_id: _b, pushed_by_user: _u, pushed_by_device: _d, imported: _i, ...columns } = revisionRow(record, input);
+  const rows = [...highest.values()].map(({ row }, i): LatestRow => {
+    // The revision's own row (its body serialised once): the latest row is its columns, less the push's.
+    const { record_id, batch_id: _b, pushed_by_user: _u, pushed_by_device: _d, imported: _i, ...columns } = row;
     // A new latest revision has not been reviewed: set here, not by a second UPDATE of the same rows.
     return { id: record_id, ...columns, server_seq: first + i, review_status: 'pending' };
   });
-  const moved = await insertLatest(trx, rows)
-    .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet((eb) => ({
-          revision: eb.ref('excluded.revision'),
-          kind: eb.ref('excluded.kind'),
-          measure_id: eb.ref('excluded.measure_id'),
-          indicator_id: eb.ref('excluded.indicator_id'),
-          device_id: eb.ref('excluded.device_id'),
-          period_start: eb.ref('excluded.period_start'),
-          period_end: eb.ref('excluded.period_end'),
-          body: eb.ref('excluded.body'),
-          content_hash: eb.ref('excluded.content_hash'),
-          deleted: eb.ref('excluded.deleted'),
-          updated_at: eb.ref('excluded.updated_at'),
-          received_at: eb.ref('excluded.received_at'),
-          server_seq: eb.ref('excluded.server_seq'),
-          review_status: eb.ref('excluded.review_status'),
-        }))
-        .where((eb) => eb('records.revision', '<', eb.ref('excluded.revision'))),
-    )
-    .returning('id')
-    .execute();
-  return moved.map((r) => highest.get(r.id)!);
+  const moved = await insertRows<LatestRow, { id: string }>(trx, 'records', LATEST_TYPES, rows, UPSERT_LATEST);
+  return moved.map((r) => highest.get(r.id)!.candidate.record);
+}
+
+/** A candidate headed for the INSERT, with its row. */
+interface Inserted {
+  candidate: Candidate;
+  row: RevisionRow;
 }
 
 /** Fills serverRevision into conflicts from the latest stored revisions (0: never stored). */
@@ -277,15 +267,11 @@ export async function applyRecords(trx: Transaction<Database>, input: ApplyInput
   const { results, toInsert, repeats } = triage(sorted, heads, hashes, locks);
   await input.hooks?.afterTriage?.(input.batchId);
 
-  const inserted = toInsert.length
-    ? await insertRevisions(trx, toInsert.map((c) => revisionRow(c.record, input)))
-        .onConflict((oc) => oc.columns(['record_id', 'revision']).doNothing())
-        .returning(['record_id', 'revision'])
-        .execute()
-    : [];
+  const headed: Inserted[] = toInsert.map((candidate) => ({ candidate, row: revisionRow(candidate.record, input) }));
+  const inserted = await insertRevisions(trx, headed.map((h) => h.row));
   const insertedKeys = new Set(inserted.map((r) => keyOf(r.record_id, r.revision)));
-  const accepted = toInsert.filter((c) => insertedKeys.has(keyOf(c.record.id, c.record.revision)));
-  for (const c of accepted) results.set(c.index, { status: 'accepted', id: c.record.id, revision: c.record.revision });
+  const accepted = headed.filter((h) => insertedKeys.has(keyOf(h.candidate.record.id, h.candidate.record.revision)));
+  for (const { candidate: c } of accepted) results.set(c.index, { status: 'accepted', id: c.record.id, revision: c.record.revision });
 
   // Lost a race, or repeated within the batch: judge against whatever is stored now.
   const unresolved = [...toInsert.filter((c) => !insertedKeys.has(keyOf(c.record.id, c.record.revision))), ...repeats];
@@ -295,7 +281,7 @@ export async function applyRecords(trx: Transaction<Database>, input: ApplyInput
   }
 
   // Reports follow the latest revisions: their facts are replaced in this same transaction.
-  await latestRevisionsChanged(trx, await upsertLatest(trx, accepted, input));
+  await latestRevisionsChanged(trx, await upsertLatest(trx, accepted));
   return withServerRevisions(trx, results);
 }
 

@@ -3,16 +3,21 @@ import { API_PREFIX, MAX_BATCH_BYTES, pullQuery, pullResponse, pushRequest, push
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import { authenticate } from '../auth';
+import { PUSH_PATH, type PushGate } from './admission';
 import { pull } from './pull';
 import { push } from './push';
 import { checkProtocolVersion } from './version';
 
-export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+/** `gate`: the push route's admission control, its onRequest registered first of all (see admission.ts). */
+export function syncRoutes(app: FastifyInstance, ctx: ServerContext, gate: PushGate): void {
   app.post(
-    `${API_PREFIX}/sync/push`,
+    PUSH_PATH,
     {
       // Checked while reading the body, before parsing: a huge body never reaches memory whole.
       bodyLimit: MAX_BATCH_BYTES,
+      // Admitted (or refused 503) before anything else, see admission.ts; the slot comes back however the request ends.
+      onResponse: gate.onDone,
+      onRequestAbort: gate.onDone,
       config: {
         doc: {
           summary:
@@ -29,11 +34,12 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
             413: `more than the allowed records or ${MAX_BATCH_BYTES} bytes`,
             422: 'the app speaks a newer protocol version than this server (reason server_too_old): it keeps its records and waits for the server',
             426: 'the app speaks an older protocol version than this server serves (reason client_too_old): update the app',
+            503: 'the server is working on as many pushes as it takes at once (reason server_busy); send the same batch again after Retry-After seconds',
           },
         },
       },
     },
-    async (request) => push(ctx, await authenticate(ctx, request), request.body),
+    async (request) => gate.run(request, async () => push(ctx, await authenticate(ctx, request), request.body)),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SyncScheduler, type SyncTrigger } from '../../../../src/client/features/sync/scheduler';
+import { RETRY_AFTER_JITTER_MS, SyncScheduler, type SyncTrigger } from '../../../../src/client/features/sync/scheduler';
 import type { RunResult } from '../../../../src/client/features/sync/controller';
 import { retryDelay } from '../../../../src/shared/sync/backoff';
 
@@ -99,6 +99,34 @@ describe('when the device syncs', () => {
     await vi.advanceTimersByTimeAsync(20_000);
     await scheduler.request('focus');
     expect(runs).toEqual(['start', 'focus']);
+  });
+
+  it('waits at least the Retry-After a busy server asked for, whatever else asks to sync, then tries again', async () => {
+    // random 0.5: half a second of the device's own jitter on top of the server's 3 s
+    const { scheduler, runs, failures } = setup([{ failed: true, retryAfterMs: 3_000 }, 'ok'], { random: () => 0.5 });
+    await scheduler.request('start');
+    expect(failures).toEqual([1]);
+    expect(scheduler.nextDelay).toBe(3_000 + 0.5 * RETRY_AFTER_JITTER_MS);
+    // A saved record, focus, the online event, the button: none sends before the server's time.
+    await vi.advanceTimersByTimeAsync(1_000);
+    for (const trigger of ['change', 'focus', 'online', 'button', 'background'] as const) await scheduler.request(trigger);
+    await vi.advanceTimersByTimeAsync(2_499);
+    expect(runs).toEqual(['start']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toEqual(['start', 'timer']);
+    // Answered: the calm interval again, and nothing held back any more.
+    expect(scheduler.failureCount).toBe(0);
+    expect(scheduler.nextDelay).toBe(300_000);
+    await scheduler.request('button');
+    expect(runs).toEqual(['start', 'timer', 'button']);
+  });
+
+  it('takes the server\'s Retry-After even when it is shorter than its own backoff would be', async () => {
+    const { scheduler } = setup(['failed', 'failed', 'failed', { failed: true, retryAfterMs: 1_000 }], { random: () => 0 });
+    await scheduler.request('start');
+    for (let i = 0; i < 3; i++) await vi.advanceTimersByTimeAsync(scheduler.nextDelay!);
+    expect(scheduler.failureCount).toBe(4);
+    expect(scheduler.nextDelay).toBe(1_000);
   });
 
   it('stops the timer when the server refused the login, until the user acts', async () => {
