@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_PATH, chromiumArgs } from '../tests/e2e/support/chromium';
+import { contentTypes } from '../tests/e2e/support/static-server';
 import { median, type BenchRow } from './report-table';
 
 /**
@@ -31,16 +32,6 @@ const PAGE_DIR = path.resolve('bench/device-page');
 const OUT_DIR = path.resolve('dist-bench-device');
 const BENCH_BASE = '/bench-device/';
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
 export async function serve(dist: string, port: number): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -49,7 +40,7 @@ export async function serve(dist: string, port: number): Promise<{ url: string; 
       const root = inBench ? OUT_DIR : dist;
       let file = path.join(root, inBench ? pathname.slice(BENCH_BASE.length) : pathname);
       if (!(await stat(file).catch(() => null))?.isFile()) file = path.join(root, 'index.html');
-      res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, { 'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
       createReadStream(file).pipe(res);
     })().catch(() => res.writeHead(500).end());
   });

@@ -12,6 +12,7 @@ import {
 } from '../src/shared';
 import type { FactsTable } from '../src/server/db/schema';
 import { factRows } from '../src/server/features/reports/fact-rows';
+import { random } from './random';
 
 /**
  * A city's three years of field records, made up with the shape real data has: most records are
@@ -22,18 +23,6 @@ import { factRows } from '../src/server/features/reports/fact-rows';
 
 export const DISTRICTS = defaultCatalogue.districts.map((d) => d.id);
 export const TEAMS = 40;
-
-/** mulberry32: small, fast, seeded. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Weighted<T> = readonly (readonly [T, number])[];
 

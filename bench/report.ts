@@ -10,7 +10,8 @@ import type { Database } from '../src/server/db/schema';
 import { sqlFactQuery, type FactQueryOptions, type FactScope } from '../src/server/features/reports/fact-query';
 import { latestRevisionsChanged, reviewStatusChanged } from '../src/server/features/reports/facts-store';
 import { rebuildRollup } from '../src/server/features/reports/rollup';
-import { factChunks, makeRecord, random, teams } from './generate';
+import { factChunks, makeRecord, teams } from './generate';
+import { random } from './random';
 import { postgresLoader, sqliteLoader, type Loader } from './load';
 import type { BenchRow } from './report-table';
 

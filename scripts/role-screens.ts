@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { chunkOfModule, chunksOf } from './bundle-chunks';
 
 /**
  * The field shell and the screens of other roles. The service worker precaches what a field
@@ -19,16 +20,6 @@ export const ROLE_SCREENS = {
 export type ScreenGroup = keyof typeof ROLE_SCREENS;
 
 export const SCREENS_META = 'kyiv1325-screens';
-
-interface ChunkLike {
-  type: 'chunk';
-  fileName: string;
-  isEntry: boolean;
-  facadeModuleId: string | null;
-  imports: string[];
-  dynamicImports: string[];
-  viteMetadata?: { importedCss: Set<string> };
-}
 
 /** Files of the role groups, shared by the index.html transform and the precache filter. */
 const leftOut = new Set<string>();
@@ -53,14 +44,9 @@ export function roleScreens(root = process.cwd()): Plugin {
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle) return html;
-        const chunks = Object.values(ctx.bundle).filter((o): o is ChunkLike & typeof o => o.type === 'chunk') as unknown as ChunkLike[];
+        const chunks = chunksOf(ctx.bundle);
         const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-        const normal = (id: string | null) => (id ?? '').split('\\').join('/');
-        const facade = (module: string) => {
-          const found = chunks.find((c) => normal(c.facadeModuleId) === `${normal(root)}/${module}`);
-          if (!found) throw new Error(`role-screens: no chunk for ${module}`);
-          return found.fileName;
-        };
+        const facade = (module: string) => chunkOfModule(chunks, root, module, 'role-screens').fileName;
         const groupEntries = new Map(Object.entries(ROLE_SCREENS).map(([group, modules]) => [group, modules.map(facade)]));
         const allRoleEntries = new Set([...groupEntries.values()].flat());
 

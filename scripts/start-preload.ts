@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { chunkOfModule, chunksOf } from './bundle-chunks';
 
 /**
  * Every start of the app shows the lock gate first (PIN setup or the lock screen). It is a lazy
@@ -10,14 +11,6 @@ import type { Plugin } from 'vite';
  */
 export const START_SCREENS = ['src/client/features/lock/LockGate.tsx'] as const;
 
-interface ChunkLike {
-  type: 'chunk';
-  fileName: string;
-  isEntry: boolean;
-  facadeModuleId: string | null;
-  imports: string[];
-}
-
 export function startPreload(root = process.cwd()): Plugin {
   return {
     name: 'kyiv1325:start-preload',
@@ -26,9 +19,8 @@ export function startPreload(root = process.cwd()): Plugin {
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle) return html;
-        const chunks = Object.values(ctx.bundle).filter((o) => o.type === 'chunk') as unknown as ChunkLike[];
+        const chunks = chunksOf(ctx.bundle);
         const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-        const normal = (id: string | null) => (id ?? '').split('\\').join('/');
         const wanted = new Set<string>();
         const visit = (file: string) => {
           if (wanted.has(file)) return;
@@ -36,9 +28,7 @@ export function startPreload(root = process.cwd()): Plugin {
           for (const next of byFile.get(file)?.imports ?? []) visit(next);
         };
         for (const module of START_SCREENS) {
-          const chunk = chunks.find((c) => normal(c.facadeModuleId) === `${normal(root)}/${module}`);
-          if (!chunk) throw new Error(`start-preload: no chunk for ${module}`);
-          visit(chunk.fileName);
+          visit(chunkOfModule(chunks, root, module, 'start-preload').fileName);
         }
         // What index.html loads already (the entry and its static imports) needs no second link.
         const present = new Set([...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!));

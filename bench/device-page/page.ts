@@ -12,6 +12,7 @@ import { setUpPin } from '../../src/client/data/vault/unlock';
 import { startLockChannel } from '../../src/client/data/vault/lockChannel';
 import type { OutboxRow, StoredRecordRow } from '../../src/client/data/rows';
 import { reportFromDevice } from '../../src/client/features/reports/useReport';
+import { random } from '../random';
 
 /**
  * The in-page half of bench/device.ts, built by Vite into /dist-bench-device/ and served at
@@ -21,17 +22,6 @@ import { reportFromDevice } from '../../src/client/features/reports/useReport';
  * entry), and times the app's own functions beside raw IndexedDB in the same page. It also keeps
  * the lock channel open, so an app tab opened next gets the data key without a PIN.
  */
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const YEAR = 2023;
 const DISTRICTS = defaultCatalogue.districts.map((d) => d.id);

@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
-const types: Record<string, string> = {
+/** Content types of what a Vite build writes. */
+export const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -33,7 +34,7 @@ export async function startStaticServer(port: number, root: string): Promise<Swi
       let file = join(current, path);
       const found = await stat(file).catch(() => null);
       if (!found?.isFile()) file = join(current, 'index.html');
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
       createReadStream(file).pipe(res);
     })().catch(() => {
       res.writeHead(500).end();
