@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { localizedText, type Catalogue, type LocalizedText } from '../plan/catalogue-schema';
 import dimensionsData from './dimensions.json';
 
-/** Every dimension offers this value, so a count never has to be forced into a wrong cell. */
-export const NOT_STATED = 'not_stated';
+import { NOT_STATED } from './ids';
+
+export { NOT_STATED };
 
 const dimensionValue = z.object({
   id: z.string().min(1),

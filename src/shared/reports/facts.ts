@@ -1,5 +1,5 @@
 import type { IndicatorSource } from '../plan/catalogue-schema';
-import { NOT_STATED } from '../dimensions';
+import { NOT_STATED } from '../dimensions/ids';
 import type { CountCell } from '../records/counts';
 import type { FieldRecord } from '../records/schemas';
 import type { ReviewStatus } from '../sync/protocol';
