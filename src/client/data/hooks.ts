@@ -6,6 +6,7 @@ import { getDb } from './db';
 import { decodeRows, type StoredRecord } from './recordRead';
 import type { SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
 import { openSession } from './session';
+import { sharedLiveQuery } from './sharedQuery';
 import { openSyncInfo, setAsideRows, storedSyncInfo, unsyncedSummary, type StoredSyncInfo, type SyncInfo, type UnsyncedSummary } from './status';
 import { storageState, type StorageState } from './storage';
 
@@ -37,23 +38,27 @@ function useOpened<Raw, Value>(raw: Raw | undefined, open: (raw: Raw) => Promise
   return opened?.value;
 }
 
-const openSessionRow = (row: StoredSessionRow | null) => openSession(row);
+// The header, the session gate and Today show these three: one live query each, shared (sharedQuery.ts).
+const sessionQuery = sharedLiveQuery(
+  async (): Promise<StoredSessionRow | null> => (await getDb().session.get('current')) ?? null,
+  (row: StoredSessionRow | null) => openSession(row),
+);
+const unsyncedQuery = sharedLiveQuery(unsyncedSummary);
+const syncInfoQuery = sharedLiveQuery(storedSyncInfo, (info: StoredSyncInfo) => openSyncInfo(info));
 
 export function useSession(): SessionRow | null | undefined {
-  const raw = useLiveQuery(async () => (await getDb().session.get('current')) ?? null);
-  const session = useOpened(raw, openSessionRow);
-  // A session that went away is gone at once (no decryption to wait for).
-  return raw === null ? null : session;
+  const { raw, value } = sessionQuery.useSnapshot();
+  // A session that went away is gone at once (no decryption to wait for); a new one shows the
+  // previous answer until it is open, as every opened query does, so a screen does not blink.
+  return raw === null ? null : raw === undefined ? undefined : value;
 }
 
 export function useUnsynced(): UnsyncedSummary | undefined {
-  return useLiveQuery(unsyncedSummary);
+  return unsyncedQuery.useSnapshot().value;
 }
 
-const openInfo = (info: StoredSyncInfo) => openSyncInfo(info);
-
 export function useSyncInfo(): SyncInfo | undefined {
-  return useOpened(useLiveQuery(storedSyncInfo), openInfo);
+  return syncInfoQuery.useSnapshot().value;
 }
 
 /** Bodies are decoded outside the live query: a codec may use async crypto. */

@@ -31,7 +31,13 @@ const latest = (xs: (string | null)[]) => xs.reduce<string | null>((a, x) => (x 
  * Records whose latest revision the server does not hold yet (drafts included). Read from
  * indexes, never the rows: a device with thousands unsent counts them without loading them.
  */
-export async function unsyncedSummary(): Promise<UnsyncedSummary> {
+export function unsyncedSummary(): Promise<UnsyncedSummary> {
+  // One read transaction for the 3 × statuses requests: one each cost a transaction apiece.
+  const db = getDb();
+  return db.transaction('r', db.records, readUnsynced);
+}
+
+async function readUnsynced(): Promise<UnsyncedSummary> {
   const [counts, firsts, lasts] = await Promise.all([
     // One native count per status: `notEqual('sent')` is two ranges, which Dexie counts by walking
     // every key through a cursor (and, in a live query, noting each one): 14 s at 4× throttle for
