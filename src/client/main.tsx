@@ -7,6 +7,8 @@ import { initI18n } from './app/i18n';
 import './app/styles.css';
 import { requestPersistence } from './data/storage';
 import { startPwa } from './pwa/pwa';
+import { preloadUnlockedScreens } from './app/unlockedScreens';
+import { whenVaultKnown } from './app/whenVaultKnown';
 
 initI18n();
 const root = createRoot(document.getElementById('root')!);
@@ -24,13 +26,8 @@ void startPwa();
 void import('./features/lock/keeper').then((m) => m.startLockKeeper());
 // Ask once at start that the browser never evicts the records; the answer shows on Today.
 void requestPersistence();
-// What the PIN opens (the session gate, Today, the sync status) loads while the lock screen waits,
-// once the first screen is up: it is never on the first screen's critical path.
-const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200));
-window.addEventListener('load', () =>
-  whenIdle(() => {
-    void import('./app/SessionGate');
-    void import('./features/today/TodayScreen');
-    void import('./features/status/SyncStatus');
-  }),
-);
+// What the PIN opens (the session gate, Today, the sync status): on a device with a PIN it loads
+// as soon as the lock check has found one, beside the lock screen or the key another tab hands
+// over, so that the unlocked screen does not wait for a chain of chunks (gate, then Today). On a
+// fresh device it waits until the first screen is up: it is never on that screen's critical path.
+whenVaultKnown(preloadUnlockedScreens);

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Layout } from './Layout';
 import { lazyScreen } from './lazyScreen';
+import { Today } from './unlockedScreens';
 
 // One chunk per screen: the first screen loads only what it shows.
-const Today = lazyScreen(() => import('../features/today/TodayScreen'));
 const Consultations = lazyScreen(() => import('../features/consultations/ConsultationScreen'));
 const Events = lazyScreen(() => import('../features/events/EventScreen'));
 const Indicators = lazyScreen(() => import('../features/indicators/IndicatorScreen'));

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLockState } from '../data/vault/lockState';
@@ -7,6 +7,8 @@ import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { Loading } from '../ui/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
+import { lazyScreen } from './lazyScreen';
+import { ReviewNavItem, SessionGate, SyncStatus } from './unlockedScreens';
 
 const NAV = [
   { to: '/', key: 'nav.today', end: true },
@@ -21,10 +23,10 @@ const NAV = [
 ] as const;
 
 // The device database (Dexie) loads beside the shell, not before it: the header paints at once.
-const SyncStatus = lazy(() => import('../features/status/SyncStatus'));
-const SessionGate = lazy(() => import('./SessionGate'));
-const ReviewNavItem = lazy(() => import('../features/review/ReviewNavItem'));
-const LockGate = lazy(() => import('../features/lock/LockGate'));
+const LockGate = lazyScreen(() => import('../features/lock/LockGate'));
+// Every start shows the lock (or the PIN setup) first, and its chunk is modulepreloaded: ask for
+// it now, so that the first render has it instead of suspending for it.
+void LockGate.preload().catch(() => undefined);
 
 export function Layout() {
   const { t } = useTranslation();
