@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../src/client/app/i18n';
 import { bilingual } from '../../src/client/locales/bilingual';
 import { en } from '../../src/client/locales/en';
+import { en as handedEn } from '../../src/client/locales/handed/en';
+import { uk as handedUk } from '../../src/client/locales/handed/uk';
 import { en as reportsEn } from '../../src/client/locales/reports/en';
 import { uk as reportsUk } from '../../src/client/locales/reports/uk';
 import { uk } from '../../src/client/locales/uk';
@@ -22,6 +24,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 describe.each([
   ['the first screen', uk, en],
   ['the review and report screens', reportsUk, reportsEn],
+  ['the texts handed on in both languages', handedUk, handedEn],
 ])('locale files of %s', (_name, ukFile, enFile) => {
   const ukTexts = texts(ukFile);
   const enTexts = texts(enFile);
@@ -47,6 +50,13 @@ describe('the translations', () => {
   it('keep the lazily loaded report texts apart from the first screen’s (one would overwrite the other)', () => {
     const first = new Set(texts(uk).keys());
     expect([...texts(reportsUk).keys()].filter((k) => first.has(k))).toEqual([]);
+  });
+
+  it('take the texts handed on in both languages from one place, so the data layer needs no other English', () => {
+    for (const section of Object.keys(handedUk) as (keyof typeof handedUk)[]) {
+      expect(uk[section], section).toBe(handedUk[section]);
+      expect(en[section], section).toBe(handedEn[section]);
+    }
   });
 
   it('type their keys: a key no locale has does not compile', () => {

@@ -1,12 +1,12 @@
 import { createInstance } from 'i18next';
 import type { Lang } from '../../shared/messages/lang';
 import type { LocalizedText } from '../../shared/plan/catalogue-schema';
-import { en } from './en';
-import type { Messages } from './types';
-import { uk } from './uk';
+import { en } from './handed/en';
+import type { HandedMessages } from './types';
+import { uk } from './handed/uk';
 
-/** A dotted key of a text of the first screen's locale files, e.g. "failure.offline". */
-export type TextKey<T = Messages, P extends string = ''> = {
+/** A dotted key of a text handed on in both languages, e.g. "failure.offline". */
+export type TextKey<T = HandedMessages, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : TextKey<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
@@ -23,7 +23,8 @@ const inEn = texts.getFixedT('en');
 
 /**
  * A text in both languages, for what is stored or handed on before any screen shows it (a
- * record's reason, a failure): the screen then picks the language it is in.
+ * record's reason, a failure): the screen then picks the language it is in. Only these texts
+ * (handed/), not the whole English locale, are needed for it.
  */
 export function bilingual(key: TextKey, values: Record<string, string | number | LocalizedText> = {}): LocalizedText {
   return { uk: inUk(key, inLanguage(values, 'uk')), en: inEn(key, inLanguage(values, 'en')) };

@@ -1,4 +1,6 @@
 /** Ukrainian: the app's first language. English (en.ts) must have every key (the type checks it, and tests/client/locales.test.ts). */
+import { uk as handed } from './handed/uk';
+
 export const uk = {
   app: {
     short: 'Київ 1325',
@@ -27,33 +29,7 @@ export const uk = {
   common: { loading: 'Завантаження…', cancel: 'Скасувати' },
   units: { bytes: 'Б', kilobytes: 'КБ', megabytes: 'МБ', gigabytes: 'ГБ' },
   /** Texts the data layer and the API door hand on in both languages (locales/bilingual.ts). */
-  failure: {
-    storageFull:
-      'На пристрої закінчилося місце. Останню зміну не збережено; усе збережене раніше на місці. Звільніть місце (фото, відео, інші застосунки) і спробуйте ще раз.',
-    writeConflict: 'Запис щойно змінено в іншій вкладці. Відкрийте його ще раз і повторіть зміну.',
-    saveFailed: 'Не вдалося зберегти: {{detail}}. Введене не втрачено, спробуйте ще раз.',
-    offline: 'Немає зв’язку з сервером. Спробуйте, коли зʼявиться мережа.',
-    noLogin: 'Потрібен вхід на сервер (розділ «Хто я»).',
-    server: 'Помилка сервера ({{status}})',
-    unknown: 'Щось пішло не так. Спробуйте ще раз.',
-  },
-  /** An answer of the server that its schema does not allow (data/answers.ts). */
-  answer: {
-    pull: 'отримання змін',
-    push: 'надсилання записів',
-    login: 'вхід',
-    me: 'дані користувача',
-    detail: '({{answer}}: {{where}})',
-    bad: 'Сервер надіслав відповідь, якої застосунок не розуміє {{detail}}; з неї нічого не збережено. Спробуйте пізніше або оновіть застосунок.',
-  },
-  /** Why a record was set aside, stored with it. */
-  reason: {
-    different_content: 'На сервері вже є інша версія цього запису. Відкрийте його і збережіть ще раз: піде нова редакція.',
-    stale_revision: 'На сервері вже новіша редакція цього запису (змінено на іншому пристрої).',
-    locked_period: 'Місяць цього запису закрито для вашої команди. Попросіть керівника відкрити його, тоді надішліть ще раз.',
-    review_rejected: 'Керівник не зарахував запис: {{comment}}',
-    review_returned: 'Керівник повернув запис на виправлення: {{comment}}',
-  },
+  ...handed,
   status: {
     label: 'Стан синхронізації',
     online: 'В мережі',
