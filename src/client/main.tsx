@@ -8,15 +8,18 @@ import './app/styles.css';
 import { requestPersistence } from './data/storage';
 import { startPwa } from './pwa/pwa';
 
-initI18n();
 const root = createRoot(document.getElementById('root')!);
-// As a transition, React renders the first tree in slices that yield to the browser (index.html
-// already shows the header), instead of one long task that blocks input while it runs.
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+// A device set to English renders once its texts are in (a chunk, precached): never Ukrainian
+// first. In Ukrainian this waits for nothing.
+void initI18n().then(() =>
+  // As a transition, React renders the first tree in slices that yield to the browser (index.html
+  // already shows the header), instead of one long task that blocks input while it runs.
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   ),
 );
 void startPwa();

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { localeTag } from '../../../shared/messages/lang';
 import { annualFileName, annualRows, annualTable, type AnnualRow } from '../../../shared/reports/annual';
 import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
-import { useLang, useText } from '../../app/i18n';
+import { useLang, useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { localToday } from '../../catalogue/measures';
 import { Loading } from '../../ui/Loading';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { reviewStatuses } from '../../../shared/review/protocol';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { allMeasures } from '../../../shared/plan/catalogue-index';
 import { Loading } from '../../ui/Loading';
