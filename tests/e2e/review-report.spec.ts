@@ -172,7 +172,7 @@ test('a supervisor reviews two devices’ records, reports on them and downloads
   await page.getByLabel('Місяць (РРРР-ММ)').fill('2023-12');
   await page.getByRole('button', { name: 'Затвердити і закрити місяць' }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'Місяць не можна закрити' });
-  await expect(refusal).toContainText('2 записів');
+  await expect(refusal).toContainText('2 записи ще очікують');
   await expect(refusal.getByRole('listitem')).toHaveCount(2);
   await expect(refusal).toContainText('Повернуто');
   await expect(refusal).toContainText('Очікує перевірки');

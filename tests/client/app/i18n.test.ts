@@ -68,6 +68,10 @@ describe('t', () => {
     expect(i18n.t(`app.langs.${lang}.short`)).toBe('ENG');
     // @ts-expect-error -- there is no such key; `npm run typecheck` fails if this line ever compiles
     expect(i18n.t('form.noSuchKey')).toBe('form.noSuchKey');
+    // A text given only in plural forms is asked for by its base key…
+    expect(i18n.t('lock.wrongWarning', { count: 3 })).toContain('ще 3 неправильні спроби');
+    // @ts-expect-error -- …and a suffix no form has does not exist
+    i18n.t('lock.wrongWarning_ones', { count: 3 });
   });
 });
 
@@ -87,6 +91,21 @@ describe('plural forms', () => {
   it('agree with the number in English: 1 try, 2 tries', async () => {
     await i18n.setLanguage('en');
     expect([1, 2, 21].map((count) => i18n.t(key, { count }))).toEqual(['1 try', '2 tries', '21 tries']);
+  });
+
+  it('make the app’s counted texts agree: records, tries, indicators', async () => {
+    expect(i18n.t('records.shown', { shown: 1, count: 1 })).toBe('Показано 1 з 1 запису, спершу змінені останніми.');
+    expect(i18n.t('records.shown', { shown: 50, count: 52 })).toBe('Показано 50 з 52 записів, спершу змінені останніми.');
+    expect(i18n.t('lock.wrongWarning', { count: 21 })).toContain('ще 21 неправильна спроба —');
+    expect(i18n.t('account.logoutLoses', { count: 1 })).toMatch(/^1 запис буде втрачено/);
+    expect(i18n.t('account.logoutLoses', { count: 3 })).toMatch(/^3 записи буде втрачено/);
+    await import('../../../src/client/features/reports/registerMessages');
+    expect(i18n.t('review.lockRefused', { count: 1 })).toContain(': 1 запис ще очікує перевірки або повернутий');
+    expect(i18n.t('reports.chartProgressSummary', { count: 5 })).toContain('для 5 індикаторів.');
+    await i18n.setLanguage('en');
+    expect(i18n.t('lock.wrongWarning', { count: 1 })).toBe('Warning: 1 more wrong try and all the app’s data on this device is erased.');
+    expect(i18n.t('review.bulkConfirm', { count: 1 })).toBe('Approve 1 record waiting for review? Its author will receive the verdict.');
+    expect(i18n.t('review.bulkConfirm', { count: 2 })).toBe('Approve 2 records waiting for review? Their authors will receive the verdict.');
   });
 
   it('fall back to _other, then to the plain key; a text without forms takes count as any value', () => {
