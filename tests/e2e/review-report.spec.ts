@@ -318,4 +318,11 @@ test('offline, a supervisor reads the pulled team records and reports on the dev
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(csvBytes.toString('utf8')).toContain('Найменування');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // English, still offline: the app's English comes from the precache, the report screens' from
+  // the cache filled at login, with the screen's own texts and the shell's.
+  await page.getByRole('button', { name: 'ENG' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Annual report on the plan/ })).toBeVisible();
+  await openScreen(page, 'Reports', 'Reports');
+  await expect(page.getByText(/^Source: the records on this device/)).toBeVisible();
 });
