@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalogue, Measure } from '../../src/shared/plan/catalogue-schema';
 import type { FieldRecord } from '../../src/shared/records/schemas';
-import { logIn, openScreen, recordConsultation, recordEvent, waitForServiceWorker } from './support/app';
+import { logIn, openScreen, recordConsultation, recordEvent, unlock, waitForServiceWorker } from './support/app';
 import { apiLogin, baseUrl, createTeam, createUser, serverRecords, type TestUser } from './support/server';
 
 /**
@@ -324,5 +324,10 @@ test('offline, a supervisor reads the pulled team records and reports on the dev
   await page.getByRole('button', { name: 'ENG' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Annual report on the plan/ })).toBeVisible();
   await openScreen(page, 'Reports', 'Reports');
+  await expect(page.getByText(/^Source: the records on this device/)).toBeVisible();
+  // Reopened there, an English device draws the report screen with its English from the start.
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
   await expect(page.getByText(/^Source: the records on this device/)).toBeVisible();
 });

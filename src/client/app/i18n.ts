@@ -131,8 +131,9 @@ export async function setLanguage(next: Lang): Promise<boolean> {
 }
 
 /**
- * Adds the texts of a lazily loaded screen, once. In English the screen's module waits for its
- * English (a top-level await), so it never shows Ukrainian first; in Ukrainian nothing is fetched.
+ * Adds the texts of a lazily loaded screen, once. Resolves when they are in, in the current
+ * language: the screen renders after that (lazyScreen awaits its `ready`), so in English it never
+ * shows Ukrainian first; in Ukrainian nothing is fetched.
  */
 export async function registerMessages(ukTable: MessageTree, loadEn: () => Promise<MessageTree>): Promise<void> {
   let bundle = enBundles.get(ukTable);

@@ -164,10 +164,11 @@ describe('the language', () => {
     expect(i18n.t('reports.title')).toBe('Reports');
   });
 
-  it('has a lazy screen’s English in before the screen module finishes, on an English device', async () => {
+  it('has a lazy screen’s English in once the screen is `ready` (what lazyScreen awaits), on an English device', async () => {
     i18n = await fresh();
     await i18n.initI18n('en');
-    await import('../../../src/client/features/reports/registerMessages');
+    const screen = await import('../../../src/client/features/reports/registerMessages');
+    await screen.messagesReady;
     expect(imported.reportsEn).toBe(1);
     expect(i18n.t('reports.title')).toBe('Reports');
   });

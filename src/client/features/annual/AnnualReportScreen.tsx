@@ -14,6 +14,7 @@ import { getFile } from '../../net/loggedIn';
 import { queryString } from '../../net/queryString';
 import { ScrollArea } from '../../ui/ScrollArea';
 import { useProgressReport } from '../reports';
+export { messagesReady as ready } from '../reports';
 import { useDataSource, type DataSource } from '../../net/dataSource';
 import './annual.css';
 import { annualFile, saveFile } from './annualFiles';

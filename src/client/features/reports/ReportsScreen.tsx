@@ -8,7 +8,7 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { defaultYear } from '../plan';
 import { useTeams } from '../../net/teams';
-import './registerMessages';
+export { messagesReady as ready } from './registerMessages';
 import './reports.css';
 import { ReportBody } from './ReportBody';
 import { ReportFilters } from './ReportFilters';

@@ -6,7 +6,7 @@ import { allMeasures } from '../../../shared/plan/catalogue-index';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 // the review texts and styles live with the reports feature's
-import '../reports';
+export { messagesReady as ready } from '../reports';
 import { useDataSource, type DataSource } from '../../net/dataSource';
 import { BulkApprove } from './BulkApprove';
 import { MonthPanel } from './MonthPanel';
