@@ -10,15 +10,18 @@ import { startPwa } from './pwa/pwa';
 import { preloadUnlockedScreens } from './app/unlockedScreens';
 import { whenVaultKnown } from './app/whenVaultKnown';
 
-initI18n();
 const root = createRoot(document.getElementById('root')!);
-// As a transition, React renders the first tree in slices that yield to the browser (index.html
-// already shows the header), instead of one long task that blocks input while it runs.
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+// A device set to English renders once its texts are in (a chunk, precached): never Ukrainian
+// first. In Ukrainian this waits for nothing.
+void initI18n().then(() =>
+  // As a transition, React renders the first tree in slices that yield to the browser (index.html
+  // already shows the header), instead of one long task that blocks input while it runs.
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   ),
 );
 void startPwa();

@@ -159,7 +159,7 @@ test('(b) after logout: the records, the draft and the token are gone from disk'
   await page.getByRole('button', { name: 'Вийти' }).click();
   await expect(page.getByTestId('logout-unsynced')).toContainText('Ще не надіслано записів: 2');
   await page.getByRole('button', { name: 'Вийти і стерти без збереження' }).click();
-  await expect(page.getByText('Записи (2) буде втрачено назавжди.', { exact: false })).toBeVisible();
+  await expect(page.getByText('2 записи буде втрачено назавжди.', { exact: false })).toBeVisible();
   await expectErasedBy(page, () => page.getByRole('button', { name: 'Так, вийти' }).click());
   await context.close();
 

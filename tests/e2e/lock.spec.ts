@@ -122,7 +122,7 @@ test('wrong PINs count down with a warning; the last one erases the device’s d
   await wrong(4);
   await expect(screen.getByText('Увага:')).toHaveCount(0);
   await wrong(3);
-  await expect(screen.getByRole('alert').filter({ hasText: 'ще 3 неправильних спроб' })).toContainText('буде стерто');
+  await expect(screen.getByRole('alert').filter({ hasText: 'ще 3 неправильні спроби' })).toContainText('буде стерто');
   expect(await seriousViolations(page)).toEqual([]);
   // Closing the app does not reset the count.
   await page.reload();
@@ -182,7 +182,7 @@ test('logging out without saving asks a second time, naming what is lost; after 
   await openScreen(page, 'Хто я', 'Хто я');
   await page.getByRole('button', { name: 'Вийти' }).click();
   await page.getByRole('button', { name: 'Вийти і стерти без збереження' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Записи (1) буде втрачено назавжди.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '1 запис буде втрачено назавжди.' })).toBeVisible();
   await page.getByRole('button', { name: 'Скасувати' }).click();
   expect((await deviceState(page))!.records).toHaveLength(1);
 

@@ -105,6 +105,38 @@ test('keeps a half-filled form as a draft across a reload', async ({ page, conte
   await expect(page.getByText('Усього: 3')).toBeVisible();
 });
 
+test('switches to English offline, from the precache, and starts in English with no Ukrainian screen first', async ({ page, context }) => {
+  // One online visit, in Ukrainian: English is not among what the page loads, only in the precache.
+  await setUpIdentity(page);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Сьогодні' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'ENG' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByTestId('connection')).toHaveText('Offline');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await openScreen(page, 'Events', 'Event / training');
+
+  // Every main heading the page ever shows, from before its first script: an English device's
+  // first render waits for the English chunk, so no Ukrainian screen flashes by.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { headings: string[] }).headings = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('h1')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'The app is locked' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { headings: string[] }).headings)).toEqual(['The app is locked']);
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Event / training' })).toBeVisible();
+});
+
 test('shows an error next to each field in the chosen language', async ({ page }) => {
   await setUpIdentity(page);
   await openScreen(page, 'Заходи', 'Захід / тренінг');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalogue, Measure } from '../../src/shared/plan/catalogue-schema';
 import type { FieldRecord } from '../../src/shared/records/schemas';
-import { logIn, openScreen, recordConsultation, recordEvent, waitForServiceWorker } from './support/app';
+import { logIn, openScreen, recordConsultation, recordEvent, unlock, waitForServiceWorker } from './support/app';
 import { apiLogin, baseUrl, createTeam, createUser, serverRecords, type TestUser } from './support/server';
 
 /**
@@ -172,7 +172,7 @@ test('a supervisor reviews two devices’ records, reports on them and downloads
   await page.getByLabel('Місяць (РРРР-ММ)').fill('2023-12');
   await page.getByRole('button', { name: 'Затвердити і закрити місяць' }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'Місяць не можна закрити' });
-  await expect(refusal).toContainText('2 записів');
+  await expect(refusal).toContainText('2 записи ще очікують');
   await expect(refusal.getByRole('listitem')).toHaveCount(2);
   await expect(refusal).toContainText('Повернуто');
   await expect(refusal).toContainText('Очікує перевірки');
@@ -318,4 +318,16 @@ test('offline, a supervisor reads the pulled team records and reports on the dev
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(csvBytes.toString('utf8')).toContain('Найменування');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // English, still offline: the app's English comes from the precache, the report screens' from
+  // the cache filled at login, with the screen's own texts and the shell's.
+  await page.getByRole('button', { name: 'ENG' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Annual report on the plan/ })).toBeVisible();
+  await openScreen(page, 'Reports', 'Reports');
+  await expect(page.getByText(/^Source: the records on this device/)).toBeVisible();
+  // Reopened there, an English device draws the report screen with its English from the start.
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  await expect(page.getByText(/^Source: the records on this device/)).toBeVisible();
 });

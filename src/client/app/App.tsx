@@ -1,5 +1,5 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { Link } from 'react-router';
 import { Layout } from './Layout';
 import { lazyScreen } from './lazyScreen';

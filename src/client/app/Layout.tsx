@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLockState } from '../data/vault/lockState';
 import { lockNow } from '../features/lock/lockNow';

@@ -52,7 +52,7 @@ function reasonFor(result: PushResult): StatusReason | null {
     const first = result.issues[0];
     return first
       ? { code: first.code, message: first.message, field: first.field, issues: result.issues }
-      : { code: 'rejected', message: bilingual('status.rejected') };
+      : { code: 'rejected', message: bilingual('reason.rejected') };
   }
   if (result.status === 'conflict') return { code: result.reason, message: conflictText(result.reason) };
   return null;

@@ -1,3 +1,4 @@
+import { en as handed } from './handed/en';
 import type { Messages } from './types';
 
 export const en: Messages = {
@@ -27,31 +28,7 @@ export const en: Messages = {
   },
   common: { loading: 'Loading…', cancel: 'Cancel' },
   units: { bytes: 'B', kilobytes: 'KB', megabytes: 'MB', gigabytes: 'GB' },
-  failure: {
-    storageFull:
-      'The device is out of storage. The last change was not saved; everything saved before is intact. Free some space (photos, videos, other apps) and try again.',
-    writeConflict: 'The record was just changed in another tab. Open it again and repeat your change.',
-    saveFailed: 'Could not save: {{detail}}. What you entered is kept; try again.',
-    offline: 'The server cannot be reached. Try again when the network is back.',
-    noLogin: 'You need to log in to the server (the "Who am I" section).',
-    server: 'Server error ({{status}})',
-    unknown: 'Something went wrong. Please try again.',
-  },
-  answer: {
-    pull: 'pull',
-    push: 'push',
-    login: 'login',
-    me: 'user details',
-    detail: '({{answer}}: {{where}})',
-    bad: 'The server sent an answer the app does not understand {{detail}}; nothing of it was stored. Try again later, or update the app.',
-  },
-  reason: {
-    different_content: 'The server already holds another version of this record. Open it and save again: a new revision will go.',
-    stale_revision: 'The server holds a newer revision of this record (changed on another device).',
-    locked_period: "This record's month is locked for your team. Ask your supervisor to unlock it, then send again.",
-    review_rejected: 'The supervisor did not count this record: {{comment}}',
-    review_returned: 'The supervisor returned this record for correction: {{comment}}',
-  },
+  ...handed,
   status: {
     label: 'Sync status',
     online: 'Online',
@@ -164,7 +141,8 @@ export const en: Messages = {
     edit: 'Edit',
     delete: 'Delete',
     confirmDelete: 'Yes, delete',
-    shown: '{{shown}} of {{count}} records shown, newest change first.',
+    shown_one: '{{shown}} of {{count}} record shown, newest change first.',
+    shown_other: '{{shown}} of {{count}} records shown, newest change first.',
     showMore: 'Show more',
   },
   kind: { serviceLog: 'Consultations / services', event: 'Event', indicatorReport: 'Indicator' },
@@ -239,7 +217,8 @@ export const en: Messages = {
     logoutSync: 'Sync now',
     logoutExportTitle: 'Save the unsent records to a file',
     logoutAnyway: 'Log out and erase without saving',
-    logoutLoses: '{{count}} records will be lost for good. Log out and erase anyway?',
+    logoutLoses_one: '{{count}} record will be lost for good. Log out and erase anyway?',
+    logoutLoses_other: '{{count}} records will be lost for good. Log out and erase anyway?',
     loggingOut: 'Logging out and erasing…',
     logoutYes: 'Yes, log out',
   },
@@ -394,7 +373,8 @@ export const en: Messages = {
     unlock: 'Unlock',
     checking: 'Checking…',
     wrong: 'Wrong code. Tries left: {{count}}.',
-    wrongWarning: 'Warning: {{count}} more wrong tries and all the app’s data on this device is erased.',
+    wrongWarning_one: 'Warning: {{count}} more wrong try and all the app’s data on this device is erased.',
+    wrongWarning_other: 'Warning: {{count}} more wrong tries and all the app’s data on this device is erased.',
     erased: 'The app’s data on this device was erased after {{max}} wrong codes in a row.',
     forgot: 'Forgot the code?',
     forgotLead: 'It cannot be recovered. You can only erase the app’s data from this device and start again: records the server does not have are lost.',

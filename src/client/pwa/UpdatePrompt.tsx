@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 import { acceptUpdate, dismissUpdate, usePwaState } from './pwa';
 
 /** "A new version is available": updates only when the user says so; drafts come back after. */

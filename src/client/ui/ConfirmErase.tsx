@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 
 interface Props {
   /** what is about to be lost, asked as a question */

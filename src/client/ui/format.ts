@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../app/i18n';
 import type { UnsyncedSummary } from '../data';
 import { localeTag, type Lang } from '../../shared/messages/lang';
 import { formatRelative } from './relativeTime';

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../app/i18n';
 import type { FieldRecord } from '../../shared/records/schemas';
 
 /** What a record is called in a list: an event by its title, other records by their kind. */

@@ -1,6 +1,5 @@
 import { useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { dateBounds, findMeasure, localToday, serviceIndicators, serviceMeasures, withinMeasure } from '../../catalogue/measures';
 import { firstMessage, useErrorText } from '../../ui/errors';

@@ -1,5 +1,5 @@
 import { useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { eventFormats } from '../../../shared/records/schemas';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { dateBounds, eventMeasures, findMeasure, localToday, withinMeasure } from '../../catalogue/measures';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { errorText } from '../../data';
 import { Field, fieldAria } from '../../ui/Field';

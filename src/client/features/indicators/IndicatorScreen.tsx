@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { dateBounds, findIndicator, findMeasure, localToday, measuresWithIndicators, withinMeasure } from '../../catalogue/measures';
 import { firstMessage, useErrorText } from '../../ui/errors';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { wipeDevice } from '../../data/wipe';
 import { ConfirmErase } from '../../ui/ConfirmErase';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useLockState } from '../../data/vault/lockState';
 import { Loading } from '../../ui/Loading';
 import { PinSetup } from './PinSetup';

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { errorText } from '../../data';
 import { MAX_FAILURE_CHOICES, readVault, setMaxFailures } from '../../data/vault/vaultStore';
 import { Notice } from '../../ui/Notice';

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { errorText } from '../../data';
 import { MAX_SECRET_LENGTH, MIN_SECRET_LENGTH, secretProblem, type SecretKind } from '../../data/vault/secretRules';
 import { hasStoredData, setUpPin } from '../../data/vault/unlock';

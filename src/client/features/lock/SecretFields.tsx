@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import type { SecretKind } from '../../data/vault/secretRules';
 import { MIN_SECRET_LENGTH } from '../../data/vault/secretRules';
 import { Field, fieldAria } from '../../ui/Field';

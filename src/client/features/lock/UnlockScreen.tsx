@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { errorText } from '../../data';
 import type { VaultRow } from '../../data/rows';
 import { unlockWithPin } from '../../data/vault/unlock';

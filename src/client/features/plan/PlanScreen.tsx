@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Catalogue, Indicator, Measure } from '../../../shared/plan/catalogue-schema';
 import type { IndicatorProgress } from '../../../shared/reports/progress';
 import { statusLabels } from '../../../shared/reports/progress';
-import { useLang, useText } from '../../app/i18n';
+import { useLang, useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { localToday } from '../../catalogue/measures';
 import { useAllRecords } from '../../data';

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { currentAuthor, errorText, localStatuses, useRecordsPage, type StoredRecord } from '../../data';
 import { deleteRecord } from '../../data/recordStore';
-import { useLang, useText } from '../../app/i18n';
+import { useLang, useText, useTranslation } from '../../app/i18n';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { timeAgo } from '../../ui/format';

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { DataTable } from './DataTable';
 import { dimensions, dimensionValueLabel, sexLabel } from '../../../shared/dimensions';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { cellTable } from './reportModel';
 import './registerMessages';
 

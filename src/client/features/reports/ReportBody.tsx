@@ -1,8 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../shared/plan/catalogue-schema';
 import { districtValues } from '../../../shared/dimensions';
 import { statusLabels, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import type { TeamChoice } from '../../net/teams';
 import { CrossTable } from './CrossTable';

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReportFilter } from '../../../shared/reports/query';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { localToday } from '../../catalogue/measures';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { defaultYear } from '../plan';
 import { useTeams } from '../../net/teams';
-import './registerMessages';
+export { messagesReady as ready } from './registerMessages';
 import './reports.css';
 import { ReportBody } from './ReportBody';
 import { ReportFilters } from './ReportFilters';

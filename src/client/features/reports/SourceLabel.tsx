@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import type { DataSource } from '../../net/dataSource';
 
 /** Says plainly whose data a report shows: the city's (server) or this device's. */

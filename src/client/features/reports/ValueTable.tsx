@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { DataTable } from './DataTable';
 
 /** A one-dimension breakdown (by district, by team) as a table, largest first, with its total. */

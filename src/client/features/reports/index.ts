@@ -2,7 +2,7 @@
  * The reports feature as other features see it. The review and annual-report screens share its
  * texts and styles: importing this module registers them.
  */
-import './registerMessages';
+export { messagesReady } from './registerMessages';
 import './reports.css';
 
 export { CrossTable } from './CrossTable';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ReviewItem } from '../../../shared/review/protocol';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { failureText } from '../../net/failure';
 import type { DataSource } from '../../net/dataSource';
 import { approveAll, type BulkResult } from './bulk';

@@ -1,9 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { isRecordKind } from '../../../shared/records/schemas';
 import type { MonthLock } from '../../../shared/review/protocol';
-import { useLang, useText } from '../../app/i18n';
+import { useLang, useText, useTranslation } from '../../app/i18n';
 import { Notice } from '../../ui/Notice';
 import { formatDateTime } from '../../ui/format';
 import { failureText } from '../../net/failure';

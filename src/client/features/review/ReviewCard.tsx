@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import type { ReviewItem } from '../../../shared/review/protocol';
 import type { FieldRecord } from '../../../shared/records/schemas';
-import { useLang, useText } from '../../app/i18n';
+import { useLang, useText, useTranslation } from '../../app/i18n';
 import { Notice } from '../../ui/Notice';
 import { formatDateTime } from '../../ui/format';
 import { recordTotal } from '../records';

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { reviewStatuses } from '../../../shared/review/protocol';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { allMeasures } from '../../../shared/plan/catalogue-index';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 // the review texts and styles live with the reports feature's
-import '../reports';
+export { messagesReady as ready } from '../reports';
 import { useDataSource, type DataSource } from '../../net/dataSource';
 import { BulkApprove } from './BulkApprove';
 import { MonthPanel } from './MonthPanel';

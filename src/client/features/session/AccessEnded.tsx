@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuthFailureReason } from '../../../shared/sync/protocol';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { errorText, getSession } from '../../data';
 import { forgetDevice } from './api';
 import { countForHandoff } from '../../data/handoff';
@@ -75,7 +74,7 @@ export default function AccessEnded({ reason }: { reason: Extract<AuthFailureRea
         {failure && <Notice tone="error">{failure}</Notice>}
         {confirming ? (
           <ConfirmErase
-            question={unexported ? t('access.confirmUnexported', { count }) : t('access.confirm')}
+            question={unexported ? t('access.confirmUnexported', { count: count ?? 0 }) : t('access.confirm')}
             yes={t('access.wipeYes')}
             busy={wiping}
             onYes={() => void wipe()}

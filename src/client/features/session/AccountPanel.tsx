@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import { useLang } from '../../app/i18n';
+import { useLang, useTranslation } from '../../app/i18n';
 import { chooseTeam, type SessionRow } from '../../data';
 import { formatDateTime } from '../../ui/format';
 import { Notice } from '../../ui/Notice';

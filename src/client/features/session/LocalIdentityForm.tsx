@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import type { Role } from '../../../shared/sync/protocol';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { errorText, saveLocalIdentity } from '../../data';
 import { Field, fieldAria } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';
 import { errorText, useUnsynced, type SessionRow } from '../../data';
 import { wipeDevice } from '../../data/wipe';

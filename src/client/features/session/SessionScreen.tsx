@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { hasLoggedInBefore } from '../../data';
 import { Loading } from '../../ui/Loading';

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useLang } from '../../app/i18n';
+import { useLang, useTranslation } from '../../app/i18n';
 import { requestPersistence, useStorageState } from '../../data';
 import { formatBytes } from '../../ui/format';
 

@@ -1,9 +1,7 @@
-import type { TFunction } from 'i18next';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLang, useText } from '../../app/i18n';
+import { type TFunction, useLang, useText, useTranslation } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';
 import { useSession, useSyncInfo, useUnsynced, type SessionRow } from '../../data';
 import { timeAgo, unsyncedText } from '../../ui/format';

@@ -1,8 +1,6 @@
-import type { TFunction } from 'i18next';
 import { lazy, Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLang, useText } from '../../app/i18n';
+import { type TFunction, useLang, useText, useTranslation } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { useOnline } from '../../app/useOnline';
 import { useServerRecords, useSetAside, useSyncInfo, useUnsynced, type StoredRecord } from '../../data';

@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLang } from '../../app/i18n';
+import { useLang, useTranslation } from '../../app/i18n';
 import { localToday } from '../../catalogue/measures';
 import { useRecentRecords, useSyncInfo, useUnsynced } from '../../data';
 import { timeAgo } from '../../ui/format';

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link, useParams } from 'react-router';
 import type { RecordKind } from '../../../shared/records/schemas';
 import { useStoredRecord, type StoredRecord } from '../../data';

@@ -1,7 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import type { Measure } from '../../../shared/plan/catalogue-schema';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { shorten } from '../../catalogue/measures';
 import { OptionSelect } from './OptionSelect';
 

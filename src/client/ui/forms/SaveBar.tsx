@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { errorText } from '../../data';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { Notice } from '../Notice';
 
 interface Props {

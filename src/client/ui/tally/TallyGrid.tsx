@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { dimensionValueLabel, dimensions, NOT_STATED, sexLabel, type CellDimension } from '../../../shared/dimensions';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
-import { useText } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { ChoiceSelect } from '../ChoiceSelect';
 import type { GridLayout } from './layout';
 import { canUndo, countAt, grandTotal, gridTotals, lastChange, setCount, sumWhere, tap, undo, type Cell, type TallyState } from './tally';

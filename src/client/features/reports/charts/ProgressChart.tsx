@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { ProgressStatus } from '../../../../shared/reports/progress';
 import { statusLabels } from '../../../../shared/reports/progress';
-import { useText } from '../../../app/i18n';
+import { useText, useTranslation } from '../../../app/i18n';
 import { ChartFrame, ChartSvg } from './ChartFrame';
 import { niceMax, progressPercent } from './chartMath';
 

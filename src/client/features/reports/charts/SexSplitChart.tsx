@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { dimensions, dimensionValueLabel } from '../../../../shared/dimensions';
-import { useText } from '../../../app/i18n';
+import { useText, useTranslation } from '../../../app/i18n';
 import { ChartFrame, ChartSvg } from './ChartFrame';
 import { stackedParts } from './chartMath';
 

@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { localeTag, type Lang } from '../../../../shared/messages/lang';
-import { useLang } from '../../../app/i18n';
+import { useLang, useTranslation } from '../../../app/i18n';
 import { ChartFrame, ChartSvg } from './ChartFrame';
 import { niceMax } from './chartMath';
 
