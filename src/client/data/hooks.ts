@@ -8,6 +8,7 @@ import type { SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
 import { openSession } from './session';
 import { openSyncInfo, setAsideRows, storedSyncInfo, unsyncedSummary, type StoredSyncInfo, type SyncInfo, type UnsyncedSummary } from './status';
 import { storageState, type StorageState } from './storage';
+import { latestServerRows } from './teamRecordRead';
 
 /**
  * React hooks over the device database. They re-render on every change, in this tab or another
@@ -109,9 +110,9 @@ export function useRecordsPage(match: (row: StoredRecordRow) => boolean, filterK
 }
 
 export interface RecentRecords {
-  /** how many changed since the time asked */
+  /** how many the query counts: those changed since the time asked; every server copy */
   count: number;
-  /** the latest of them, newest first, at most the limit asked */
+  /** the latest changed of them, newest first, at most the limit asked */
   records: StoredRecord[];
 }
 
@@ -199,4 +200,12 @@ export function useSetAside(): StoredRecord[] | undefined {
 /** Records the server sent (team records for supervisors), read-only, newest first. */
 export function useServerRecords(): StoredRecord[] | undefined {
   return useDecoded(useLiveQuery(() => getDb().serverRecords.orderBy('updatedAt').reverse().toArray()));
+}
+
+/**
+ * Records the server sent (team records for supervisors), read-only: how many, from the primary
+ * key, and the latest changed `limit` of them, newest first; only those are decoded.
+ */
+export function useServerRecordsPage(limit: number): RecentRecords | undefined {
+  return useOpened(useLiveQuery(() => latestServerRows(limit), [limit]), openRecent);
 }

@@ -40,6 +40,7 @@ export {
   useStoredRecord,
   useSetAside,
   useServerRecords,
+  useServerRecordsPage,
 } from './hooks';
 export { getRecord, listRecords, type StoredRecord } from './recordRead';
 export { deviceReviewStatus, mergeDeviceRecords, readDeviceRecords, useDeviceRecords } from './deviceRecords';
