@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { aggregateRows, openAggregates, type FactBucket } from './aggregates';
 import { getDb } from './db';
 import { decodeRows, type StoredRecord } from './recordRead';
-import type { SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
+import type { AggregateRow, SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
 import { openSession } from './session';
 import { openSyncInfo, setAsideRows, storedSyncInfo, unsyncedSummary, type StoredSyncInfo, type SyncInfo, type UnsyncedSummary } from './status';
 import { storageState, type StorageState } from './storage';
@@ -60,10 +60,6 @@ export function useSyncInfo(): SyncInfo | undefined {
 /** Bodies are decoded outside the live query: a codec may use async crypto. */
 function useDecoded(rows: StoredRecordRow[] | undefined): StoredRecord[] | undefined {
   return useOpened(rows, decodeRows);
-}
-
-export function useAllRecords(): StoredRecord[] | undefined {
-  return useDecoded(useLiveQuery(() => getDb().records.orderBy('updatedAt').reverse().toArray()));
 }
 
 export function useRecordsOn(date: string): StoredRecord[] | undefined {
@@ -139,12 +135,15 @@ export function useRecentRecords(authorId: string | null, isoTime: string, limit
   return useOpened(raw, openRecent);
 }
 
+const noBuckets = async (): Promise<AggregateRow[]> => [];
+
 /**
- * Every report fact on this device, summed per measure × month (aggregates.ts), live: a write
- * makes its buckets stale and only those are recomputed from their records.
+ * The device's figures, summed per measure × month (aggregates.ts), live: a write makes its
+ * buckets stale and only those are recomputed from their records. Off (`on` false: a screen that
+ * reads the server instead), nothing is read and the answer is an empty list.
  */
-export function useDeviceBuckets(): FactBucket[] | undefined {
-  return useOpened(useLiveQuery(aggregateRows), openAggregates);
+export function useDeviceBuckets(on = true): FactBucket[] | undefined {
+  return useOpened(useLiveQuery(on ? aggregateRows : noBuckets, [on]), openAggregates);
 }
 
 /**
@@ -195,11 +194,6 @@ export function useStorageState(refreshKey = 0): StorageState | undefined {
 /** Records set aside (rejected, conflict, returned by a supervisor), decoded. */
 export function useSetAside(): StoredRecord[] | undefined {
   return useDecoded(useLiveQuery(setAsideRows));
-}
-
-/** Records the server sent (team records for supervisors), read-only, newest first. */
-export function useServerRecords(): StoredRecord[] | undefined {
-  return useDecoded(useLiveQuery(() => getDb().serverRecords.orderBy('updatedAt').reverse().toArray()));
 }
 
 /**
