@@ -260,6 +260,10 @@ test('offline, a supervisor reads the pulled team records and reports on the dev
   const held = await serverRecords(supervisor);
   const service = held.find((r) => r.kind === 'serviceLog')!;
   const serviceIndicator = service.kind === 'serviceLog' ? service.indicatorId : '';
+  // The worker's plan, from the device's kept figures (a new record is dated the plan's last day, in 2023).
+  await openScreen(w.page, 'План', /План заходів/);
+  const serviceMeasure = w.page.locator('article.measure').filter({ has: w.page.locator(`h3[id="m-${service.measureId}"]`) });
+  await expect(serviceMeasure.locator('.progress-line').first()).toHaveText(/^Мої записи: 3\b/);
 
   // Online: the consultation is approved; the training stays pending. A sync brings both records and the verdict down.
   const { page, context } = await device(browser, supervisor);
@@ -269,6 +273,9 @@ test('offline, a supervisor reads the pulled team records and reports on the dev
   await cardWithTotal(page, 3).getByRole('button', { name: 'Затвердити', exact: true }).click();
   await expect(page.getByText('Запис затверджено.')).toBeVisible();
   await syncNow(page);
+  // The Sync screen counts the team's copies the pull brought, from the key, and lists them.
+  await openScreen(page, 'Синхронізація', 'Синхронізація');
+  await expect(page.getByText('Отримано з сервера: 2.')).toBeVisible();
   // Visit the report screen once online, as a supervisor would.
   await reportForTeam(page, team.name);
   await expect(page.getByTestId('people-reached')).toHaveText('3');

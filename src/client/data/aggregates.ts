@@ -1,21 +1,22 @@
-import { factsOfRecord } from '../../shared/reports/facts';
 import type { StatusedFact } from '../../shared/reports/query';
-import type { ReviewStatus } from '../../shared/sync/protocol';
 import { getCodec } from './codec';
 import { getDb } from './db';
 import { bucketOf, staleRow } from './aggregateMarks';
-import { deviceReviewStatus } from './reviewStatus';
+import { figuresOf, isFigures, openFigures, type OpenedFigures, type OwnFact, type ReviewTally } from './bucketFigures';
 import { guardWrite } from './errors';
-import { decodeRows, type StoredRecord } from './recordRead';
+import { decodeRows } from './recordRead';
 import type { AggregateRow, Encoded, StoredRecordRow } from './rows';
 
+export type { OwnFact, ReviewTally } from './bucketFigures';
+
 /**
- * The device report's figures, kept so a report never decodes the whole device. Records are
- * grouped in buckets by measure × month of their row's `date` (both clear columns already); each
- * bucket holds the sum of its records' report facts by every key a report filters or groups by
- * (source, indicator, fact month, team, district, sex, age band, group, sphere, document, review
- * status), sealed with the codec like a body: counts by sex or group in the clear would tell what
- * a lost device recorded.
+ * The device's figures, kept so a report, the plan or the review list never decodes the whole
+ * device. Records are grouped in buckets by measure × month of their row's `date` (both clear
+ * columns already); each bucket holds the sum of its records' report facts by every key a report
+ * filters or groups by (source, indicator, fact month, team, district, sex, age band, group,
+ * sphere, document, review status, and the author of the device's own records for the plan), and
+ * the review list's counts (bucketFigures.ts), sealed with the codec like a body: counts by sex or
+ * group in the clear would tell what a lost device recorded.
  *
  * Incremental, exact, and crash safe: every write to `records` or `serverRecords` marks the
  * buckets it touches stale in its own transaction (aggregateMarks.ts, a DBCore middleware, so no
@@ -24,49 +25,6 @@ import type { AggregateRow, Encoded, StoredRecordRow } from './rows';
  * only if the bucket's mark is still the one it read with the rows (the optimistic check every
  * write here uses); a crash between leaves the bucket stale, i.e. recomputed next time.
  */
-
-/**
- * One summed cell of a bucket: [source, indicatorId, month of the fact, teamId, district, sex,
- * ageBand, group, sphere, documentRef, review status, value].
- */
-type Cell = [StatusedFact['source'], string | null, string, string, string, string, string, string, string, string | null, ReviewStatus, number];
-
-/** The summed facts of some records, each with the review status the device knows. */
-export function cellsOf(records: readonly StoredRecord[]): Cell[] {
-  const cells = new Map<string, Cell>();
-  for (const stored of records) {
-    const status = deviceReviewStatus(stored);
-    if (status === null) continue;
-    for (const f of factsOfRecord(stored.record)) {
-      const cell: Cell = [f.source, f.indicatorId, f.date.slice(0, 7), f.teamId, f.district, f.sex, f.ageBand, f.group, f.sphere, f.documentRef, status, f.value];
-      const key = JSON.stringify(cell.slice(0, 11));
-      const seen = cells.get(key);
-      if (seen) seen[11] += f.value;
-      else cells.set(key, cell);
-    }
-  }
-  return [...cells.values()];
-}
-
-/** Cells as facts the report's query reads; a fact's date is the first of its month (report periods are whole months). */
-function factsOf(measureId: string, cells: readonly Cell[]): StatusedFact[] {
-  return cells.map(([source, indicatorId, month, teamId, district, sex, ageBand, group, sphere, documentRef, status, value]) => ({
-    recordId: '',
-    measureId,
-    source,
-    indicatorId,
-    date: `${month}-01`,
-    teamId,
-    district,
-    sex,
-    ageBand,
-    group,
-    sphere,
-    documentRef,
-    status,
-    value,
-  }));
-}
 
 /**
  * The records of a bucket as the report counts them: the device's own and the server copies
@@ -84,7 +42,7 @@ async function bucketRows(measureId: string, month: string): Promise<{ own: Stor
 
 interface Opened {
   mark: string;
-  facts: StatusedFact[];
+  figures: OpenedFigures;
 }
 
 /** Buckets opened in this tab, by key, with the mark they were opened at. */
@@ -98,9 +56,9 @@ async function recompute(stale: AggregateRow): Promise<Opened> {
     const current = await db.aggregates.get(stale.key);
     return { mark: current?.mark ?? null, ...(await bucketRows(stale.measureId, stale.month)) };
   });
-  const cells = cellsOf([...(await decodeRows(own)), ...(await decodeRows(team))]);
-  const sealed: Encoded = await getCodec().encode(cells);
-  const result = { mark: mark ?? stale.mark, facts: factsOf(stale.measureId, cells) };
+  const figures = figuresOf(await decodeRows(own), await decodeRows(team));
+  const sealed: Encoded = await getCodec().encode(figures);
+  const result = { mark: mark ?? stale.mark, figures: openFigures(stale.measureId, figures) };
   const stored = await guardWrite(() =>
     db.transaction('rw', db.aggregates, async () => {
       const current = await db.aggregates.get(stale.key);
@@ -114,23 +72,25 @@ async function recompute(stale: AggregateRow): Promise<Opened> {
   return result;
 }
 
-async function open(row: AggregateRow): Promise<StatusedFact[]> {
+/** A sealed bucket's figures; one an earlier release sealed in another form is recomputed. */
+async function unseal(row: AggregateRow, sealed: Encoded): Promise<Opened> {
+  const figures = await getCodec().decode(sealed);
+  return isFigures(figures) ? { mark: row.mark, figures: openFigures(row.measureId, figures) } : recompute(row);
+}
+
+async function open(row: AggregateRow): Promise<OpenedFigures> {
   const known = opened.get(row.key);
-  if (known && known.mark === row.mark && !row.stale) return known.facts;
+  if (known && known.mark === row.mark && !row.stale) return known.figures;
   const id = `${row.key}#${row.mark}#${row.stale}`;
   let job = pending.get(id);
   if (!job) {
-    job = row.stale || !row.sealed
-      ? recompute(row)
-      : getCodec()
-          .decode(row.sealed)
-          .then((cells) => ({ mark: row.mark, facts: factsOf(row.measureId, cells as Cell[]) }));
+    job = row.stale || !row.sealed ? recompute(row) : unseal(row, row.sealed);
     pending.set(id, job);
     void job.finally(() => pending.delete(id)).catch(() => undefined);
   }
   const done = await job;
-  if (!row.stale) opened.set(row.key, done);
-  return done.facts;
+  if (!row.stale && done.mark === row.mark) opened.set(row.key, done);
+  return done.figures;
 }
 
 /** What the aggregates table holds, as a live query reads it (no codec inside). */
@@ -139,19 +99,24 @@ export function aggregateRows(): Promise<AggregateRow[]> {
 }
 
 /**
- * One bucket's summed facts. The same array (by identity) comes back for a bucket as long as
- * nothing changed it, so a report may keep what it derived from it.
+ * One bucket's figures. The same arrays (by identity) come back for a bucket as long as nothing
+ * changed it, so a report may keep what it derived from them.
  */
 export interface FactBucket {
   measureId: string;
   month: string;
+  /** the report's facts: drafts left out, each with the review status the device knows */
   facts: readonly StatusedFact[];
+  /** the plan's: the facts of the device's own records (drafts too), each with its author */
+  ownFacts: readonly OwnFact[];
+  /** the review list's: how many records it lists, by team, review status and last month */
+  tallies: readonly ReviewTally[];
 }
 
 /** Every bucket of the device, opened: stale ones recomputed first. */
 export async function openAggregates(rows: readonly AggregateRow[]): Promise<FactBucket[]> {
   const parts = await Promise.all(rows.map(open));
-  return rows.map((row, i) => ({ measureId: row.measureId, month: row.month, facts: parts[i]! }));
+  return rows.map((row, i) => ({ measureId: row.measureId, month: row.month, ...parts[i]! }));
 }
 
 export async function deviceBuckets(): Promise<FactBucket[]> {

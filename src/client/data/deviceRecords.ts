@@ -1,14 +1,13 @@
-import { useMemo } from 'react';
-import { useAllRecords, useServerRecords } from './hooks';
 import { listRecords, type StoredRecord } from './recordRead';
 import { listServerRecords } from './teamRecordRead';
 
 export { deviceReviewStatus } from './reviewStatus';
 
 /**
- * Every record this device holds, its own and the team's the server sent, as the review and
- * report screens read them when they work from the device (offline, or without a reviewer's
- * login), with what the device knows of each one's review.
+ * Every record this device holds, its own and the team's the server sent, with what the device
+ * knows of each one's review. Screens never read them all: the review list pages through them
+ * (deviceReviewList.ts), the report and the plan add up the aggregates (aggregates.ts). Kept as
+ * the plain definition those are tested against.
  */
 
 /** The device's own records and the team records the server sent, once each (the device's own copy wins). */
@@ -17,14 +16,7 @@ export function mergeDeviceRecords(own: readonly StoredRecord[], team: readonly 
   return [...own, ...team.filter((r) => !ids.has(r.row.id))];
 }
 
-/** Every record on this device, live: its own and the team's (undefined while loading). */
-export function useDeviceRecords(): StoredRecord[] | undefined {
-  const own = useAllRecords();
-  const team = useServerRecords();
-  return useMemo(() => (own && team ? mergeDeviceRecords(own, team) : undefined), [own, team]);
-}
-
-/** The same, read once (when the server did not answer and the screen falls back to the device). */
+/** Every record on this device, all decoded: for tests and one-off reads, never a screen. */
 export async function readDeviceRecords(): Promise<StoredRecord[]> {
   const [own, team] = await Promise.all([listRecords(), listServerRecords()]);
   return mergeDeviceRecords(own, team);

@@ -4,11 +4,12 @@ import { useEffect, useState } from 'react';
 import { aggregateRows, openAggregates, type FactBucket } from './aggregates';
 import { getDb } from './db';
 import { decodeRows, type StoredRecord } from './recordRead';
-import type { SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
+import type { AggregateRow, SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
 import { openSession } from './session';
 import { sharedLiveQuery } from './sharedQuery';
 import { openSyncInfo, setAsideRows, storedSyncInfo, unsyncedSummary, type StoredSyncInfo, type SyncInfo, type UnsyncedSummary } from './status';
 import { storageState, type StorageState } from './storage';
+import { latestServerRows } from './teamRecordRead';
 
 /**
  * React hooks over the device database. They re-render on every change, in this tab or another
@@ -66,10 +67,6 @@ function useDecoded(rows: StoredRecordRow[] | undefined): StoredRecord[] | undef
   return useOpened(rows, decodeRows);
 }
 
-export function useAllRecords(): StoredRecord[] | undefined {
-  return useDecoded(useLiveQuery(() => getDb().records.orderBy('updatedAt').reverse().toArray()));
-}
-
 export function useRecordsOn(date: string): StoredRecord[] | undefined {
   return useDecoded(useLiveQuery(() => getDb().records.where('date').equals(date).toArray(), [date]));
 }
@@ -114,9 +111,9 @@ export function useRecordsPage(match: (row: StoredRecordRow) => boolean, filterK
 }
 
 export interface RecentRecords {
-  /** how many changed since the time asked */
+  /** how many the query counts: those changed since the time asked; every server copy */
   count: number;
-  /** the latest of them, newest first, at most the limit asked */
+  /** the latest changed of them, newest first, at most the limit asked */
   records: StoredRecord[];
 }
 
@@ -143,12 +140,15 @@ export function useRecentRecords(authorId: string | null, isoTime: string, limit
   return useOpened(raw, openRecent);
 }
 
+const noBuckets = async (): Promise<AggregateRow[]> => [];
+
 /**
- * Every report fact on this device, summed per measure × month (aggregates.ts), live: a write
- * makes its buckets stale and only those are recomputed from their records.
+ * The device's figures, summed per measure × month (aggregates.ts), live: a write makes its
+ * buckets stale and only those are recomputed from their records. Off (`on` false: a screen that
+ * reads the server instead), nothing is read and the answer is an empty list.
  */
-export function useDeviceBuckets(): FactBucket[] | undefined {
-  return useOpened(useLiveQuery(aggregateRows), openAggregates);
+export function useDeviceBuckets(on = true): FactBucket[] | undefined {
+  return useOpened(useLiveQuery(on ? aggregateRows : noBuckets, [on]), openAggregates);
 }
 
 /**
@@ -201,7 +201,10 @@ export function useSetAside(): StoredRecord[] | undefined {
   return useDecoded(useLiveQuery(setAsideRows));
 }
 
-/** Records the server sent (team records for supervisors), read-only, newest first. */
-export function useServerRecords(): StoredRecord[] | undefined {
-  return useDecoded(useLiveQuery(() => getDb().serverRecords.orderBy('updatedAt').reverse().toArray()));
+/**
+ * Records the server sent (team records for supervisors), read-only: how many, from the primary
+ * key, and the latest changed `limit` of them, newest first; only those are decoded.
+ */
+export function useServerRecordsPage(limit: number): RecentRecords | undefined {
+  return useOpened(useLiveQuery(() => latestServerRows(limit), [limit]), openRecent);
 }

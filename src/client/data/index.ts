@@ -28,7 +28,6 @@ export {
   useUnsynced,
   useSyncInfo,
   useStorageState,
-  useAllRecords,
   useRecordsOn,
   useRecentRecords,
   useDeviceBuckets,
@@ -39,8 +38,9 @@ export {
   type RecentRecords,
   useStoredRecord,
   useSetAside,
-  useServerRecords,
+  useServerRecordsPage,
 } from './hooks';
 export { getRecord, listRecords, type StoredRecord } from './recordRead';
-export { deviceReviewStatus, mergeDeviceRecords, readDeviceRecords, useDeviceRecords } from './deviceRecords';
-export { deviceBuckets, deviceFacts, rebuildAggregates, type FactBucket } from './aggregates';
+export { deviceReviewStatus, mergeDeviceRecords } from './deviceRecords';
+export { deviceBuckets, deviceFacts, rebuildAggregates, type FactBucket, type OwnFact, type ReviewTally } from './aggregates';
+export { deviceReviewCount, deviceReviewPage, type DeviceReviewPage, type DeviceReviewQuery } from './deviceReviewList';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { event, freshDb, serviceLog, testKey } from '../support';
 import { FieldDb, setDatabase } from '../../../src/client/data/db';
-import { deviceBuckets, deviceFacts, rebuildAggregates } from '../../../src/client/data/aggregates';
+import { deviceBuckets, deviceFacts, forgetOpenedAggregates, rebuildAggregates } from '../../../src/client/data/aggregates';
+import { isFigures } from '../../../src/client/data/bucketFigures';
 import { readDeviceRecords } from '../../../src/client/data/deviceRecords';
 import { deleteRecord, rowFor, saveRecord } from '../../../src/client/data/recordStore';
 import { deviceSyncStore } from '../../../src/client/data/syncStore';
@@ -151,7 +152,7 @@ describe('report aggregates on the device', () => {
       id: real.id,
       decode: (v) => real.decode(v),
       encode: async (value) => {
-        if (interfere && Array.isArray(value)) {
+        if (interfere && isFigures(value)) {
           interfere = false;
           await saveRecord('c', served('2023-05-12', 4), 'ready', me);
         }
@@ -166,6 +167,22 @@ describe('report aggregates on the device', () => {
       setCodec(real);
     }
     expect((await deviceFacts()).reduce((s, f) => s + f.value, 0)).toBe(9);
+    await expectSameReports();
+  });
+
+  it('recompute a bucket an earlier release sealed in its own form (bare cells), and store it in the current one', async () => {
+    const db = freshDb();
+    await saveRecord('a', served('2023-05-02', 3), 'ready', me);
+    await saveRecord('d', served('2023-05-07', 5), 'draft', me);
+    await deviceFacts();
+    // As release 6 sealed it: the report's cells alone, without the plan's authors or the review counts.
+    const old = [['servicePersons', null, '2023-05', 'team-1', 'not_stated', 'female', '18-34', 'idp', 'not_stated', null, 'pending', 3]];
+    await db.aggregates.update('2023-05|7.3', { sealed: await getCodec().encode(old) });
+    forgetOpenedAggregates();
+    const [bucket] = await deviceBuckets();
+    expect(bucket!.ownFacts.reduce((s, f) => s + f.value, 0)).toBe(8);
+    expect(bucket!.tallies).toEqual([{ teamId: 'team-1', status: 'pending', endMonth: '2023-05', count: 1 }]);
+    expect(isFigures(await getCodec().decode((await db.aggregates.get('2023-05|7.3'))!.sealed!))).toBe(true);
     await expectSameReports();
   });
 

@@ -5,8 +5,8 @@ import { statusLabels } from '../../../shared/reports/progress';
 import { useLang, useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { localToday } from '../../catalogue/measures';
-import { useAllRecords } from '../../data';
-import { defaultYear, localProgress, type PlanProgress } from './progress';
+import { useDeviceBuckets } from '../../data';
+import { bucketsProgress, defaultYear, type PlanProgress } from './progress';
 import { useCurrentSession } from '../../app/sessionContext';
 import { YearSelect } from '../../ui/YearSelect';
 
@@ -15,21 +15,22 @@ export default function PlanScreen() {
   const text = useText();
   const catalogue = useCatalogue();
   const session = useCurrentSession();
-  const records = useAllRecords();
+  // The device's figures kept per measure × month: only buckets a write made stale are recomputed.
+  const buckets = useDeviceBuckets();
   const today = localToday();
   const [year, setYear] = useState(() => defaultYear(catalogue.years, today));
   const [progress, setProgress] = useState<PlanProgress | null>(null);
 
   useEffect(() => {
-    if (!records || !session) return;
+    if (!buckets || !session) return;
     let live = true;
-    void localProgress(catalogue, records.map((r) => r.record), { authorId: session.userId, teamId: session.teamId }, year, today).then(
+    void bucketsProgress(catalogue, buckets, { authorId: session.userId, teamId: session.teamId }, year, today).then(
       (p) => live && setProgress(p),
     );
     return () => {
       live = false;
     };
-  }, [catalogue, records, session, year, today]);
+  }, [catalogue, buckets, session, year, today]);
 
   return (
     <section aria-labelledby="plan-title">

@@ -3,6 +3,7 @@ import type { FieldRecord } from '../../../shared/records/schemas';
 import { factsOfRecord } from '../../../shared/reports/facts';
 import { buildProgressReport, type IndicatorProgress } from '../../../shared/reports/progress';
 import { memoryFactQuery, type StatusedFact } from '../../../shared/reports/query';
+import type { FactBucket } from '../../data';
 
 export interface PlanProgress {
   mine: Map<string, IndicatorProgress>;
@@ -15,7 +16,9 @@ function byIndicator(progress: { measures: { indicators: IndicatorProgress[] }[]
 
 /**
  * Progress against each target for one year from this device's records, with the same rules the
- * city's reports use. Nothing here is reviewed yet, so every record counts as pending.
+ * city's reports use. Nothing here is reviewed yet, so every record counts as pending. The plan
+ * screen reads bucketsProgress (the same figures, without decoding the records); this is the
+ * definition it is tested against.
  */
 export async function localProgress(
   catalogue: Catalogue,
@@ -27,6 +30,27 @@ export async function localProgress(
   const facts: StatusedFact[] = records.flatMap((r) => factsOfRecord(r).map((f) => ({ ...f, status: 'pending' as const })));
   const myIds = new Set(records.filter((r) => r.authorId === who.authorId).map((r) => r.id));
   const mineFacts = facts.filter((f) => myIds.has(f.recordId));
+  const filter = { year, period: { kind: 'year' as const }, includePending: true };
+  const [mine, team] = await Promise.all([
+    buildProgressReport(catalogue, memoryFactQuery(mineFacts), filter, { asOf }),
+    buildProgressReport(catalogue, memoryFactQuery(facts), { ...filter, teamId: who.teamId }, { asOf }),
+  ]);
+  return { mine: byIndicator(mine), team: byIndicator(team) };
+}
+
+/**
+ * The same progress from the device's aggregates: the facts of its own records (drafts too),
+ * summed per measure × month, each counted as pending; "mine" are those of the author asked.
+ */
+export async function bucketsProgress(
+  catalogue: Catalogue,
+  buckets: readonly FactBucket[],
+  who: { authorId: string; teamId: string },
+  year: number,
+  asOf: string,
+): Promise<PlanProgress> {
+  const facts: (StatusedFact & { authorId: string })[] = buckets.flatMap((b) => b.ownFacts.map((f) => ({ ...f, status: 'pending' as const })));
+  const mineFacts = facts.filter((f) => f.authorId === who.authorId);
   const filter = { year, period: { kind: 'year' as const }, includePending: true };
   const [mine, team] = await Promise.all([
     buildProgressReport(catalogue, memoryFactQuery(mineFacts), filter, { asOf }),

@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import type { ReviewItem } from '../../../shared/review/protocol';
-import { readDeviceRecords, useDeviceRecords, type StoredRecord } from '../../data';
+import { deviceBuckets, deviceReviewPage, useDeviceBuckets, type DeviceReviewQuery, type FactBucket, type StoredRecord } from '../../data';
 import type { DataSource } from '../../net/dataSource';
 import { failureText, isOffline } from '../../net/failure';
 import { deviceReviewItems } from './deviceReview';
 import { listForReview, PAGE_SIZE } from './reviewApi';
-import { matchesReview, sortForReview, type ReviewFilter } from './reviewFilter';
+import { isMonth, matchesReview, type ReviewFilter } from './reviewFilter';
 
 export interface ReviewListState {
   items: ReviewItem[] | undefined;
@@ -17,14 +17,25 @@ export interface ReviewListState {
   loadMore: (() => void) | null;
 }
 
-function deviceList(records: readonly StoredRecord[], filter: ReviewFilter): ReviewItem[] {
-  return sortForReview(deviceReviewItems(records).filter((i) => matchesReview(i, filter)));
-}
+/** Records per page when the list is made on the device, which decrypts each one it shows. */
+export const DEVICE_PAGE_SIZE = 50;
 
 interface Page {
   items: ReviewItem[];
   total: number;
   source: DataSource;
+}
+
+/** The filter as the device's indexes narrow it (a month that is not one yet filters nothing, as in matchesReview). */
+function deviceQuery(filter: ReviewFilter): DeviceReviewQuery {
+  return { teamId: filter.teamId, status: filter.status, measureId: filter.measureId, month: isMonth(filter.month) ? filter.month : '' };
+}
+
+/** The first `pages` pages of the list from the records on this device, sorted as sortForReview sorts. */
+export async function deviceList(filter: ReviewFilter, pages: number, buckets: readonly FactBucket[], source: DataSource): Promise<Page> {
+  const accept = (stored: StoredRecord) => deviceReviewItems([stored]).some((item) => matchesReview(item, filter));
+  const page = await deviceReviewPage(deviceQuery(filter), accept, pages * DEVICE_PAGE_SIZE, buckets);
+  return { items: deviceReviewItems(page.records), total: page.total, source };
 }
 
 async function serverList(filter: ReviewFilter, pages: number, source: DataSource): Promise<Page> {
@@ -40,20 +51,40 @@ async function serverList(filter: ReviewFilter, pages: number, source: DataSourc
     return { items, total, source };
   } catch (error) {
     if (!isOffline(error)) throw error;
-    const items = deviceList(await readDeviceRecords(), filter);
-    return { items, total: items.length, source: { kind: 'device', why: 'failed' } };
+    return deviceList(filter, pages, await deviceBuckets(), { kind: 'device', why: 'failed' });
   }
 }
 
+/** The list made on the device, live: its aggregates change with every write, and the page is read again. */
+function useDeviceList(key: string, on: boolean): Page | undefined {
+  const buckets = useDeviceBuckets(on);
+  const [page, setPage] = useState<Page>();
+  useEffect(() => {
+    const [f, s, , n] = JSON.parse(key) as [ReviewFilter, DataSource, number, number];
+    if (s.kind !== 'device' || !buckets) return;
+    let live = true;
+    // A failure (the app locked meanwhile) keeps the page shown: the locked app shows no screen.
+    void deviceList(f, n, buckets, s).then(
+      (next) => live && setPage(next),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, buckets]);
+  return on ? page : undefined;
+}
+
 /**
- * The supervisor's list: from the server (a page at a time), or from the records on this device
+ * The supervisor's list, a page at a time: from the server, or from the records on this device
  * (pulled team records, offline). The screen remounts it when the filter changes.
  */
 export function useReviewList(filter: ReviewFilter, source: DataSource, refreshKey: number): ReviewListState {
-  const local = useDeviceRecords();
   const [server, setServer] = useState<{ key: string; page?: Page; error?: LocalizedText } | null>(null);
   const [pages, setPages] = useState(1);
   const key = JSON.stringify([filter, source, refreshKey, pages]);
+  const device = useDeviceList(key, source.kind === 'device');
+  const more = () => setPages((p) => p + 1);
 
   useEffect(() => {
     const [f, s, , n] = JSON.parse(key) as [ReviewFilter, DataSource, number, number];
@@ -68,9 +99,8 @@ export function useReviewList(filter: ReviewFilter, source: DataSource, refreshK
     };
   }, [key]);
 
-  const deviceItems = useMemo(() => (local && source.kind === 'device' ? deviceList(local, filter) : undefined), [local, filter, source.kind]);
-
-  if (source.kind === 'device') return { items: deviceItems, total: deviceItems?.length ?? 0, error: null, source, loadMore: null };
+  // The page shown stays while the next one (another page, a newer write) is read.
+  if (source.kind === 'device') return { items: device?.items, total: device?.total ?? 0, error: null, source, loadMore: device && device.items.length < device.total ? more : null };
   const current = server?.key === key ? server : null;
   const page = current?.page;
   return {
@@ -78,6 +108,6 @@ export function useReviewList(filter: ReviewFilter, source: DataSource, refreshK
     total: page?.total ?? 0,
     error: current?.error ?? null,
     source: page?.source ?? source,
-    loadMore: page && page.items.length < page.total ? () => setPages((p) => p + 1) : null,
+    loadMore: page && page.items.length < page.total ? more : null,
   };
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { type TFunction, useLang, useText, useTranslation } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { useOnline } from '../../app/useOnline';
-import { useServerRecords, useSetAside, useSyncInfo, useUnsynced, type StoredRecord } from '../../data';
+import { useServerRecordsPage, useSetAside, useSyncInfo, useUnsynced, type StoredRecord } from '../../data';
 import { formatDateTime, timeAgo, unsyncedText } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
@@ -167,18 +167,20 @@ function SetAsideList() {
   );
 }
 
+/** The latest changed server copies shown: a supervisor's device may hold tens of thousands. */
+const SERVER_RECORDS_SHOWN = 50;
+
 function ServerRecords() {
   const { t } = useTranslation();
   const session = useCurrentSession();
-  const records = useServerRecords();
-  if (session?.source !== 'server' || !records || records.length === 0) return null;
-  const shown = records.slice(0, 50);
+  const page = useServerRecordsPage(SERVER_RECORDS_SHOWN);
+  if (session?.source !== 'server' || !page || page.count === 0) return null;
   return (
     <section className="card" aria-labelledby="server-records-title">
       <h2 id="server-records-title">{t('sync.serverRecords')}</h2>
-      <p>{t('sync.serverRecordsLead', { count: records.length })}</p>
+      <p>{t('sync.serverRecordsLead', { count: page.count })}</p>
       <ul className="plain-list">
-        {shown.map((stored) => (
+        {page.records.map((stored) => (
           <li key={stored.row.id}>
             {recordTitle(stored, t)}
             {stored.row.review && <span className={`badge badge-${stored.row.review.status === 'approved' ? 'sent' : 'returned'}`}> {t(`sync.verdict.${stored.row.review.status}`)}</span>}
