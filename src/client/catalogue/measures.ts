@@ -1,12 +1,14 @@
 import type { Catalogue, CountIndicator, Indicator, Measure } from '../../shared/plan/catalogue-schema';
 import { allMeasures, indexCatalogue, measureFirstDay, measureLastDay } from '../../shared/plan/catalogue-index';
+import { isServiceSource } from '../../shared/plan/sources';
 
 export function countIndicators(measure: Measure): CountIndicator[] {
   return (measure.indicators ?? []).filter((i): i is CountIndicator => i.kind === 'count');
 }
 
+/** Indicators a service log can be recorded against: its persons' and its contacts' (it counts for both). */
 export function serviceIndicators(measure: Measure): CountIndicator[] {
-  return countIndicators(measure).filter((i) => i.source === 'servicePersons');
+  return countIndicators(measure).filter((i) => isServiceSource(i.source));
 }
 
 export function eventIndicators(measure: Measure): CountIndicator[] {

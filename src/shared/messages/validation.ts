@@ -27,6 +27,10 @@ export const validationMessages = {
   count_non_negative: { uk: "Кількість не може бути від'ємною", en: 'A count cannot be negative' },
   count_too_large: { uk: 'Кількість завелика', en: 'The count is too large' },
   total_mismatch: { uk: 'Разом не дорівнює сумі складових', en: 'The total does not equal the sum of its parts' },
+  contacts_below_persons: {
+    uk: 'У цій клітинці звернень (консультацій, дзвінків) менше, ніж осіб: кожна врахована особа мала щонайменше одне звернення',
+    en: 'This cell has fewer contacts (consultations, calls) than persons: every person counted had at least one contact',
+  },
   duplicate_cell: { uk: 'Ця комбінація ознак уже є в таблиці', en: 'This combination of dimensions appears twice' },
   dimension_missing: { uk: 'Індикатор вимагає розбивки за цією ознакою', en: 'The indicator asks for a breakdown by this dimension' },
   dimension_value: { uk: 'Недопустиме значення ознаки', en: 'Not a valid value of this dimension' },

@@ -60,8 +60,10 @@ export const indicatorSource = z.enum([
   'eventAttendance',
   /** materials produced or distributed at/for the measure's events */
   'eventMaterials',
-  /** people served, from service logs (consultations and services) */
+  /** people served, from service logs (consultations and services): distinct persons per log */
   'servicePersons',
+  /** contacts from service logs: consultations, counselling sessions, hotline calls (one person may have several) */
+  'serviceContacts',
   /** only entered as indicator reports */
   'indicatorReport',
 ]);

@@ -3,6 +3,7 @@ import kyivPlan from './kyiv-1325-2021-2023.json';
 
 export * from './catalogue-schema';
 export * from './catalogue-index';
+export * from './sources';
 
 /** Parses a plan file; throws with the offending paths when it does not fit the format. */
 export function loadCatalogue(data: unknown): Catalogue {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Catalogue, CountIndicator, DimensionId, Measure } from '../plan/catalogue-schema';
+import { isServiceSource } from '../plan/sources';
 import { indexCatalogue, isDateInMeasurePeriod } from '../plan/catalogue-index';
 import { CELL_DIMENSIONS, NOT_STATED, valueIds, type CellDimension } from '../dimensions';
 import type { CountTable } from './counts';
@@ -58,7 +59,7 @@ export function checkContentRules(content: RecordContent, ctx: ValidationContext
     case 'serviceLog': {
       const indicator = measure.indicators?.find((i) => i.id === content.indicatorId);
       if (!indicator) return report(['indicatorId'], 'indicator_unknown');
-      if (indicator.kind !== 'count' || indicator.source !== 'servicePersons')
+      if (indicator.kind !== 'count' || !isServiceSource(indicator.source))
         return report(['indicatorId'], 'indicator_not_services');
       checkDate(content.date, measure, ctx, ['date'], report);
       checkDistrict(content.district, ctx, ['district'], report);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countTable, count } from './counts';
+import { countTable, count, serviceTable } from './counts';
 import { idRef, isoDate, isoDateTime, optionalLine, shortText, uuidV7 } from './fields';
 
 /**
@@ -53,8 +53,8 @@ export const serviceLogContent = z.strictObject(
     date: isoDate,
     district: idRef,
     serviceType,
-    /** people served, by sex × age band × group */
-    served: countTable,
+    /** people served (and, per cell, their contacts when more), by sex × age band × group */
+    served: serviceTable,
   },
   { error: 'unknown_field' },
 );

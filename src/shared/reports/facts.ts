@@ -1,6 +1,6 @@
 import type { IndicatorSource } from '../plan/catalogue-schema';
 import { NOT_STATED } from '../dimensions/ids';
-import type { CountCell } from '../records/counts';
+import type { CountCell, ServiceCell } from '../records/counts';
 import type { FieldRecord } from '../records/schemas';
 import type { ReviewStatus } from '../sync/protocol';
 
@@ -46,6 +46,11 @@ function cellFacts(tag: Tag, source: IndicatorSource, indicatorId: string | null
     }));
 }
 
+/** The cells as counts of contacts: a cell that does not say has as many contacts as persons. */
+function contactCells(cells: readonly ServiceCell[]): CountCell[] {
+  return cells.map(({ contacts, ...cell }) => ({ ...cell, count: contacts ?? cell.count }));
+}
+
 function plainFact(tag: Tag, source: IndicatorSource, indicatorId: string | null, value: number, documentRef: string | null = null): Fact {
   return { ...tag, source, indicatorId, sex: NOT_STATED, ageBand: NOT_STATED, group: NOT_STATED, sphere: NOT_STATED, value, documentRef };
 }
@@ -55,8 +60,11 @@ export function factsOfRecord(record: FieldRecord): Fact[] {
   if (record.deleted) return [];
   const base = { recordId: record.id, measureId: record.measureId, teamId: record.teamId };
   switch (record.kind) {
-    case 'serviceLog':
-      return cellFacts({ ...base, date: record.date, district: record.district }, 'servicePersons', null, record.served.cells);
+    case 'serviceLog': {
+      const tag = { ...base, date: record.date, district: record.district };
+      // Persons first: a stored fact keeps its place (the server's facts are keyed by it).
+      return [...cellFacts(tag, 'servicePersons', null, record.served.cells), ...cellFacts(tag, 'serviceContacts', null, contactCells(record.served.cells))];
+    }
     case 'event': {
       const district = record.venue.mode === 'in_person' ? record.venue.district : NOT_STATED;
       const tag = { ...base, date: record.startDate, district };

@@ -3,6 +3,8 @@ import { validationMessages } from '../../../src/shared/messages/validation';
 import otherPlan from '../../fixtures/other-territory-plan.json';
 import { loadCatalogue } from '../../../src/shared/plan';
 import {
+  canonicalJson,
+  contentHashOf,
   contentSchemaFor,
   createRecord,
   reviseRecord,
@@ -203,5 +205,52 @@ describe('form schema', () => {
     const result = contentSchemaFor(ctx).safeParse(serviceLog({ date: '2030-01-01' }));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ['date'], message: 'date_future' });
+  });
+});
+
+describe('contacts and persons on a service log', () => {
+  const cells = (contacts: number | undefined) => [
+    { sex: 'female', ageBand: '35-59', group: 'idp', count: 3, ...(contacts === undefined ? {} : { contacts }) },
+    { sex: 'male', ageBand: '18-34', group: 'combatant_veteran', count: 1 },
+  ];
+
+  it('accepts more contacts than persons in a cell, and as many', () => {
+    expect(check(serviceLog({ served: { cells: cells(5), total: 4 } })).ok).toBe(true);
+    expect(check(serviceLog({ served: { cells: cells(3), total: 4 } })).ok).toBe(true);
+  });
+
+  it('refuses fewer contacts than persons, naming the cell, in both languages', () => {
+    const result = check(serviceLog({ served: { cells: cells(2), total: 4 } }));
+    expect(fields(result)).toEqual(['served.cells.0.contacts']);
+    expect(issue(result, 'served.cells.0.contacts')).toEqual({
+      field: 'served.cells.0.contacts', code: 'contacts_below_persons', message: validationMessages.contacts_below_persons,
+    });
+    expect(validationMessages.contacts_below_persons.uk).toMatch(/менше, ніж осіб/);
+    expect(validationMessages.contacts_below_persons.en).toMatch(/fewer contacts .* than persons/);
+  });
+
+  it('refuses contacts that are not a count, and contacts anywhere but a service log', () => {
+    expect(issue(check(serviceLog({ served: { cells: cells(-1), total: 4 } })), 'served.cells.0.contacts')?.code).toBe('count_non_negative');
+    expect(issue(check(serviceLog({ served: { cells: cells(2.5), total: 4 } })), 'served.cells.0.contacts')?.code).toBe('count_integer');
+    const attendance = { cells: [{ sex: 'female', group: 'educator', count: 2, contacts: 3 } as never], total: 2 };
+    expect(fields(check(event({ attendance })))).toContain('attendance.cells.0.contacts');
+  });
+
+  it('keeps a record stored before contacts were counted valid, byte for byte: no key added, its hash the same', () => {
+    // As a device stored it before this change: no `contacts` anywhere.
+    const old = {
+      kind: 'serviceLog', measureId: '1.2', indicatorId: '1.2.i1', date: '2023-05-10', district: 'lvivskyi', serviceType: 'psychosocial_consultation',
+      served: { cells: [{ sex: 'female', ageBand: '35-59', group: 'idp', count: 3 }, { sex: 'male', ageBand: '18-34', group: 'combatant_veteran', count: 1 }], total: 4 },
+      id: '01889a3c-7a00-7000-8000-000000000001', authorId: 'user-1', deviceId: 'device-1', teamId: 'team-1',
+      createdAt: '2023-06-01T10:00:00.000Z', updatedAt: '2023-06-01T10:00:00.000Z', revision: 1, deleted: false,
+      // what the hash was then (src/shared/records/hash.ts is unchanged since)
+      contentHash: '5fbfaeb959dfb4113900e8fead67a4770bbcba9eddc04282d03c832360e6cb4c',
+    };
+    const result = validateRecord(old, ctx);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(canonicalJson(result.value)).toBe(canonicalJson(old));
+    expect(contentHashOf(result.value)).toBe(old.contentHash);
+    expect(JSON.stringify(result.value)).not.toMatch(/contacts/);
   });
 });

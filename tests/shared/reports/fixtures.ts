@@ -1,4 +1,5 @@
 import { createRecord, reviseRecord, type FieldRecord, type RecordContent } from '../../../src/shared/records';
+import type { Catalogue } from '../../../src/shared/plan/catalogue-schema';
 import type { ReviewStatus } from '../../../src/shared/sync/protocol';
 
 /**
@@ -56,4 +57,48 @@ export function reportFixture(): FixtureRecord[] {
       value: { type: 'deliverable', done: true, documentRef: 'Наказ № 1' },
     }, 'approved'),
   ];
+}
+
+type ServiceCellInput = { sex: string; ageBand: string; group: string; count: number; contacts?: number };
+
+function serviceLog(measureId: string, indicatorId: string, serviceType: Extract<RecordContent, { kind: 'serviceLog' }>['serviceType'], date: string, district: string, cells: ServiceCellInput[]): RecordContent {
+  return { kind: 'serviceLog', measureId, indicatorId, date, district, serviceType, served: { cells, total: cells.reduce((s, c) => s + c.count, 0) } };
+}
+
+/**
+ * Service logs of the measures that ask for contacts and persons apart (13.2 hotline calls,
+ * 16.2 counselling sessions, 17.3 legal consultations): some with repeat contacts, some as every
+ * record was before contacts were counted (no `contacts`: as many as persons), one against the
+ * contacts indicator itself. Figures for 2023, approved only: 13.2 calls 10 / persons 6; 16.2
+ * sessions 6 / persons 3; 17.3 consultations 7 / persons 5 (with the pending one: 16 / 7).
+ */
+export function contactsFixture(): FixtureRecord[] {
+  const at = new Date('2024-01-15T10:00:00Z');
+  const make = (content: RecordContent, status: ReviewStatus, author = team) => ({ record: createRecord(content, author, at), status });
+  return [
+    // before contacts: the calls indicator read the persons, so both were 2
+    make(serviceLog('13.2', '13.2.i1', 'information_consultation', '2023-03-10', 'podilskyi', [{ sex: 'female', ageBand: '35-59', group: 'gbv_survivor', count: 2 }]), 'approved'),
+    make(serviceLog('13.2', '13.2.i2', 'information_consultation', '2023-04-05', 'obolonskyi', [
+      { sex: 'female', ageBand: '18-34', group: 'idp', count: 3, contacts: 7 },
+      { sex: 'male', ageBand: '60+', group: 'not_stated', count: 1 },
+    ]), 'approved', teamB),
+    make(serviceLog('16.2', '16.2.i2', 'crisis_counselling', '2023-06-01', 'podilskyi', [{ sex: 'female', ageBand: '35-59', group: 'gbv_survivor', count: 2, contacts: 5 }]), 'approved'),
+    make(serviceLog('16.2', '16.2.i2', 'crisis_counselling', '2023-06-02', 'podilskyi', [{ sex: 'male', ageBand: '18-34', group: 'idp', count: 1 }]), 'approved'),
+    make(serviceLog('17.3', '17.3.i2', 'legal_aid', '2023-09-15', 'obolonskyi', [
+      { sex: 'female', ageBand: '60+', group: 'idp', count: 4, contacts: 4 },
+      { sex: 'female', ageBand: '14-17', group: 'idp', count: 1, contacts: 3 },
+    ]), 'approved'),
+    make(serviceLog('17.3', '17.3.i2', 'legal_aid', '2023-10-01', 'obolonskyi', [{ sex: 'female', ageBand: '35-59', group: 'idp', count: 2, contacts: 9 }]), 'pending'),
+  ];
+}
+
+/** The plan as it was before contacts were counted apart: every contacts indicator read the persons. */
+export function beforeContacts(catalogue: Catalogue): Catalogue {
+  const old = structuredClone(catalogue);
+  for (const sg of old.strategicGoals)
+    for (const og of sg.operationalGoals)
+      for (const t of og.tasks)
+        for (const m of t.measures)
+          for (const i of m.indicators ?? []) if (i.kind === 'count' && i.source === 'serviceContacts') i.source = 'servicePersons';
+  return old;
 }

@@ -11,7 +11,8 @@ import {
   type ProgressReport,
   type ReportFilter,
 } from '../../../src/shared/reports';
-import { reportFixture } from './fixtures';
+import { validateRecord } from '../../../src/shared/records';
+import { beforeContacts, contactsFixture, reportFixture } from './fixtures';
 
 const facts = reportFixture().flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
 const query = memoryFactQuery(facts);
@@ -127,5 +128,49 @@ describe('the annual report', () => {
     const table = annualTable(annualRows(catalogue, report, 'en'), 'en');
     expect(table[0]).toContain('Note on shortcomings');
     expect(table.length).toBe(rows.length + 1);
+  });
+});
+
+describe('contacts and persons (13.2, 16.2, 17.3)', () => {
+  const fixture = contactsFixture();
+  const contactFacts = fixture.flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
+  const withContacts = memoryFactQuery(contactFacts);
+  const pairs = [['13.2.i1', '13.2.i2', 10, 6], ['16.2.i1', '16.2.i2', 6, 3], ['17.3.i1', '17.3.i2', 7, 5]] as const;
+
+  it('are valid records of the plan, the old ones (no contacts, or against the contacts indicator) too', () => {
+    for (const { record } of fixture) expect(validateRecord(record, { catalogue, today: '2024-01-15' })).toMatchObject({ ok: true });
+  });
+
+  it.each(pairs)('give %s (contacts) and %s (persons) figures of their own: %i and %i', async (contactsId, personsId, contacts, persons) => {
+    const report = await buildProgressReport(catalogue, withContacts, year2023, { ...after, breakdowns: ['district', 'group'] });
+    expect(progress(report, contactsId).value).toBe(contacts);
+    expect(progress(report, personsId).value).toBe(persons);
+  });
+
+  it('break contacts down as persons are, and count pending ones when asked', async () => {
+    const report = await buildProgressReport(catalogue, withContacts, year2023, { ...after, breakdowns: ['district', 'group'] });
+    expect(progress(report, '13.2.i1')).toMatchObject({ bySex: { female: 9, male: 1 }, byDistrict: { podilskyi: 2, obolonskyi: 8 } });
+    expect(progress(report, '13.2.i2')).toMatchObject({ bySex: { female: 5, male: 1 }, byDistrict: { podilskyi: 2, obolonskyi: 4 } });
+    const pending = await buildProgressReport(catalogue, withContacts, { ...year2023, includePending: true }, after);
+    expect([progress(pending, '17.3.i1').value, progress(pending, '17.3.i2').value]).toEqual([16, 7]);
+  });
+
+  it('count contacts nowhere as people reached', async () => {
+    const report = await buildProgressReport(catalogue, withContacts, year2023, after);
+    expect(report.measures.find((m) => m.entry.measure.id === '16.2')).toMatchObject({ peopleReached: 3 });
+  });
+
+  it('leave every figure of records made before contacts as it was: the contacts indicators read the persons then', async () => {
+    const old = fixture.filter(({ record }) => record.kind === 'serviceLog' && record.served.cells.every((c) => !('contacts' in c)));
+    expect(old).toHaveLength(2);
+    const oldFacts = old.flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
+    // as the code before computed them: persons facts only, the plan's contacts indicators reading them
+    const before = await buildProgressReport(beforeContacts(catalogue), memoryFactQuery(oldFacts.filter((f) => f.source !== 'serviceContacts')), year2023, {
+      ...after, breakdowns: ['district', 'group', 'month'],
+    });
+    const now = await buildProgressReport(catalogue, memoryFactQuery(oldFacts), year2023, { ...after, breakdowns: ['district', 'group', 'month'] });
+    expect(now.measures.map((m) => m.indicators)).toEqual(before.measures.map((m) => m.indicators));
+    expect(progress(now, '13.2.i1').value).toBe(2);
+    expect(progress(now, '16.2.i1').value).toBe(1);
   });
 });
