@@ -82,6 +82,12 @@ function equationsOf(keys: readonly string[]): { internal: string[]; equations: 
   return { internal, equations };
 }
 
+/** One family's figures in the new snapshot, and in each earlier snapshot of the year (oldest first; null where it had none). */
+export interface FamilyHistory {
+  current: Record<string, number>;
+  earlier: readonly (FamilyFigures | null)[];
+}
+
 /**
  * Decides what a new snapshot hides for one family, given its figures in every earlier snapshot
  * of the year (oldest first). The intruder knows all of them, and for each figure whether it grew
@@ -91,47 +97,82 @@ function equationsOf(keys: readonly string[]): { internal: string[]; equations: 
  * now. null: not even hiding every figure protects them, so the family must be withheld.
  */
 export function protectFamily(current: Record<string, number>, earlier: readonly FamilyFigures[]): Set<string> | null {
+  return protectFamilies([{ current, earlier }], [])?.[0] ?? null;
+}
+
+/**
+ * Several families audited as one system (protectFamily for each, and the links between them).
+ * A link [lower, upper] says each figure of family `lower` is at most the same figure of family
+ * `upper`: a service log's persons are at most its contacts, cell by cell, so every published sum
+ * of them too, and the intruder knows it. Each such inequality is an equation with an unpublished,
+ * non-negative rest (contacts = persons + repeat contacts), added wherever it holds of the true
+ * figures (an indicator report for one of the two indicators can break it: then the intruder
+ * cannot use it either). Earlier snapshots are aligned by position across the families.
+ * null: not even hiding every figure protects them all, so every family of the system is withheld.
+ */
+export function protectFamilies(families: readonly FamilyHistory[], links: readonly (readonly [number, number])[]): Set<string>[] | null {
   const cells: LinkedCell[] = [];
   const equations: LinkedEquation[] = [];
   const targets: Objective[] = [];
-  const snapshots = [...earlier.map((e) => ({ ...e, free: false })), { cells: current, hidden: [], free: true }];
-  const index: Map<string, number>[] = [];
-  for (const snap of snapshots) {
-    const at = new Map<string, number>();
-    const hidden = new Set(snap.hidden);
-    for (const [key, value] of Object.entries(snap.cells)) {
-      at.set(key, cells.length);
-      cells.push({ value, state: snap.free ? 'free' : hidden.has(key) ? 'hidden' : 'shown', protect: true });
-    }
-    const { internal, equations: eqs } = equationsOf(Object.keys(snap.cells));
-    for (const key of internal) {
-      at.set(key, cells.length);
-      cells.push({ value: Number.NaN, state: 'hidden', protect: false });
-    }
-    for (const eq of eqs) equations.push({ parts: eq.parts.map((k) => at.get(k)!), whole: at.get(eq.whole)! });
-    index.push(at);
-  }
-  const value = (s: number, key: string) => snapshots[s]!.cells[key]!;
-  for (let s = 1; s < snapshots.length; s++) {
-    for (const key of Object.keys(snapshots[s]!.cells)) {
-      const [before, after] = [index[s - 1]!.get(key), index[s]!.get(key)!];
-      if (before === undefined || key.startsWith('~')) continue;
-      // The direction of every change is taken as known: a change cell ≥ 0 links the two figures.
-      const grew = value(s, key) >= value(s - 1, key);
-      cells.push({ value: Math.abs(value(s, key) - value(s - 1, key)), state: 'hidden', protect: false });
-      const change = cells.length - 1;
-      equations.push(grew ? { parts: [before, change], whole: after } : { parts: [after, change], whole: before });
-    }
-  }
-  for (let s = 1; s < snapshots.length; s++)
-    for (let r = 0; r < s; r++)
-      for (const key of Object.keys(snapshots[s]!.cells)) {
-        const before = index[r]!.get(key);
-        if (before === undefined || !isSmallCount(Math.abs(value(s, key) - value(r, key)))) continue;
-        targets.push([[index[s]!.get(key)!, 1], [before, -1]]);
+  const hiddenCell = (value: number) => {
+    cells.push({ value, state: 'hidden', protect: false });
+    return cells.length - 1;
+  };
+  // Per family, per snapshot position: where each of its figures is among the cells.
+  const indexes = families.map((family) => {
+    const snapshots: { at: number; cells: Record<string, number>; hidden: readonly string[]; free: boolean }[] = [
+      ...family.earlier.flatMap((e, at) => (e ? [{ at, cells: e.cells, hidden: e.hidden, free: false }] : [])),
+      { at: family.earlier.length, cells: family.current, hidden: [], free: true },
+    ];
+    const index = new Map<number, Map<string, number>>();
+    for (const snap of snapshots) {
+      const at = new Map<string, number>();
+      const hidden = new Set(snap.hidden);
+      for (const [key, value] of Object.entries(snap.cells)) {
+        at.set(key, cells.length);
+        cells.push({ value, state: snap.free ? 'free' : hidden.has(key) ? 'hidden' : 'shown', protect: true });
       }
+      const { internal, equations: eqs } = equationsOf(Object.keys(snap.cells));
+      for (const key of internal) at.set(key, hiddenCell(Number.NaN));
+      for (const eq of eqs) equations.push({ parts: eq.parts.map((k) => at.get(k)!), whole: at.get(eq.whole)! });
+      index.set(snap.at, at);
+    }
+    const value = (s: number, key: string) => snapshots[s]!.cells[key]!;
+    for (let s = 1; s < snapshots.length; s++) {
+      for (const key of Object.keys(snapshots[s]!.cells)) {
+        const [before, after] = [index.get(snapshots[s - 1]!.at)!.get(key), index.get(snapshots[s]!.at)!.get(key)!];
+        if (before === undefined || key.startsWith('~')) continue;
+        // The direction of every change is taken as known: a change cell ≥ 0 links the two figures.
+        const grew = value(s, key) >= value(s - 1, key);
+        const change = hiddenCell(Math.abs(value(s, key) - value(s - 1, key)));
+        equations.push(grew ? { parts: [before, change], whole: after } : { parts: [after, change], whole: before });
+      }
+    }
+    for (let s = 1; s < snapshots.length; s++)
+      for (let r = 0; r < s; r++)
+        for (const key of Object.keys(snapshots[s]!.cells)) {
+          const before = index.get(snapshots[r]!.at)!.get(key);
+          if (before === undefined || !isSmallCount(Math.abs(value(s, key) - value(r, key)))) continue;
+          targets.push([[index.get(snapshots[s]!.at)!.get(key)!, 1], [before, -1]]);
+        }
+    return index;
+  });
+  for (const [lower, upper] of links) {
+    for (const [at, low] of indexes[lower]!) {
+      const high = indexes[upper]!.get(at);
+      if (!high) continue;
+      for (const [key, l] of low) {
+        const h = high.get(key);
+        if (h === undefined || key.startsWith('~')) continue;
+        const rest = cells[h]!.value - cells[l]!.value;
+        if (rest >= 0) equations.push({ parts: [l, hiddenCell(rest)], whole: h });
+      }
+    }
+  }
   const result = protectLinkedTables({ cells, equations, targets });
   if (!result.protected) return null;
-  const last = index[snapshots.length - 1]!;
-  return new Set(Object.keys(current).filter((key) => result.hidden[last.get(key)!]));
+  return families.map((family, f) => {
+    const last = indexes[f]!.get(family.earlier.length)!;
+    return new Set(Object.keys(family.current).filter((key) => result.hidden[last.get(key)!]));
+  });
 }

@@ -2,7 +2,7 @@ import type { Catalogue, Indicator, LocalizedText } from '../plan/catalogue-sche
 import { dimensions, districtValues, isMinorAgeBand, type DimensionValue } from '../dimensions';
 import {
   figureKey,
-  protectFamily,
+  protectFamilies,
   totalKey,
   type FamilyFigures,
   type Population,
@@ -81,6 +81,8 @@ function figuresOf(catalogue: Catalogue, pop: Population, p: IndicatorProgress):
 }
 
 interface Family {
+  measureId: string;
+  source: Extract<Indicator, { kind: 'count' }>['source'];
   indicators: { indicator: Extract<Indicator, { kind: 'count' }>; progress: IndicatorProgress }[];
 }
 
@@ -147,7 +149,7 @@ function familiesOf(report: ProgressReport): Map<string, Family> {
       const progress = m.indicators.find((x) => x.indicatorId === indicator.id);
       if (!progress) continue;
       const id = familyId(m.entry.measure.id, indicator);
-      const family = families.get(id) ?? { indicators: [] };
+      const family = families.get(id) ?? { measureId: m.entry.measure.id, source: indicator.source, indicators: [] };
       family.indicators.push({ indicator, progress });
       families.set(id, family);
     }
@@ -155,16 +157,34 @@ function familiesOf(report: ProgressReport): Map<string, Family> {
   return families;
 }
 
-/**
- * A family's figures in this snapshot and what is hidden, audited against its figures in the
- * earlier snapshots (oldest first). null: withheld (nothing of it is published this time).
- */
-function protectedFigures(catalogue: Catalogue, family: Family, earlier: readonly FamilyFigures[]): FamilyFigures | null {
+/** A family's figures in this snapshot. */
+function familyCells(catalogue: Catalogue, family: Family): Record<string, number> {
   const cells: Record<string, number> = {};
   // Indicators of one population in one family are the same figures: published once, alike.
   for (const { indicator, progress } of family.indicators) Object.assign(cells, figuresOf(catalogue, populationOf(indicator), progress));
-  const hidden = protectFamily(cells, earlier);
-  return hidden ? { cells, hidden: Object.keys(cells).filter((k) => hidden.has(k)) } : null;
+  return cells;
+}
+
+/**
+ * Families audited together: a measure's persons served and their contacts (each person had at
+ * least one contact, so its persons never exceed its contacts: a published contact figure bounds
+ * a hidden persons figure, and the other way round). Every other family on its own.
+ */
+function auditGroups(families: ReadonlyMap<string, Family>): { ids: string[]; links: [number, number][] }[] {
+  const groups: { ids: string[]; links: [number, number][] }[] = [];
+  const grouped = new Set<string>();
+  for (const [id, family] of families) {
+    if (grouped.has(id)) continue;
+    const contacts = `${family.measureId}|serviceContacts`;
+    if (family.source === 'servicePersons' && families.has(contacts)) {
+      groups.push({ ids: [id, contacts], links: [[0, 1]] });
+      grouped.add(contacts);
+    } else if (family.source === 'serviceContacts' && families.has(`${family.measureId}|servicePersons`)) {
+      continue; // audited with its persons, whose id comes in catalogue order too
+    } else groups.push({ ids: [id], links: [] });
+    grouped.add(id);
+  }
+  return groups;
 }
 
 /**
@@ -179,11 +199,19 @@ export function buildPublicSnapshot(
 ): PublicSnapshot {
   const truth: SnapshotTruth = { families: {} };
   const figuresOfFamily = new Map<string, FamilyFigures | null>();
-  for (const [id, family] of familiesOf(report)) {
-    const before = earlier.flatMap((s) => (s.families[id] ? [s.families[id]] : []));
-    const figures = protectedFigures(catalogue, family, before);
-    figuresOfFamily.set(id, figures);
-    if (figures) truth.families[id] = figures;
+  const families = familiesOf(report);
+  // Each group's figures audited against the group's figures in the earlier snapshots; a group
+  // that cannot be protected is withheld whole (nothing of it is published this time).
+  for (const group of auditGroups(families)) {
+    const current = group.ids.map((id) => familyCells(catalogue, families.get(id)!));
+    const histories = group.ids.map((id, i) => ({ current: current[i]!, earlier: earlier.map((s) => s.families[id] ?? null) }));
+    const hidden = protectFamilies(histories, group.links);
+    group.ids.forEach((id, i) => {
+      const cells = current[i]!;
+      const figures = hidden ? { cells, hidden: Object.keys(cells).filter((k) => hidden[i]!.has(k)) } : null;
+      figuresOfFamily.set(id, figures);
+      if (figures) truth.families[id] = figures;
+    });
   }
   const byMeasure = new Map(report.measures.map((m) => [m.entry.measure.id, m]));
   const progress: PublicProgress = {

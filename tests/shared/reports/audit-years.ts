@@ -17,7 +17,8 @@ export const YEAR = 2023;
 
 /**
  * The plan, plus a measure whose one source feeds three populations (everyone, women, children),
- * so the linked tables of a family are audited too. 13.2 has two indicators over the same facts.
+ * so the linked tables of a family are audited too. 13.2 has two indicators over one service log's
+ * cells: its calls (contacts) and its persons, linked (a person made at least one call).
  */
 function auditCatalogue(): Catalogue {
   const catalogue = structuredClone(defaultCatalogue);
@@ -31,11 +32,22 @@ function auditCatalogue(): Catalogue {
 }
 
 export const catalogue = auditCatalogue();
-const FAMILY_MEASURES: Record<string, StatusedFact['source']> = { '1.1': 'eventAttendance', '13.2': 'servicePersons', '4.1': 'eventAttendance', '10.2': 'eventAttendance' };
+/** The sources each measure's generated records feed: 13.2's service logs feed its persons and its contacts (calls). */
+const FAMILY_MEASURES: Record<string, StatusedFact['source'][]> = {
+  '1.1': ['eventAttendance'], '13.2': ['servicePersons', 'serviceContacts'], '4.1': ['eventAttendance'], '10.2': ['eventAttendance'],
+};
 export const families: FamilyDef[] = familiesOfCatalogue(catalogue).filter((f) => f.measureId in FAMILY_MEASURES);
 
+/** The families audited together: a measure's persons with their contacts (persons ≤ contacts, cell by cell); the others alone. */
+export const auditGroups: { defs: FamilyDef[]; links: [number, number][] }[] = families.flatMap((f) => {
+  if (f.source === 'serviceContacts') return [];
+  const contacts = families.find((c) => c.measureId === f.measureId && c.source === 'serviceContacts');
+  return f.source === 'servicePersons' && contacts ? [{ defs: [f, contacts], links: [[0, 1]] }] : [{ defs: [f], links: [] }];
+});
+
 let serial = 0;
-const fact = fc
+/** One record's facts: one cell; a service log's persons and, with repeat calls, its contacts. */
+const record = fc
   .record({
     measureId: fc.constantFrom(...Object.keys(FAMILY_MEASURES)),
     sex: fc.constantFrom('female', 'male', 'not_stated'),
@@ -43,22 +55,26 @@ const fact = fc
     group: fc.constantFrom('idp', 'gbv_survivor', 'not_stated'),
     district: fc.constantFrom('podilskyi', 'obolonskyi', 'not_stated'),
     value: fc.integer({ min: 1, max: 6 }),
+    repeats: fc.constantFrom(0, 0, 1, 2, 4),
   })
-  .map((f): Omit<StatusedFact, 'recordId'> => ({
-    ...f,
-    source: FAMILY_MEASURES[f.measureId]!,
-    indicatorId: null,
-    date: `${YEAR}-05-10`,
-    teamId: 'team',
-    sphere: 'not_stated',
-    documentRef: null,
-    status: 'approved',
-  }));
+  .map(({ repeats, ...f }): Omit<StatusedFact, 'recordId'>[] =>
+    FAMILY_MEASURES[f.measureId]!.map((source) => ({
+      ...f,
+      source,
+      value: source === 'serviceContacts' ? f.value + repeats : f.value,
+      indicatorId: null,
+      date: `${YEAR}-05-10`,
+      teamId: 'team',
+      sphere: 'not_stated',
+      documentRef: null,
+      status: 'approved',
+    })),
+  );
 
-/** Snapshot after snapshot: facts added, and now and then one taken away (a month unlocked and corrected). */
+/** Snapshot after snapshot: records added, and now and then one taken away (a month unlocked and corrected). */
 export const year = fc.record({
-  first: fc.array(fact, { maxLength: 14 }),
-  later: fc.array(fc.record({ added: fc.array(fact, { maxLength: 6 }), removed: fc.option(fc.nat(), { nil: null }) }), { maxLength: 3 }),
+  first: fc.array(record, { maxLength: 14 }),
+  later: fc.array(fc.record({ added: fc.array(record, { maxLength: 6 }), removed: fc.option(fc.nat(), { nil: null }) }), { maxLength: 3 }),
 });
 
 type YearInput = typeof year extends fc.Arbitrary<infer T> ? T : never;
@@ -71,14 +87,18 @@ async function reportOf(facts: readonly StatusedFact[]): Promise<ProgressReport>
 }
 
 export async function publishYear(input: YearInput) {
-  const withIds = (fs: Omit<StatusedFact, 'recordId'>[]) => fs.map((f) => ({ ...f, recordId: `r${++serial}` }));
-  let facts: StatusedFact[] = withIds(input.first);
-  const steps = [facts];
+  const withIds = (records: Omit<StatusedFact, 'recordId'>[][]) =>
+    records.map((facts) => {
+      const recordId = `r${++serial}`;
+      return facts.map((f) => ({ ...f, recordId }));
+    });
+  let records: StatusedFact[][] = withIds(input.first);
+  const steps = [records.flat()];
   for (const step of input.later) {
-    facts = [...facts];
-    if (step.removed !== null && facts.length) facts.splice(step.removed % facts.length, 1);
-    facts.push(...withIds(step.added));
-    steps.push(facts);
+    records = [...records];
+    if (step.removed !== null && records.length) records.splice(step.removed % records.length, 1);
+    records.push(...withIds(step.added));
+    steps.push(records.flat());
   }
   const truths: SnapshotTruth[] = [];
   const snapshots: { progress: PublicProgress; report: ProgressReport }[] = [];

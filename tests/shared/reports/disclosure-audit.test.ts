@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROTECTION_WIDTH } from '../../../src/shared/reports';
-import { catalogue, families, publishYear, year } from './audit-years';
-import { auditFamily, WIDTH } from './intruder';
+import { auditGroups, catalogue, publishYear, year } from './audit-years';
+import { auditFamilies, WIDTH } from './intruder';
 
 /**
  * The disclosure auditor: fast-check makes years full of small counts, published as a run of
@@ -32,8 +32,8 @@ describe('disclosure auditor (an intruder solving the LP with HiGHS)', () => {
       fc.asyncProperty(year, async (input) => {
         const snapshots = await publishYear(input);
         snapshotsAudited += snapshots.length;
-        for (const def of families) {
-          const result = auditFamily(highs, catalogue, def, snapshots);
+        for (const group of auditGroups) {
+          const result = auditFamilies(highs, catalogue, group.defs, group.links, snapshots);
           checked += result.checked;
           if (result.narrowest && (!narrowest || result.narrowest.width < narrowest.width)) narrowest = result.narrowest;
           expect(result.failures).toEqual([]);

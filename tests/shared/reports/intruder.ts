@@ -54,6 +54,7 @@ function universe(catalogue: Catalogue, pop: Pop, dim: Dim): string[] {
 
 export interface FamilyDef {
   measureId: string;
+  source: string;
   indicators: { id: string; pop: Pop }[];
 }
 
@@ -67,7 +68,7 @@ export function familiesOfCatalogue(catalogue: Catalogue): FamilyDef[] {
           for (const i of m.indicators ?? []) {
             if (i.kind !== 'count' || !PEOPLE.has(i.unit)) continue;
             const key = `${m.id}|${i.source}|${i.source === 'indicatorReport' ? i.id : ''}`;
-            const def = out.get(key) ?? { measureId: m.id, indicators: [] };
+            const def = out.get(key) ?? { measureId: m.id, source: i.source, indicators: [] };
             def.indicators.push({ id: i.id, pop: i.population });
             out.set(key, def);
           }
@@ -173,33 +174,67 @@ export function auditFamily(
   def: FamilyDef,
   snapshots: readonly { progress: PublicProgress; report: ProgressReport }[],
 ): AuditResult {
-  const readings = snapshots.flatMap((s, i) => {
-    const r = read(catalogue, def, s.progress, s.report);
-    return r ? [{ ...r, at: i }] : [];
-  });
+  return auditFamilies(highs, catalogue, [def], [], snapshots);
+}
+
+/**
+ * Audits families together, as auditFamily each, with what the plan's definitions add: a link
+ * [lower, upper] says every person of family `lower` is in family `upper` at least once, in the
+ * same combination of categories (a service log's persons and their contacts: each person had a
+ * contact). The intruder's unknowns stay microdata, one set per family and snapshot, with
+ * lower ≤ upper in every combination.
+ */
+export function auditFamilies(
+  highs: Highs,
+  catalogue: Catalogue,
+  defs: readonly FamilyDef[],
+  links: readonly (readonly [number, number])[],
+  snapshots: readonly { progress: PublicProgress; report: ProgressReport }[],
+): AuditResult {
+  const readingsOf = defs.map((def) =>
+    snapshots.flatMap((s, i) => {
+      const r = read(catalogue, def, s.progress, s.report);
+      return r ? [{ ...r, at: i }] : [];
+    }),
+  );
   let columns = 0;
-  const cellsOf = readings.map((r) => microcells(catalogue, r).map((m) => ({ m, col: columns++ })));
+  const cellsOf = readingsOf.map((readings) => readings.map((r) => microcells(catalogue, r).map((m) => ({ m, col: columns++ }))));
   type Terms = [number, number][];
-  const expr = (s: number, f: Figure, sign = 1): Terms => cellsOf[s]!.filter((c) => inFigure(f, c.m)).map((c) => [c.col, sign]);
+  const expr = (d: number, s: number, f: Figure, sign = 1): Terms => cellsOf[d]![s]!.filter((c) => inFigure(f, c.m)).map((c) => [c.col, sign]);
   const rows: { terms: Terms; lower: number; upper: number }[] = [];
-  readings.forEach((r, s) => {
-    for (const f of r.figures) {
-      const v = r.known.get(figureKey(f));
-      const terms = expr(s, f);
-      if (v === undefined || v === 0 || !terms.length) continue;
-      rows.push({ terms, lower: v, upper: v });
+  readingsOf.forEach((readings, d) => {
+    readings.forEach((r, s) => {
+      for (const f of r.figures) {
+        const v = r.known.get(figureKey(f));
+        const terms = expr(d, s, f);
+        if (v === undefined || v === 0 || !terms.length) continue;
+        rows.push({ terms, lower: v, upper: v });
+      }
+    });
+    for (let s = 1; s < readings.length; s++) {
+      for (const f of readings[s]!.figures) {
+        const key = figureKey(f);
+        const [was, now] = [readings[s - 1]!.truth.get(key), readings[s]!.truth.get(key)];
+        if (was === undefined || now === undefined) continue;
+        const terms = [...expr(d, s, f), ...expr(d, s - 1, f, -1)];
+        if (terms.length) rows.push(now >= was ? { terms, lower: 0, upper: highs.infinity } : { terms, lower: -highs.infinity, upper: 0 });
+      }
     }
   });
-  for (let s = 1; s < readings.length; s++) {
-    for (const f of readings[s]!.figures) {
-      const key = figureKey(f);
-      const [was, now] = [readings[s - 1]!.truth.get(key), readings[s]!.truth.get(key)];
-      if (was === undefined || now === undefined) continue;
-      const terms = [...expr(s, f), ...expr(s - 1, f, -1)];
-      if (terms.length) rows.push(now >= was ? { terms, lower: 0, upper: highs.infinity } : { terms, lower: -highs.infinity, upper: 0 });
-    }
+  const microKey = (m: Micro) => `${m.sex}|${m.ageBand}|${m.group}|${m.district}`;
+  for (const [lower, upper] of links) {
+    readingsOf[lower]!.forEach((r, s) => {
+      const u = readingsOf[upper]!.findIndex((x) => x.at === r.at);
+      if (u < 0) return;
+      const above = new Map(cellsOf[upper]![u]!.map((c) => [microKey(c.m), c.col]));
+      for (const c of cellsOf[lower]![s]!) {
+        const col = above.get(microKey(c.m));
+        // A combination the upper family rules out (a published zero) holds nobody of the lower one either.
+        rows.push(col === undefined ? { terms: [[c.col, 1]], lower: -highs.infinity, upper: 0 } : { terms: [[col, 1], [c.col, -1]], lower: 0, upper: highs.infinity });
+      }
+    });
   }
-  // One HiGHS model per family: every interval is two solves of it with another objective.
+  // One HiGHS model per audit: every interval is two solves of it with another objective.
   const model = highs.createModel({
     numCols: Math.max(columns, 1),
     numRows: rows.length,
@@ -238,18 +273,21 @@ export function auditFamily(
     if (!result.narrowest || width < result.narrowest.width) result.narrowest = { width, what };
     if (!(width >= WIDTH - 1e-6)) result.failures.push(`${what}: interval ${width}`);
   };
-  readings.forEach((r, s) => {
-    for (const f of r.hidden) check(`v${snapshots[r.at]!.progress.version} ${def.measureId} ${figureKey(f)}`, expr(s, f));
+  readingsOf.forEach((readings, d) => {
+    const name = defs.length > 1 ? `${defs[d]!.measureId} ${defs[d]!.source}` : defs[d]!.measureId;
+    readings.forEach((r, s) => {
+      for (const f of r.hidden) check(`v${snapshots[r.at]!.progress.version} ${name} ${figureKey(f)}`, expr(d, s, f));
+    });
+    for (let s = 1; s < readings.length; s++)
+      for (let e = 0; e < s; e++)
+        for (const f of readings[s]!.figures) {
+          const key = figureKey(f);
+          const change = (readings[s]!.truth.get(key) ?? 0) - (readings[e]!.truth.get(key) ?? 0);
+          if (change === 0 || Math.abs(change) >= WIDTH) continue;
+          check(`v${snapshots[readings[e]!.at]!.progress.version}→v${snapshots[readings[s]!.at]!.progress.version} ${name} ${key} (${change > 0 ? '+' : ''}${change})`,
+            [...expr(d, s, f), ...expr(d, e, f, -1)]);
+        }
   });
-  for (let s = 1; s < readings.length; s++)
-    for (let e = 0; e < s; e++)
-      for (const f of readings[s]!.figures) {
-        const key = figureKey(f);
-        const change = (readings[s]!.truth.get(key) ?? 0) - (readings[e]!.truth.get(key) ?? 0);
-        if (change === 0 || Math.abs(change) >= WIDTH) continue;
-        check(`v${snapshots[readings[e]!.at]!.progress.version}→v${snapshots[readings[s]!.at]!.progress.version} ${def.measureId} ${key} (${change > 0 ? '+' : ''}${change})`,
-          [...expr(s, f), ...expr(e, f, -1)]);
-      }
   model.dispose();
   return result;
 }

@@ -22,7 +22,7 @@ import {
   type PublishedValue,
   type StatusedFact,
 } from '../../../src/shared/reports';
-import { reportFixture } from './fixtures';
+import { contactsFixture, reportFixture } from './fixtures';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highs: Highs;
@@ -134,6 +134,21 @@ describe('the public snapshot', () => {
     // no mark tells why a figure is hidden
     expect(JSON.stringify(progress)).not.toMatch(/reason|small|complementary/);
     expect(Object.keys(truth.families).length).toBeGreaterThan(0);
+  });
+
+  it('publishes contacts and persons as figures of their own, protected together', async () => {
+    const facts = contactsFixture().flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
+    const { progress, truth } = await snapshotOf(facts, [], 1);
+    expect(Object.keys(truth.families).filter((id) => id.startsWith('13.2|')).sort()).toEqual(['13.2|serviceContacts', '13.2|servicePersons']);
+    expect(truth.families['13.2|serviceContacts']!.cells['all:total']).toBe(10);
+    expect(truth.families['13.2|servicePersons']!.cells['all:total']).toBe(6);
+    for (const id of ['13.2.i1', '13.2.i2', '17.3.i1', '17.3.i2']) expect(indicatorOf(progress, id).protected).toBe(true);
+    // 10 calls from 6 persons: both totals shown; 1 man, so every breakdown of both is hidden.
+    expect(indicatorOf(progress, '13.2.i1').total).toEqual({ shown: true, value: 10 });
+    expect(indicatorOf(progress, '13.2.i2').total).toEqual({ shown: true, value: 6 });
+    for (const id of ['13.2.i1', '13.2.i2']) expect(indicatorOf(progress, id).bySex.map((x) => show(x.value))).toEqual([HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK]);
+    expect(indicatorOf(progress, '17.3.i1').total).toEqual({ shown: true, value: 7 });
+    expect(indicatorOf(progress, '17.3.i2').total).toEqual({ shown: true, value: 5 });
   });
 
   it('hides a figure whose change since the last snapshot would count a few new people', async () => {
