@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { event, freshDb, serviceLog, testKey } from '../support';
 import { FieldDb, setDatabase } from '../../../src/client/data/db';
 import { deviceBuckets, deviceFacts, forgetOpenedAggregates, rebuildAggregates } from '../../../src/client/data/aggregates';
-import { isFigures } from '../../../src/client/data/bucketFigures';
+import { isFigures, type Figures } from '../../../src/client/data/bucketFigures';
 import { readDeviceRecords } from '../../../src/client/data/deviceRecords';
 import { deleteRecord, rowFor, saveRecord } from '../../../src/client/data/recordStore';
 import { deviceSyncStore } from '../../../src/client/data/syncStore';
@@ -10,6 +10,7 @@ import { getCodec, setCodec } from '../../../src/client/data/codec';
 import { holdKey } from '../../../src/client/data/vault/lockState';
 import { bucketsReport, deviceReport, deviceReportRecords, factsReport } from '../../../src/client/features/reports/reportModel';
 import { defaultCatalogue } from '../../../src/shared/plan';
+import { beforeContacts } from '../../shared/reports/fixtures';
 import { createRecord, reviseRecord } from '../../../src/shared/records/build';
 import type { FieldRecord, ServiceLogContent } from '../../../src/shared/records/schemas';
 import type { PullResponse, PushResult, ReviewVerdict } from '../../../src/shared/sync/protocol';
@@ -59,6 +60,9 @@ async function expectSameReports(): Promise<void> {
     expect(await bucketsReport(defaultCatalogue, await deviceBuckets(), filter, '2023-12-31')).toEqual(fromRecords);
   }
 }
+
+/** The people the facts count (a service log's contacts are facts of their own). */
+const persons = (facts: readonly { source: string; value: number }[]) => facts.filter((f) => f.source === 'servicePersons').reduce((s, f) => s + f.value, 0);
 
 /** The facts as sums by every key but the record, order-free. */
 function sums(facts: readonly StatusedFact[]): Record<string, number> {
@@ -161,12 +165,12 @@ describe('report aggregates on the device', () => {
     });
     try {
       const facts = await deviceFacts();
-      expect(facts.reduce((s, f) => s + f.value, 0)).toBe(5);
+      expect(persons(facts)).toBe(5);
       expect((await db.aggregates.get('2023-05|7.3'))!.stale).toBe(true);
     } finally {
       setCodec(real);
     }
-    expect((await deviceFacts()).reduce((s, f) => s + f.value, 0)).toBe(9);
+    expect(persons(await deviceFacts())).toBe(9);
     await expectSameReports();
   });
 
@@ -180,7 +184,7 @@ describe('report aggregates on the device', () => {
     await db.aggregates.update('2023-05|7.3', { sealed: await getCodec().encode(old) });
     forgetOpenedAggregates();
     const [bucket] = await deviceBuckets();
-    expect(bucket!.ownFacts.reduce((s, f) => s + f.value, 0)).toBe(8);
+    expect(persons(bucket!.ownFacts)).toBe(8);
     expect(bucket!.tallies).toEqual([{ teamId: 'team-1', status: 'pending', endMonth: '2023-05', count: 1 }]);
     expect(isFigures(await getCodec().decode((await db.aggregates.get('2023-05|7.3'))!.sealed!))).toBe(true);
     await expectSameReports();
@@ -209,5 +213,59 @@ describe('report aggregates on the device', () => {
     expect((await current.aggregates.toArray()).every((b) => !b.stale)).toBe(true);
     // The draft's bucket holds no figure: drafts never count.
     expect((await deviceFacts()).filter((f) => f.measureId === '1.1')).toEqual([]);
+  });
+
+  it('recount every bucket on a device upgraded from schema 6: old figures as they were, and the contacts of 16.2 and 17.3 appear', async () => {
+    const name = `aggregates-contacts-${Date.now()}`;
+    const v6 = new FieldDb(name, { upTo: 6 });
+    setDatabase(v6);
+    holdKey(testKey, 'test-vault');
+    await v6.open();
+    // Records as the release before saved them: no contacts; 16.2 one against each indicator.
+    const log = (measureId: string, indicatorId: string, date: string, women: number, men: number) =>
+      ({ ...served(date, women, men, 'podilskyi'), measureId, indicatorId }) as ServiceLogContent;
+    await saveRecord('a', log('16.2', '16.2.i1', '2023-05-02', 3, 1), 'ready', me);
+    await saveRecord('b', log('16.2', '16.2.i2', '2023-06-10', 2, 0), 'ready', me);
+    await saveRecord('c', log('17.3', '17.3.i1', '2023-06-11', 1, 2), 'ready', me);
+    await saveRecord('d', served('2023-05-20', 4), 'ready', me);
+    await deviceFacts();
+    // Sealed as that release sealed them: persons only, no contacts facts.
+    for (const row of await v6.aggregates.toArray()) {
+      const figures = (await getCodec().decode(row.sealed!)) as Figures;
+      const old: Figures = { ...figures, cells: figures.cells.filter((c) => c[0] !== 'serviceContacts') };
+      await v6.aggregates.put({ ...row, sealed: await getCodec().encode(old) });
+    }
+    forgetOpenedAggregates();
+    const filter: ReportFilter = { year: 2023, period: { kind: 'year' }, includePending: true };
+    // What that release's report said: its plan had every contacts indicator read the persons.
+    const before = await bucketsReport(beforeContacts(defaultCatalogue), await deviceBuckets(), filter, '2023-12-31');
+    expect((await deviceFacts()).some((f) => f.source === 'serviceContacts')).toBe(false);
+    v6.close();
+    forgetOpenedAggregates();
+
+    const current = new FieldDb(name);
+    setDatabase(current);
+    await current.open();
+    expect(current.verno).toBe(7);
+    const buckets = await current.aggregates.orderBy('key').toArray();
+    expect(buckets.map((b) => [b.key, b.stale, b.sealed])).toEqual([
+      ['2023-05|16.2', true, null], ['2023-05|7.3', true, null], ['2023-06|16.2', true, null], ['2023-06|17.3', true, null],
+    ]);
+    const after = await bucketsReport(defaultCatalogue, await deviceBuckets(), filter, '2023-12-31');
+    // Every figure the report had is the same; the contacts indicators now read contacts, as many as the persons.
+    expect(after.measures.map((m) => m.indicators)).toEqual(before.measures.map((m) => m.indicators));
+    const value = (id: string) => after.measures.flatMap((m) => m.indicators).find((i) => i.indicatorId === id)!.value;
+    expect([value('16.2.i1'), value('16.2.i2'), value('17.3.i1'), value('17.3.i2'), value('7.3.i1')]).toEqual([6, 6, 3, 3, 4]);
+    // every service log has contacts now (7.3's 4 too), though no indicator of 7.3 reads them
+    expect((await deviceFacts()).filter((f) => f.source === 'serviceContacts').reduce((s, f) => s + f.value, 0)).toBe(13);
+    expect((await current.aggregates.toArray()).every((b) => !b.stale)).toBe(true);
+    await expectSameReports();
+
+    // A repeat contact recorded after the upgrade: the two figures part.
+    await saveRecord('e', { ...log('16.2', '16.2.i2', '2023-07-01', 0, 0), served: { cells: [{ sex: 'female', ageBand: '35-59', group: 'gbv_survivor', count: 1, contacts: 4 }], total: 1 } }, 'ready', me);
+    const later = await bucketsReport(defaultCatalogue, await deviceBuckets(), filter, '2023-12-31');
+    const laterValue = (id: string) => later.measures.flatMap((m) => m.indicators).find((i) => i.indicatorId === id)!.value;
+    expect([laterValue('16.2.i1'), laterValue('16.2.i2')]).toEqual([10, 7]);
+    await expectSameReports();
   });
 });
