@@ -120,6 +120,13 @@ export const en: Messages = {
     undoWhat: 'Undo: {{cell}} {{delta}}',
     sliceTotal: '{{slice}}: {{count}}',
     grandTotal: 'Total: {{count}}',
+    repeat: '+ repeat',
+    addRepeat: '{{cell}}, contacts: {{count}}. Add a repeat contact by a person already counted',
+    cellContacts: 'contacts: {{count}}',
+    contactsWord: 'contacts',
+    contactsOf: '{{cell}}: contacts',
+    undoContacts: 'Undo: {{cell}}, contacts {{delta}}',
+    grandContacts: 'Contacts: {{count}}',
   },
   records: {
     title: 'My records',

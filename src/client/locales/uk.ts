@@ -121,6 +121,13 @@ export const uk = {
     undoWhat: 'Скасувати: {{cell}} {{delta}}',
     sliceTotal: '{{slice}}: {{count}}',
     grandTotal: 'Усього: {{count}}',
+    repeat: '+ повторне',
+    addRepeat: '{{cell}}, звернень: {{count}}. Додати повторне звернення особи, яку вже враховано',
+    cellContacts: 'звернень: {{count}}',
+    contactsWord: 'звернень',
+    contactsOf: '{{cell}}: звернень',
+    undoContacts: 'Скасувати: {{cell}}, звернень {{delta}}',
+    grandContacts: 'Звернень: {{count}}',
   },
   records: {
     title: 'Мої записи',

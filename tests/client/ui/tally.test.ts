@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { countTable } from '../../../src/shared/records/counts';
+import { countTable, serviceTable } from '../../../src/shared/records/counts';
 import {
   canUndo,
+  contactsAt,
   countAt,
   emptyTally,
   fromTable,
+  grandContacts,
   grandTotal,
   gridTotals,
   HISTORY_LIMIT,
   lastChange,
+  repeatContact,
+  setContacts,
   setCount,
   sumWhere,
   tap,
@@ -102,5 +106,71 @@ describe('tally', () => {
     for (let i = 0; i < HISTORY_LIMIT + 50; i++) s = tap(s, woman18);
     expect(s.history).toHaveLength(HISTORY_LIMIT);
     expect(countAt(s, woman18)).toBe(HISTORY_LIMIT + 50);
+  });
+});
+
+describe('tally of contacts and persons', () => {
+  it('counts a person and their contact per tap, and a repeat contact without a person', () => {
+    let s = tap(tap(emptyTally(), woman18), woman18);
+    expect([countAt(s, woman18), contactsAt(s, woman18)]).toEqual([2, 2]);
+    s = repeatContact(s, woman18);
+    expect([countAt(s, woman18), contactsAt(s, woman18)]).toEqual([2, 3]);
+    expect(lastChange(s)).toEqual({ cell: woman18, delta: 1, contacts: true });
+    // a new person in a cell that counts contacts apart brings their contact along
+    s = tap(s, woman18);
+    expect([countAt(s, woman18), contactsAt(s, woman18)]).toEqual([3, 4]);
+    s = tap(s, man60);
+    expect([grandTotal(s), grandContacts(s)]).toEqual([4, 5]);
+  });
+
+  it('undoes a repeat contact, and a tap with its contact, in reverse order', () => {
+    let s = repeatContact(tap(emptyTally(), woman18), woman18);
+    s = tap(s, woman18);
+    s = undo(s);
+    expect([countAt(s, woman18), contactsAt(s, woman18)]).toEqual([1, 2]);
+    s = undo(s);
+    expect([countAt(s, woman18), contactsAt(s, woman18)]).toEqual([1, 1]);
+    // back to the shape of a tally without contacts
+    expect(s).toEqual(tap(emptyTally(), woman18));
+  });
+
+  it('takes typed contacts, refusing anything but a whole number from 0', () => {
+    let s = setCount(emptyTally(), woman18, 4);
+    s = setContacts(s, woman18, 9);
+    expect(contactsAt(s, woman18)).toBe(9);
+    for (const bad of [-1, 2.5, Number.NaN]) expect(setContacts(s, woman18, bad)).toBe(s);
+    expect(lastChange(s)).toEqual({ cell: woman18, delta: 5, contacts: true });
+  });
+
+  it('stores contacts only where they differ from persons; the schema checks the rest', () => {
+    let s = tap(tap(emptyTally(), woman18), man60);
+    s = repeatContact(repeatContact(s, woman18), woman18);
+    const table = toTable(s);
+    expect(table).toEqual({
+      cells: [
+        { sex: 'female', ageBand: '18-34', group: 'idp', count: 1, contacts: 3 },
+        { sex: 'male', ageBand: '60+', group: 'not_stated', count: 1 },
+      ],
+      total: 2,
+    });
+    expect(serviceTable.safeParse(table).success).toBe(true);
+    expect(fromTable(table)).toEqual({ counts: s.counts, contacts: s.contacts, history: [] });
+    // typed fewer contacts than persons: kept as typed, and the schema names the cell
+    const fewer = toTable(setContacts(setCount(emptyTally(), woman18, 5), woman18, 2));
+    const result = serviceTable.safeParse(fewer);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['cells.0.contacts', 'contacts_below_persons']]);
+  });
+
+  it('loads a draft saved before contacts were counted: no contacts, history without them', () => {
+    const old = JSON.parse('{"counts":{"female|18-34|idp|":2,"male|60+|not_stated|":1},"history":[{"key":"female|18-34|idp|","before":0},{"key":"female|18-34|idp|","before":1},{"key":"male|60+|not_stated|","before":0}]}');
+    let s = old as ReturnType<typeof emptyTally>;
+    expect([grandTotal(s), grandContacts(s), contactsAt(s, woman18)]).toEqual([3, 3, 2]);
+    expect(countTable.safeParse(toTable(s)).success).toBe(true);
+    s = repeatContact(s, man60);
+    expect(toTable(s).cells).toContainEqual({ sex: 'male', ageBand: '60+', group: 'not_stated', count: 1, contacts: 2 });
+    s = undo(undo(s));
+    expect(s.counts).toEqual({ 'female|18-34|idp|': 2 });
+    expect(s.contacts).toBeUndefined();
   });
 });

@@ -12,8 +12,9 @@ import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
 import { useRecordForm } from '../../ui/forms/useRecordForm';
 import { layoutFor } from '../../ui/tally/layout';
 import { TallyGrid } from '../../ui/tally/TallyGrid';
+import { toTable } from '../../ui/tally/tally';
 import { useDraftedTally } from '../../ui/tally/useDraftedTally';
-import { freshServiceDraft, serviceDimensions, serviceDraftFrom, serviceTypes, type ServiceDraft } from './serviceForm';
+import { contactIssues, freshServiceDraft, serviceDimensions, serviceDraftFrom, serviceTypes, type ServiceDraft } from './serviceForm';
 
 export default function ConsultationScreen() {
   const { t } = useTranslation();
@@ -48,6 +49,8 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
   const layout = layoutFor(serviceDimensions(measure, indicatorId));
 
   const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'served', initial, persist);
+  // A cell with fewer contacts than persons is named in its own message; other table errors show as one.
+  const cellIssues = contactIssues(errors.served, toTable(tally)).map((i) => ({ cell: i.cell, message: err(i.message) ?? i.message }));
 
   function changeMeasure(id: string) {
     const next = findMeasure(catalogue, id);
@@ -109,7 +112,9 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
         onChange={changeTally}
         mode={mode}
         onModeChange={changeMode}
-        error={err(firstMessage(errors.served))}
+        error={cellIssues.length > 0 ? undefined : err(firstMessage(errors.served))}
+        contacts
+        cellIssues={cellIssues}
       />
       <SaveBar {...saveBar} onClear={() => resetTally(clear().tally)} />
     </form>

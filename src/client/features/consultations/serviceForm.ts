@@ -1,9 +1,10 @@
 import type { Catalogue, Measure } from '../../../shared/plan/catalogue-schema';
 import { contentOf } from '../../../shared/records/build';
+import type { ServiceTable } from '../../../shared/records/counts';
 import { serviceTypes, type ServiceLogContent, type ServiceLogRecord, type ServiceType } from '../../../shared/records/schemas';
 import type { CellDimension } from '../../../shared/dimensions';
 import { defaultDateFor, serviceIndicators } from '../../catalogue/measures';
-import { emptyTally, fromTable, type TallyState } from '../../ui/tally/tally';
+import { emptyTally, fromTable, type Cell, type TallyState } from '../../ui/tally/tally';
 import type { TallyMode } from '../../ui/tally/TallyGrid';
 
 export interface ServiceDraft {
@@ -50,6 +51,22 @@ export function serviceDimensions(measure: Measure | undefined, indicatorId: str
   const indicator = measure ? serviceIndicators(measure).find((i) => i.id === indicatorId) : undefined;
   const asked = (indicator?.dimensions ?? []).filter((d): d is CellDimension => d !== 'district');
   return [...new Set<CellDimension>(['sex', 'ageBand', 'group', ...asked])];
+}
+
+/**
+ * The cells the form's errors say have fewer contacts than persons, with the message key: the
+ * errors name a cell by its place in the table the tally made (`served.cells.3.contacts`).
+ */
+export function contactIssues(servedErrors: unknown, table: ServiceTable): { cell: Cell; message: string }[] {
+  const cells = (servedErrors as { cells?: unknown } | undefined)?.cells;
+  if (!cells || typeof cells !== 'object') return [];
+  return Object.entries(cells).flatMap(([index, errors]) => {
+    const message = (errors as { contacts?: { message?: unknown } } | undefined)?.contacts?.message;
+    const stored = table.cells[Number(index)];
+    if (typeof message !== 'string' || !message || !stored) return [];
+    const { count: _persons, contacts: _contacts, ...cell } = stored;
+    return [{ cell, message }];
+  });
 }
 
 export { serviceTypes };

@@ -4,7 +4,24 @@ import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { useText, useTranslation } from '../../app/i18n';
 import { ChoiceSelect } from '../ChoiceSelect';
 import type { GridLayout } from './layout';
-import { canUndo, countAt, grandTotal, gridTotals, lastChange, setCount, sumWhere, tap, undo, type Cell, type TallyState } from './tally';
+import {
+  canUndo,
+  contactsAt,
+  countAt,
+  grandContacts,
+  grandTotal,
+  gridTotals,
+  keyOf,
+  lastChange,
+  repeatContact,
+  setContacts,
+  setCount,
+  sumWhere,
+  tap,
+  undo,
+  type Cell,
+  type TallyState,
+} from './tally';
 
 export type TallyMode = 'tap' | 'type';
 
@@ -17,6 +34,13 @@ interface Props {
   mode: TallyMode;
   onModeChange: (mode: TallyMode) => void;
   error?: string;
+  /**
+   * Count contacts too (a service log's consultations, calls): each cell gets a control for a
+   * repeat contact by a person already counted, and shows its contacts where they differ.
+   */
+  contacts?: boolean;
+  /** Problems of single cells (fewer contacts than persons), each shown with the cell's name. */
+  cellIssues?: readonly { cell: Cell; message: string }[];
 }
 
 function useValueLabel() {
@@ -26,7 +50,7 @@ function useValueLabel() {
 }
 
 /** A grid of counts: one tap per person, or typed numbers, with undo and running totals. */
-export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeChange, error }: Props) {
+export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeChange, error, contacts = false, cellIssues = [] }: Props) {
   const { t } = useTranslation();
   const text = useText();
   const label = useValueLabel();
@@ -48,10 +72,13 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
       .map((d) => label(d, cell[d]!, cell))
       .join(', ') || t('tally.count');
   const last = lastChange(state);
+  const invalid = new Set(cellIssues.map((i) => keyOf(i.cell)));
+  const described = [error ? `${id}-error` : '', cellIssues.length > 0 ? `${id}-cells` : ''].filter(Boolean).join(' ');
+  const allContacts = contacts ? grandContacts(state) : 0;
   const sliceName = layout.layers.map((l) => label(l.dim, fixed[l.dim]!)).join(', ');
 
   return (
-    <fieldset className="tally" aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset className="tally" aria-describedby={described || undefined}>
       <legend>{caption}</legend>
       <div className="segmented" role="group" aria-label={t('tally.mode')}>
         <button type="button" aria-pressed={mode === 'tap'} onClick={() => onModeChange('tap')}>
@@ -98,8 +125,10 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
                 {columnValues.map((c, ci) => {
                   const cell = cellAt(r, c);
                   const n = totals.cells[ri]![ci]!;
+                  const k = contacts ? contactsAt(state, cell) : n;
+                  const bad = invalid.has(keyOf(cell));
                   return (
-                    <td key={c ?? 'all'}>
+                    <td key={c ?? 'all'} className={bad ? 'invalid' : undefined}>
                       {mode === 'tap' ? (
                         <button
                           type="button"
@@ -119,6 +148,35 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
                           value={countAt(state, cell)}
                           onChange={(e) => onChange(setCount(state, cell, e.target.value === '' ? 0 : Number(e.target.value)))}
                         />
+                      )}
+                      {contacts && mode === 'tap' && (
+                        <>
+                          {k !== n && <span className="cell-contacts">{t('tally.cellContacts', { count: k })}</span>}
+                          <button
+                            type="button"
+                            className="tap-repeat"
+                            disabled={n === 0}
+                            aria-label={t('tally.addRepeat', { cell: describe(cell), count: k })}
+                            onClick={() => onChange(repeatContact(state, cell))}
+                          >
+                            {t('tally.repeat')}
+                          </button>
+                        </>
+                      )}
+                      {contacts && mode === 'type' && (
+                        <label className="cell-contacts">
+                          <span aria-hidden="true">{t('tally.contactsWord')}</span>
+                          <input
+                            type="number"
+                            inputMode="numeric"
+                            min={0}
+                            step={1}
+                            aria-label={t('tally.contactsOf', { cell: describe(cell) })}
+                            aria-invalid={bad || undefined}
+                            value={k}
+                            onChange={(e) => onChange(setContacts(state, cell, e.target.value === '' ? 0 : Number(e.target.value)))}
+                          />
+                        </label>
                       )}
                     </td>
                   );
@@ -144,13 +202,25 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
       </div>
       <div className="tally-footer">
         <button type="button" className="secondary" disabled={!canUndo(state)} onClick={() => onChange(undo(state))}>
-          {last ? t('tally.undoWhat', { cell: describe(last.cell), delta: last.delta > 0 ? `+${last.delta}` : String(last.delta) }) : t('tally.undo')}
+          {last
+            ? t(last.contacts ? 'tally.undoContacts' : 'tally.undoWhat', { cell: describe(last.cell), delta: last.delta > 0 ? `+${last.delta}` : String(last.delta) })
+            : t('tally.undo')}
         </button>
         <p role="status" aria-live="polite" className="running-total">
           {layout.layers.length > 0 && <span>{t('tally.sliceTotal', { slice: sliceName, count: totals.total })} · </span>}
           <strong>{t('tally.grandTotal', { count: grandTotal(state) })}</strong>
+          {contacts && allContacts !== grandTotal(state) && <span> · {t('tally.grandContacts', { count: allContacts })}</span>}
         </p>
       </div>
+      {cellIssues.length > 0 && (
+        <ul className="error" id={`${id}-cells`}>
+          {cellIssues.map((issue) => (
+            <li key={keyOf(issue.cell)}>
+              {describe(issue.cell)}: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {error && (
         <p className="error" id={`${id}-error`}>
           {error}

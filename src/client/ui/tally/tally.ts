@@ -1,10 +1,15 @@
 import type { CellDimension } from '../../../shared/dimensions';
-import { cellKey, type CountCell, type CountTable } from '../../../shared/records/counts';
+import { cellKey, type ServiceCell, type ServiceTable } from '../../../shared/records/counts';
 
 /**
  * Counting people one tap at a time, or by typing numbers, into cells of a disaggregated table.
  * Pure functions over a small state that is saved with the form's draft after every change,
  * so the history survives a reload and "undo" still works afterwards.
+ *
+ * A service log also counts contacts (consultations, calls): a tap is a new person and their
+ * contact; a repeat contact adds a contact to a cell without a person. A cell's contacts are kept
+ * apart only once they differ (`contacts`); elsewhere they are as many as its persons. Drafts made
+ * before contacts were counted have no `contacts` and no op touches them: they load as they were.
  */
 
 export type Cell = Partial<Record<CellDimension, string>>;
@@ -13,10 +18,14 @@ export interface TallyOp {
   key: string;
   /** the cell's count before this change */
   before: number;
+  /** the cell's own contacts before it, when the change touched them; null: it had none of its own */
+  contactsBefore?: number | null;
 }
 
 export interface TallyState {
   counts: Record<string, number>;
+  /** contacts of the cells that count them apart from their persons (a repeat contact, a typed number) */
+  contacts?: Record<string, number>;
   history: TallyOp[];
 }
 
@@ -43,20 +52,39 @@ export function countAt(state: TallyState, cell: Cell): number {
   return state.counts[keyOf(cell)] ?? 0;
 }
 
+function pushHistory(history: readonly TallyOp[], op: TallyOp): TallyOp[] {
+  return [...history, op].slice(-HISTORY_LIMIT);
+}
+
+function withContacts(contacts: Record<string, number> | undefined, key: string, value: number | null): Record<string, number> | undefined {
+  const next = { ...contacts };
+  if (value === null) delete next[key];
+  else next[key] = value;
+  return Object.keys(next).length > 0 ? next : undefined;
+}
+
+/** The state with `contacts` set, or dropped when no cell counts them apart (the shape of an old draft). */
+function withState(counts: Record<string, number>, contacts: Record<string, number> | undefined, history: TallyOp[]): TallyState {
+  return contacts ? { counts, contacts, history } : { counts, history };
+}
+
 function withCount(state: TallyState, key: string, count: number): TallyState {
   const before = state.counts[key] ?? 0;
   if (before === count) return state;
   const counts = { ...state.counts };
   if (count === 0) delete counts[key];
   else counts[key] = count;
-  const history = [...state.history, { key, before }].slice(-HISTORY_LIMIT);
-  return { counts, history };
+  return withState(counts, state.contacts, pushHistory(state.history, { key, before }));
 }
 
-/** One more person in this cell. */
+/** One more person in this cell (and, where the cell counts contacts apart, their contact). */
 export function tap(state: TallyState, cell: Cell): TallyState {
   const key = keyOf(cell);
-  return withCount(state, key, (state.counts[key] ?? 0) + 1);
+  const own = state.contacts?.[key];
+  if (own === undefined) return withCount(state, key, (state.counts[key] ?? 0) + 1);
+  const before = state.counts[key] ?? 0;
+  const counts = { ...state.counts, [key]: before + 1 };
+  return withState(counts, withContacts(state.contacts, key, own + 1), pushHistory(state.history, { key, before, contactsBefore: own }));
 }
 
 /** A typed number; anything that is not a whole number from 0 is refused (state unchanged). */
@@ -65,28 +93,65 @@ export function setCount(state: TallyState, cell: Cell, count: number): TallySta
   return withCount(state, keyOf(cell), count);
 }
 
-/** Takes back the last tap or typed number. */
+/** The contacts of a cell: its own when it counts them apart, else as many as its persons. */
+export function contactsAt(state: TallyState, cell: Cell): number {
+  const key = keyOf(cell);
+  return state.contacts?.[key] ?? state.counts[key] ?? 0;
+}
+
+function withContactsOf(state: TallyState, key: string, value: number): TallyState {
+  const own = state.contacts?.[key];
+  if (own === value) return state;
+  const op: TallyOp = { key, before: state.counts[key] ?? 0, contactsBefore: own ?? null };
+  return withState(state.counts, withContacts(state.contacts, key, value), pushHistory(state.history, op));
+}
+
+/** A repeat contact: one more contact in this cell by a person already counted in it. */
+export function repeatContact(state: TallyState, cell: Cell): TallyState {
+  return withContactsOf(state, keyOf(cell), contactsAt(state, cell) + 1);
+}
+
+/** Typed contacts of a cell; anything that is not a whole number from 0 is refused (state unchanged). */
+export function setContacts(state: TallyState, cell: Cell, contacts: number): TallyState {
+  if (!Number.isInteger(contacts) || contacts < 0) return state;
+  return withContactsOf(state, keyOf(cell), contacts);
+}
+
+/** Takes back the last tap, repeat contact or typed number. */
 export function undo(state: TallyState): TallyState {
   const last = state.history[state.history.length - 1];
   if (!last) return state;
   const counts = { ...state.counts };
   if (last.before === 0) delete counts[last.key];
   else counts[last.key] = last.before;
-  return { counts, history: state.history.slice(0, -1) };
+  const contacts = last.contactsBefore === undefined ? state.contacts : withContacts(state.contacts, last.key, last.contactsBefore);
+  return withState(counts, contacts, state.history.slice(0, -1));
 }
 
 export function canUndo(state: TallyState): boolean {
   return state.history.length > 0;
 }
 
-export function lastChange(state: TallyState): { cell: Cell; delta: number } | null {
+/** The last change: of persons, or (`contacts`) of contacts alone (a repeat contact, typed contacts). */
+export function lastChange(state: TallyState): { cell: Cell; delta: number; contacts?: true } | null {
   const last = state.history[state.history.length - 1];
   if (!last) return null;
-  return { cell: cellOf(last.key), delta: (state.counts[last.key] ?? 0) - last.before };
+  const cell = cellOf(last.key);
+  const delta = (state.counts[last.key] ?? 0) - last.before;
+  if (delta !== 0 || last.contactsBefore === undefined) return { cell, delta };
+  return { cell, delta: contactsAt(state, cell) - (last.contactsBefore ?? last.before), contacts: true };
 }
 
 export function grandTotal(state: TallyState): number {
   return Object.values(state.counts).reduce((s, n) => s + n, 0);
+}
+
+/** Every cell's contacts added up. */
+export function grandContacts(state: TallyState): number {
+  const keys = new Set([...Object.keys(state.counts), ...Object.keys(state.contacts ?? {})]);
+  let sum = 0;
+  for (const key of keys) sum += state.contacts?.[key] ?? state.counts[key] ?? 0;
+  return sum;
 }
 
 /** Sum over the cells that agree with `fixed` on every dimension it names. */
@@ -132,18 +197,31 @@ export function gridTotals(state: TallyState, rows: Axis | null, columns: Axis |
   return { cells, rowTotals, columnTotals, total: rowTotals.reduce((s, n) => s + n, 0) };
 }
 
-/** The table a record stores: non-empty cells in a stable order, and their total. */
-export function toTable(state: TallyState): CountTable {
-  const cells: CountCell[] = Object.entries(state.counts)
-    .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, count]) => ({ ...cellOf(key), count }));
+/**
+ * The table a record stores: non-empty cells in a stable order, and their total. A cell says its
+ * contacts only where they differ from its persons (an unchanged cell reads as every record before).
+ */
+export function toTable(state: TallyState): ServiceTable {
+  const keys = new Set([...Object.keys(state.counts), ...Object.keys(state.contacts ?? {})]);
+  const cells: ServiceCell[] = [...keys]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap((key) => {
+      const count = state.counts[key] ?? 0;
+      const contacts = state.contacts?.[key];
+      if (count === 0 && !contacts) return [];
+      return [{ ...cellOf(key), count, ...(contacts !== undefined && contacts !== count ? { contacts } : {}) }];
+    });
   return { cells, total: cells.reduce((s, c) => s + c.count, 0) };
 }
 
 /** Back from a stored table, for editing a saved record (no history yet). */
-export function fromTable(table: CountTable): TallyState {
+export function fromTable(table: { cells: readonly ServiceCell[] }): TallyState {
   const counts: Record<string, number> = {};
-  for (const { count, ...cell } of table.cells) if (count > 0) counts[keyOf(cell)] = (counts[keyOf(cell)] ?? 0) + count;
-  return { counts, history: [] };
+  const contacts: Record<string, number> = {};
+  for (const { count, contacts: own, ...cell } of table.cells) {
+    const key = keyOf(cell);
+    if (count > 0) counts[key] = (counts[key] ?? 0) + count;
+    if (own !== undefined) contacts[key] = (contacts[key] ?? 0) + own;
+  }
+  return withState(counts, Object.keys(contacts).length > 0 ? contacts : undefined, []);
 }
