@@ -334,6 +334,35 @@ async function publicSnapshots(db: Db): Promise<void> {
     for each row execute function public_snapshots_immutable()`.execute(db);
 }
 
+/**
+ * Issue 11 (migration 0009): service logs count contacts (calls, consultations) apart from persons,
+ * as facts of a source of their own (serviceContacts), which the calls/consultations indicators of
+ * 13.2, 16.2 and 17.3 now read. Each stored service log's facts are derived again from its latest
+ * revision, as a push derives them now: its persons facts as before, at the same positions, then its
+ * contacts (for a record made before, as many as its persons: what those indicators showed). The
+ * rollup is rebuilt from the facts. Safe to run over facts that already have contacts (a database
+ * that ran 0005 with this code): each log's facts are replaced, not added to.
+ */
+async function serviceContacts(db: Db): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = (await db
+      .selectFrom('records')
+      .select(['id', 'body', 'review_status'])
+      .where('kind', '=', 'serviceLog')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
+      .execute()) as { id: string; body: string; review_status: ReviewStatus }[];
+    if (rows.length === 0) break;
+    await db.deleteFrom('facts').where('record_id', 'in', rows.map((r) => r.id)).execute();
+    const facts = rows.flatMap((r) => factRows(JSON.parse(r.body) as FieldRecord, r.review_status));
+    for (let i = 0; i < facts.length; i += 1000) await db.insertInto('facts').values(facts.slice(i, i + 1000)).execute();
+    after = rows.at(-1)!.id;
+  }
+  await rebuildRollup(db);
+}
+
 export const migrations: Record<string, Migration> = {
   '0001_accounts': { up: accounts },
   '0002_sessions': { up: sessions },
@@ -343,4 +372,5 @@ export const migrations: Record<string, Migration> = {
   '0006_audit_log': { up: auditLog },
   '0007_account_controls': { up: accountControls },
   '0008_public_snapshots': { up: publicSnapshots },
+  '0009_service_contacts': { up: serviceContacts },
 };

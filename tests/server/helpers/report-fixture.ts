@@ -10,7 +10,7 @@ import {
   type ReviewStatus,
   type StatusedFact,
 } from '../../../src/shared';
-import { reportFixture } from '../../shared/reports/fixtures';
+import { reportFixture, type FixtureRecord } from '../../shared/reports/fixtures';
 import type { Harness, TestUser } from './harness';
 import { batch } from './sync';
 
@@ -51,7 +51,7 @@ export async function pushAll(h: Harness, user: TestUser, records: FieldRecord[]
  * real team, pushed through the sync API (the deleted one as revision 1, approved, then its
  * tombstone), and given its status through the review API.
  */
-export async function pushReportFixture(h: Harness): Promise<PushedFixture> {
+export async function pushReportFixture(h: Harness, fixture: FixtureRecord[] = reportFixture()): Promise<PushedFixture> {
   h.clock.current = new Date(REPORT_DAY);
   const teamA = await h.team();
   const teamB = await h.team();
@@ -61,7 +61,7 @@ export async function pushReportFixture(h: Harness): Promise<PushedFixture> {
   const team = (id: string) => (id === 'team-a' ? teamA : id === 'team-b' ? teamB : id);
   const at = new Date('2024-01-15T10:00:00Z');
 
-  const made = reportFixture().map(({ record, status }) => {
+  const made = fixture.map(({ record, status }) => {
     const author = record.teamId === 'team-b' ? workerB : workerA;
     const first = createRecord(contentOf(record), author.author(team(record.teamId)), at);
     return { author, first, latest: record.deleted ? reviseRecord(first, { deleted: true }, at) : first, status };
