@@ -101,6 +101,11 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
           onChange={(v) => setSlice({ ...slice, [layer.dim]: v })}
         />
       ))}
+      {contacts && mode === 'tap' && (
+        <p className="hint" id={`${id}-repeat-hint`}>
+          {t('tally.repeatHint')}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="grid">
           <caption className="visually-hidden">
