@@ -156,3 +156,55 @@ test('shows an error next to each field in the chosen language', async ({ page }
   await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Event / training' })).toBeVisible();
 });
+
+test('counts repeat contacts apart from persons on a consultation, and the device report shows both figures', async ({ page }) => {
+  await setUpIdentity(page);
+  await openScreen(page, 'Консультації', 'Консультації та послуги');
+  // 16.2: crisis counselling, "кількість наданих консультувань" and "кількість осіб".
+  await page.getByLabel('Захід плану').selectOption('16.2');
+  await page.getByLabel('Район').selectOption({ index: 1 });
+  await page.getByLabel('Вид послуги').selectOption('crisis_counselling');
+  await page.getByLabel('Соціальна група / категорія вразливості').selectOption('idp');
+  const woman = page.getByRole('button', { name: /^Жінки, 18–3\d рок\S*, Внутрішньо переміщені особи: \d+\. Додати одну особу$/ }).first();
+  const womanAgain = page.getByRole('button', { name: /^Жінки, 18–3\d рок\S*, Внутрішньо переміщені особи, звернень: \d+\. Додати повторне звернення/ }).first();
+  const man = page.getByRole('button', { name: /^Чоловіки, 3\d–59 років, Внутрішньо переміщені особи: \d+\. Додати одну особу$/ });
+  // Nobody in the cell yet: no repeat contact to add.
+  await expect(womanAgain).toBeDisabled();
+  await woman.click();
+  await woman.click();
+  await womanAgain.click();
+  await womanAgain.click();
+  await man.click();
+  await expect(woman).toHaveText('2');
+  await expect(womanAgain).toHaveAccessibleName(/звернень: 4\./);
+  const grid = page.getByRole('group', { name: 'Особи, які отримали послуги' });
+  await expect(grid.getByText('звернень: 4', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Усього: 3' })).toContainText('Звернень: 5');
+  // The control is a full touch target.
+  const box = (await womanAgain.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  expect(box.width).toBeGreaterThanOrEqual(44);
+  // ... and the grid, contacts shown, still fits a 360 px phone.
+  expect(await page.locator('.table-scroll').first().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(grid.getByText(/^Дотик до числа — нова особа/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Скасувати: Чоловіки, 3\d–59 років, Внутрішньо переміщені особи \+1$/ })).toBeVisible();
+
+  // Typed: fewer contacts than persons is refused, naming the cell.
+  await page.getByRole('button', { name: 'Ввести числа' }).click();
+  const contacts = page.getByRole('spinbutton', { name: /^Жінки, 18–3\d рок\S*, Внутрішньо переміщені особи: звернень$/ }).first();
+  await expect(contacts).toHaveValue('4');
+  await contacts.fill('1');
+  await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
+  await expect(grid.getByText(/^Жінки, 18–3\d рок\S*, Внутрішньо переміщені особи: У цій клітинці звернень \(консультацій, дзвінків\) менше, ніж осіб/)).toBeVisible();
+  await expect(contacts).toHaveAttribute('aria-invalid', 'true');
+  await contacts.fill('4');
+  await expect(grid.getByText(/менше, ніж осіб/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
+  await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
+
+  // The device's report: the sessions and the persons, each its own figure.
+  await openScreen(page, 'Звіти', 'Звіти');
+  await expect(page.getByTestId('value-16.2.i1')).toHaveText('5');
+  await expect(page.getByTestId('value-16.2.i2')).toHaveText('3');
+  await expect(page.getByTestId('measure-totals-16.2')).toContainText('охоплено осіб: 3');
+});
