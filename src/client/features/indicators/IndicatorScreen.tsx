@@ -55,7 +55,7 @@ function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
 
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const indicator = findIndicator(measure, useWatch({ control: form.control, name: 'indicatorId' }));
-  const layout = layoutFor(cellDimensionsOf(indicator));
+  const layout = layoutFor(cellDimensionsOf(indicator), tally);
   const bounds = dateBounds(measure, catalogue, today);
 
   function chooseIndicator(id: string) {

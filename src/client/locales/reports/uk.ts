@@ -111,6 +111,8 @@ export const uk = {
     indicatorValue: 'Значення',
     target: 'Ціль',
     noTarget: 'без цілі',
+    youth: 'Молодь (14–35 років): {{n}}',
+    youthNotDerivable: 'Молодь (14–35 років): не визначити. Щонайменше {{n}}; ще {{undetermined}} враховано в старій групі 35–59 років, де 35-річні разом зі старшими.',
     status: 'Стан',
     share: '{{pct}}% цілі',
     documents: 'Документи: {{list}}',
