@@ -67,9 +67,13 @@ export const indicatorSource = z.enum([
 ]);
 export type IndicatorSource = z.infer<typeof indicatorSource>;
 
+/** What an indicator is counted over: each year of the measure's period, or the period as a whole. */
+export const countedPer = z.enum(['year', 'period']);
+export type CountedPer = z.infer<typeof countedPer>;
+
 export const indicatorTarget = z.object({
   min: z.number().int().positive(),
-  per: z.enum(['year', 'period']),
+  per: countedPer,
   /** The words of the source that state the target, e.g. "не менше 4 на рік". */
   source: z.string().min(1),
 });
@@ -89,7 +93,16 @@ export const countIndicator = z.object({
   population: z.enum(['all', 'women', 'children']).default('all'),
   dimensions: z.array(dimensionId),
   target: indicatorTarget.nullable(),
+  /**
+   * Counted per year ("на рік") or over the measure's whole period. Lets the source say "per year"
+   * without a number ("Кількість проведених заходів на рік": `target: null, per: "year"`). Optional:
+   * when absent it is the target's `per`, or "period" when there is no target (see `countedPerOf` in catalogue-index.ts).
+   */
+  per: countedPer.optional(),
   source: indicatorSource,
+}).refine((i) => !i.per || !i.target || i.per === i.target.per, {
+  message: 'per must agree with target.per',
+  path: ['per'],
 });
 export type CountIndicator = z.infer<typeof countIndicator>;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import kyivPlanJson from '../../../src/shared/plan/kyiv-1325-2021-2023.json';
 import catalogueJsonSchemaFile from '../../../src/shared/plan/catalogue.schema.json';
 import otherPlan from '../../fixtures/other-territory-plan.json';
-import { allMeasures, catalogueSchema, defaultCatalogue, loadCatalogue, type LocalizedText } from '../../../src/shared/plan';
+import { allMeasures, catalogueSchema, countedPerOf, defaultCatalogue, loadCatalogue, type LocalizedText } from '../../../src/shared/plan';
 import { catalogueJsonSchema } from '../../../src/shared/plan/json-schema';
 
 const catalogue = defaultCatalogue;
@@ -98,6 +98,17 @@ describe('the Kyiv plan catalogue', () => {
     }
   });
 
+  it('counts per year exactly the indicators whose text says "на рік", with or without a number', () => {
+    const yearly = indicators.filter((i) => i.kind === 'count' && countedPerOf(i) === 'year').map((i) => i.id);
+    const saysPerYear = indicators.filter((i) => i.kind === 'count' && /на рік/.test(i.text.uk)).map((i) => i.id);
+    expect(yearly).toEqual(saysPerYear);
+    // 4.3 and 6.1 say "Кількість проведених заходів на рік" without a number: yearly, no target.
+    for (const id of ['4.3.i1', '6.1.i1']) {
+      const i = indicators.find((x) => x.id === id)!;
+      expect(i.kind === 'count' && i.target === null && countedPerOf(i) === 'year', id).toBe(true);
+    }
+  });
+
   it('keeps deliverables apart from counts', () => {
     expect(indicators.some((i) => i.kind === 'deliverable')).toBe(true);
     expect(indicators.filter((i) => i.kind === 'count' && i.unit === 'persons').length).toBeGreaterThan(10);
@@ -135,6 +146,17 @@ describe('a plan of another territory', () => {
     const plan = loadCatalogue(otherPlan);
     expect(allMeasures(plan).map((m) => m.measure.id)).toEqual(['1.1', '1.2', '1.3']);
     expect(plan.districts.map((d) => d.id)).toEqual(['lvivskyi', 'stryiskyi']);
+  });
+  it('reads an indicator without "per" as counted per its target, or over the period', () => {
+    const plan = loadCatalogue(otherPlan);
+    const [first, second] = allMeasures(plan)[0]!.measure.indicators!;
+    expect(first!.kind === 'count' && countedPerOf(first!)).toBe('year');
+    expect(second!.kind === 'count' && countedPerOf(second!)).toBe('period');
+  });
+  it('refuses "per" that contradicts the target', () => {
+    const broken = structuredClone(otherPlan) as unknown as { strategicGoals: { operationalGoals: { tasks: { measures: { indicators: Record<string, unknown>[] }[] }[] }[] }[] };
+    broken.strategicGoals[0]!.operationalGoals[0]!.tasks[0]!.measures[0]!.indicators[0]!.per = 'period';
+    expect(() => loadCatalogue(broken)).toThrow(/per/);
   });
   it('is refused with the path of what does not fit', () => {
     const broken = structuredClone(otherPlan) as { strategicGoals: { title: { en?: string } }[] };

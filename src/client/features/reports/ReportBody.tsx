@@ -131,7 +131,8 @@ function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; 
           {t('reports.indicatorValue')}: <strong data-testid={`value-${indicator.id}`}>{value}</strong>
         </span>
         <span>
-          {t('reports.target')}: {progress.target ?? t('reports.noTarget')}
+          {t('reports.target')}:{' '}
+          {progress.target ?? (progress.per === 'year' ? t('reports.perYearNoTarget') : t('reports.noTarget'))}
         </span>
         <span className={`badge status status-${progress.status}`}>{text(statusLabels[progress.status])}</span>
       </p>

@@ -109,6 +109,7 @@ export const en: ReportMessages = {
     indicatorValue: 'Value',
     target: 'Target',
     noTarget: 'no target',
+    perYearNoTarget: 'none stated; counted per year',
     youth: 'Youth (14–35): {{n}}',
     youthNotDerivable: 'Youth (14–35): not derivable. At least {{n}}; {{undetermined}} more were counted in the old 35–59 band, which mixes 35-year-olds with older people.',
     status: 'Status',
