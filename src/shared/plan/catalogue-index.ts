@@ -59,3 +59,8 @@ export function measureFirstDay(measure: Measure, catalogue: Catalogue): string 
 export function countedPerOf(indicator: Pick<CountIndicator, 'per' | 'target'>): CountedPer {
   return indicator.per ?? indicator.target?.per ?? 'period';
 }
+
+/** A measure's programme links, each as `{id, draft}` (a bare id is a programme the source does not call a draft). */
+export function programmeRefsOf(measure: Pick<Measure, 'programmes'>): { id: string; draft: boolean }[] {
+  return measure.programmes.map((r) => (typeof r === 'string' ? { id: r, draft: false } : r));
+}
