@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { countedPerOf } from '../../../shared/plan/catalogue-index';
 import { useText } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { dateBounds, findIndicator, findMeasure, localToday, measuresWithIndicators, withinMeasure } from '../../catalogue/measures';
@@ -101,6 +102,9 @@ function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
         <p className="hint">
           {t('plan.target')}: {indicator.target.source}
         </p>
+      )}
+      {indicator?.kind === 'count' && !indicator.target && countedPerOf(indicator) === 'year' && (
+        <p className="hint">{t('plan.perYearOnly')}</p>
       )}
       <div className="row">
         <Field id="ir-start" label={t('indicators.periodStart')} error={err(errors.periodStart?.message)}>
