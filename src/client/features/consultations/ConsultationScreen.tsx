@@ -45,9 +45,8 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const indicatorId = useWatch({ control: form.control, name: 'indicatorId' });
   const indicators = measure ? serviceIndicators(measure) : [];
-  const layout = layoutFor(serviceDimensions(measure, indicatorId));
-
   const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'served', initial, persist);
+  const layout = layoutFor(serviceDimensions(measure, indicatorId), tally);
 
   function changeMeasure(id: string) {
     const next = findMeasure(catalogue, id);
