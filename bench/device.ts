@@ -168,7 +168,7 @@ export async function tally(context: BrowserContext, url: string, taps: number):
   const page = await context.newPage();
   await page.addInitScript({ content: INSTRUMENT });
   await page.goto(`${url}/consultations`);
-  const cell = page.getByRole('button', { name: /^Жінки, 18–34 роки, Не зазначено: \d+\. Додати одну особу$/ });
+  const cell = page.getByRole('button', { name: /^Жінки, 18–35 років, Не зазначено: \d+\. Додати одну особу$/ });
   await cell.waitFor({ timeout: 180_000 });
   await page.waitForFunction(() => document.getElementById('bench-raw-put') !== null);
   // let the form settle (what it loads when it opens is not a tap)

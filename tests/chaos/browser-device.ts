@@ -109,14 +109,14 @@ export async function killBrowser(context: BrowserContext, profileDir: string): 
 }
 
 /**
- * The consultation form filled (`people` more women 18–34), not yet saved. The form may open
+ * The consultation form filled (`people` more women 18–35), not yet saved. The form may open
  * with the draft a killed browser left (drafts are kept on every change): counts add to it.
  */
 async function fillConsultation(page: Page, people: number): Promise<void> {
   await openScreen(page, 'Консультації', 'Консультації та послуги');
   await page.getByLabel('Район').selectOption({ index: 1 });
   await page.getByLabel('Вид послуги').selectOption('psychosocial_consultation');
-  const cell = page.getByRole('button', { name: /^Жінки, 18–34 роки, Не зазначено: \d+\. Додати одну особу$/ });
+  const cell = page.getByRole('button', { name: /^Жінки, 18–35 років, Не зазначено: \d+\. Додати одну особу$/ });
   for (let i = 0; i < people; i++) await cell.click();
 }
 

@@ -48,7 +48,7 @@ for (const viewport of [
     await nav(page, 'Консультації').click();
     await page.getByLabel('Район').selectOption({ index: 1 });
     await page.getByLabel('Вид послуги').selectOption('legal_aid');
-    await page.getByRole('button', { name: /^Жінки, 35–59 років, Не зазначено: 0\./ }).click();
+    await page.getByRole('button', { name: /^Жінки, 36–59 років, Не зазначено: 0\./ }).click();
     await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
     await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
 
@@ -135,7 +135,7 @@ test('is usable with the keyboard alone', async ({ page }) => {
   await nav(page, 'Консультації').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Консультації та послуги' })).toBeVisible();
-  const cell = page.getByRole('button', { name: /^Чоловіки, 18–34 роки, Не зазначено: \d+\./ });
+  const cell = page.getByRole('button', { name: /^Чоловіки, 18–35 років, Не зазначено: \d+\./ });
   await cell.focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Space');

@@ -19,7 +19,7 @@ const saved = 'Збережено. Запис буде надіслано під
 const lower = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 async function people(page: Page) {
-  await page.getByRole('spinbutton', { name: /^Жінки, 18–34 роки, Не зазначено, Не зазначено$/ }).fill('5');
+  await page.getByRole('spinbutton', { name: /^Жінки, 18–35 років, Не зазначено, Не зазначено$/ }).fill('5');
 }
 
 async function typeEvent(page: Page, fields: { title: string; place?: string; platform?: string; organiser: string }, save = true) {

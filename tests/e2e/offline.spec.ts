@@ -36,7 +36,7 @@ test('works offline after one online visit, and keeps what was recorded', async 
   await page.getByLabel('Район').selectOption({ index: 1 });
   await page.getByLabel('Вид послуги').selectOption('psychosocial_consultation');
   await page.getByLabel('Соціальна група / категорія вразливості').selectOption('idp');
-  const woman = page.getByRole('button', { name: /^Жінки, 18–34 роки, Внутрішньо переміщені особи: \d+\. Додати одну особу$/ });
+  const woman = page.getByRole('button', { name: /^Жінки, 18–35 років, Внутрішньо переміщені особи: \d+\. Додати одну особу$/ });
   await woman.click();
   await woman.click();
   const girl = page.getByRole('button', { name: /^Дівчата, 14–17 років, Внутрішньо переміщені особи: \d+\./ });
@@ -56,8 +56,8 @@ test('works offline after one online visit, and keeps what was recorded', async 
   await page.getByLabel('Місце (заклад, адреса)').fill('Бібліотека на Подолі');
   await page.getByLabel('Район').selectOption({ index: 2 });
   await page.getByLabel('Організатор').fill('Київський міський центр');
-  await page.getByRole('spinbutton', { name: /^Жінки, 18–34 роки, Не зазначено, Не зазначено$/ }).fill('5');
-  await page.getByRole('spinbutton', { name: /^Чоловіки, 35–59 років, Не зазначено, Не зазначено$/ }).fill('3');
+  await page.getByRole('spinbutton', { name: /^Жінки, 18–35 років, Не зазначено, Не зазначено$/ }).fill('5');
+  await page.getByRole('spinbutton', { name: /^Чоловіки, 36–59 років, Не зазначено, Не зазначено$/ }).fill('3');
   await page.getByRole('button', { name: 'Рахувати дотиками' }).click();
   await page.getByRole('button', { name: /^Жінки, 60 років і старші, Не зазначено, Не зазначено: 0\./ }).click();
   const attendance = page.getByRole('group', { name: 'Учасники та учасниці' });
@@ -83,7 +83,7 @@ test('works offline after one online visit, and keeps what was recorded', async 
   await training.getByRole('link', { name: 'Редагувати' }).click();
   await expect(reopened.getByLabel('Назва заходу')).toHaveValue('Тренінг «Безпечний простір»');
   await expect(reopened.getByLabel('Розроблено (назв)')).toHaveValue('2');
-  await expect(reopened.getByRole('spinbutton', { name: /^Жінки, 18–34 роки, Не зазначено, Не зазначено$/ })).toHaveValue('5');
+  await expect(reopened.getByRole('spinbutton', { name: /^Жінки, 18–35 років, Не зазначено, Не зазначено$/ })).toHaveValue('5');
   await expect(reopened.getByText('Усього: 9')).toBeVisible();
   await expect(reopened.getByTestId('connection')).toHaveText('Офлайн');
 });

@@ -111,7 +111,7 @@ test('a supervisor reviews two devices’ records, reports on them and downloads
   const four = cardWithTotal(page, 4);
   await four.getByRole('button', { name: 'Подробиці' }).click();
   const grid = four.getByRole('table', { name: 'Кількість осіб за статтю, віком і групою' });
-  await expect(grid.getByRole('row', { name: /Жінки, 18–34 роки/ }).getByRole('cell').first()).toHaveText('4');
+  await expect(grid.getByRole('row', { name: /Жінки, 18–35 років/ }).getByRole('cell').first()).toHaveText('4');
   await four.getByRole('button', { name: 'Повернути на виправлення' }).click();
   await expect(four.getByText('Напишіть коментар: що виправити або чому запис не рахується.')).toBeVisible();
   await expect(four.getByLabel('Коментар для автора(ки)')).toBeFocused();

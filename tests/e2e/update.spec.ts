@@ -54,7 +54,7 @@ test('a new version waits for the user, and an unsaved draft survives the update
   await nav(page, 'Заходи').click();
   await page.getByLabel('Назва заходу').fill('Незбережений тренінг');
   await page.getByLabel('Організатор').fill('Центр соціальних служб');
-  await page.getByRole('spinbutton', { name: /^Жінки, 35–59 років, Не зазначено, Не зазначено$/ }).fill('4');
+  await page.getByRole('spinbutton', { name: /^Жінки, 36–59 років, Не зазначено, Не зазначено$/ }).fill('4');
 
   await prompt.getByRole('button', { name: 'Оновити' }).click();
   await expect(page.getByTestId('build-id')).toHaveText('версія e2e-v2', { timeout: 30_000 });
@@ -63,6 +63,6 @@ test('a new version waits for the user, and an unsaved draft survives the update
   await expect(page).toHaveURL(/\/events$/);
   await expect(page.getByLabel('Назва заходу')).toHaveValue('Незбережений тренінг');
   await expect(page.getByLabel('Організатор')).toHaveValue('Центр соціальних служб');
-  await expect(page.getByRole('spinbutton', { name: /^Жінки, 35–59 років, Не зазначено, Не зазначено$/ })).toHaveValue('4');
+  await expect(page.getByRole('spinbutton', { name: /^Жінки, 36–59 років, Не зазначено, Не зазначено$/ })).toHaveValue('4');
   await expect(page.getByRole('alert').filter({ hasText: 'Доступна нова версія' })).toHaveCount(0);
 });

@@ -339,6 +339,7 @@ export const en: Messages = {
     target: 'Target',
     perYear: 'at least {{n}} per year',
     perPeriod: 'at least {{n}} over the period',
+    perYearOnly: 'counted per year; the plan states no number',
     mine: 'My records',
     team: 'My team',
     done: 'done',

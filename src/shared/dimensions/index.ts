@@ -13,6 +13,16 @@ const dimensionValue = z.object({
   childLabel: localizedText.optional(),
   /** ageBand only: band lies under 18 */
   minor: z.boolean().optional(),
+  /**
+   * ageBand only: whether the band's people are youth under Ukrainian law (14–35 years): "yes"
+   * (all of them), "no" (none) or "partly" (some: the band straddles 35). See docs/counting-model.md.
+   */
+  youth: z.enum(['yes', 'no', 'partly']).optional(),
+  /**
+   * Still a valid value (records made with it keep their meaning) but no longer offered for new
+   * counts: the age bands 18–34 and 35–59, replaced by 18–35 and 36–59.
+   */
+  deprecated: z.boolean().optional(),
 });
 export type DimensionValue = z.infer<typeof dimensionValue>;
 
@@ -37,8 +47,19 @@ export const dimensions = dimensionsFileSchema.parse(dimensionsData);
 export type CellDimension = 'sex' | 'ageBand' | 'group' | 'sphere';
 export const CELL_DIMENSIONS: readonly CellDimension[] = ['sex', 'ageBand', 'group', 'sphere'];
 
+/** Every valid value, deprecated ones included: what a stored record may hold. */
 export function valueIds(dim: CellDimension): string[] {
   return dimensions[dim].values.map((v) => v.id);
+}
+
+/** The values a form offers for new counts: the valid ones less the deprecated. */
+export function offeredValueIds(dim: CellDimension): string[] {
+  return dimensions[dim].values.filter((v) => !v.deprecated).map((v) => v.id);
+}
+
+/** Whether an age band's people are youth (14–35); undefined for "not stated" and unknown bands. */
+export function youthOfAgeBand(ageBand: string): 'yes' | 'no' | 'partly' | undefined {
+  return dimensions.ageBand.values.find((v) => v.id === ageBand)?.youth;
 }
 
 /** District dimension for a plan: its districts plus "not stated". */

@@ -1,4 +1,4 @@
-import type { Catalogue, Indicator, Measure, OperationalGoal, StrategicGoal, Task } from './catalogue-schema';
+import type { Catalogue, CountedPer, CountIndicator, Indicator, Measure, OperationalGoal, StrategicGoal, Task } from './catalogue-schema';
 
 export interface MeasureEntry {
   measure: Measure;
@@ -53,4 +53,14 @@ export function measureLastDay(measure: Measure, catalogue: Catalogue): string {
 
 export function measureFirstDay(measure: Measure, catalogue: Catalogue): string {
   return `${Math.min(...measureYears(measure, catalogue))}-01-01`;
+}
+
+/** Whether a count indicator is counted per year or over its measure's whole period. */
+export function countedPerOf(indicator: Pick<CountIndicator, 'per' | 'target'>): CountedPer {
+  return indicator.per ?? indicator.target?.per ?? 'period';
+}
+
+/** A measure's programme links, each as `{id, draft}` (a bare id is a programme the source does not call a draft). */
+export function programmeRefsOf(measure: Pick<Measure, 'programmes'>): { id: string; draft: boolean }[] {
+  return measure.programmes.map((r) => (typeof r === 'string' ? { id: r, draft: false } : r));
 }

@@ -69,9 +69,13 @@ export const indicatorSource = z.enum([
 ]);
 export type IndicatorSource = z.infer<typeof indicatorSource>;
 
+/** What an indicator is counted over: each year of the measure's period, or the period as a whole. */
+export const countedPer = z.enum(['year', 'period']);
+export type CountedPer = z.infer<typeof countedPer>;
+
 export const indicatorTarget = z.object({
   min: z.number().int().positive(),
-  per: z.enum(['year', 'period']),
+  per: countedPer,
   /** The words of the source that state the target, e.g. "не менше 4 на рік". */
   source: z.string().min(1),
 });
@@ -91,7 +95,16 @@ export const countIndicator = z.object({
   population: z.enum(['all', 'women', 'children']).default('all'),
   dimensions: z.array(dimensionId),
   target: indicatorTarget.nullable(),
+  /**
+   * Counted per year ("на рік") or over the measure's whole period. Lets the source say "per year"
+   * without a number ("Кількість проведених заходів на рік": `target: null, per: "year"`). Optional:
+   * when absent it is the target's `per`, or "period" when there is no target (see `countedPerOf` in catalogue-index.ts).
+   */
+  per: countedPer.optional(),
   source: indicatorSource,
+}).refine((i) => !i.per || !i.target || i.per === i.target.per, {
+  message: 'per must agree with target.per',
+  path: ['per'],
 });
 export type CountIndicator = z.infer<typeof countIndicator>;
 
@@ -112,6 +125,20 @@ export const measureExecutor = z.object({
   byConsent: z.boolean(),
 });
 
+/**
+ * A measure's link to a target programme: a bare id when the source says the measure is included
+ * in the programme, or `{id, draft: true}` when the source says it is included in a draft of it
+ * ("Заходи включено до проекту МЦП …"), which was not adopted when the plan was written.
+ */
+export const programmeRef = z.union([
+  z.string().min(1),
+  z.object({
+    id: z.string().min(1),
+    draft: z.boolean(),
+  }),
+]);
+export type ProgrammeRef = z.infer<typeof programmeRef>;
+
 export const measure = z.object({
   /** `${task.number}.${measure.number}`, e.g. "16.2" */
   id: z.string().regex(/^\d+\.\d+$/),
@@ -122,7 +149,8 @@ export const measure = z.object({
   indicatorText: localizedText.nullable(),
   indicators: z.array(indicator).nullable(),
   executors: z.array(measureExecutor).nullable(),
-  programmes: z.array(z.string().min(1)),
+  /** The target programmes the measure is part of: ids, or `{id, draft}` references (see `programmeRefsOf` in catalogue-index.ts). */
+  programmes: z.array(programmeRef),
 });
 export type Measure = z.infer<typeof measure>;
 
@@ -170,6 +198,19 @@ export const district = z.object({
 });
 export type District = z.infer<typeof district>;
 
+/**
+ * The source's approval block ("ЗАТВЕРДЖУЮ …") as written: whom it names and its date. The date
+ * is null when the block leaves it blank ("« ____ » _____ 2021 р."): the source does not show the
+ * plan was approved, or when.
+ */
+export const approval = z.object({
+  by: localizedText,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** The block's date line as written, e.g. "« ____ » _____ 2021 р." */
+  source: z.string().min(1),
+});
+export type Approval = z.infer<typeof approval>;
+
 export const catalogueSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** Bumped whenever the catalogue's content changes; devices compare it on sync. */
@@ -178,7 +219,12 @@ export const catalogueSchema = z.object({
   /** The territory the plan covers, e.g. Kyiv. */
   territory: localizedText,
   years: z.array(year).min(1),
+  /**
+   * Older files: who approved the plan, stated as a fact. A file transcribed from a source whose
+   * approval block is blank or undated says so with `approval` instead.
+   */
   approvedBy: localizedText.optional(),
+  approval: approval.optional(),
   /** The territory's districts: the district dimension of every record. */
   districts: z.array(district).min(1),
   executors: z.array(executor).min(1),

@@ -9,3 +9,4 @@ export * from './xlsx';
 export * from './public';
 export * from './public-page';
 export * from './protocol';
+export * from './youth';

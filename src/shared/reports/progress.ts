@@ -1,5 +1,5 @@
 import type { Catalogue, Indicator, LocalizedText, Measure } from '../plan/catalogue-schema';
-import { allMeasures, measureYears, type MeasureEntry } from '../plan/catalogue-index';
+import { allMeasures, countedPerOf, measureYears, type MeasureEntry } from '../plan/catalogue-index';
 import { isMinorAgeBand } from '../dimensions';
 import { shortfallWords, statusWords } from '../messages/reports';
 import { periodRange, type AggregateRow, type Breakdown, type FactQuery, type ReportFilter } from './query';
@@ -113,6 +113,7 @@ function indicatorProgress(
     kind: indicator.kind,
     value,
     target,
+    per: indicator.kind === 'count' ? countedPerOf(indicator) : null,
     status,
     documents: [...new Set(base.flatMap((r) => (r.documentRef ? [r.documentRef] : [])))],
     bySex: sumBy(base, (r) => r.sex),

@@ -39,6 +39,11 @@ export const indicatorProgress = z.object({
   value: z.number(),
   /** the target for the report's period (a year's target scaled to a quarter or month), or null */
   target: z.number().nullable(),
+  /**
+   * counts: counted per year (the figure is the report year's, or part of it; with or without a
+   * target) or over the measure's whole period; null for deliverables
+   */
+  per: z.enum(['year', 'period']).nullable(),
   status: progressStatus,
   /** deliverables: the documents that show it was done */
   documents: z.array(z.string()),

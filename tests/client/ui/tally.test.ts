@@ -67,7 +67,7 @@ describe('tally', () => {
     s = setCount(s, girl14, 2);
     s = setCount(s, { sex: 'male', ageBand: '18-34', group: 'idp' }, 4);
     s = setCount(s, { sex: 'male', ageBand: '18-34', group: 'unemployed' }, 100);
-    const layout = layoutFor(['sex', 'ageBand', 'group']);
+    const layout = layoutFor(['sex', 'ageBand', 'group'], s);
     expect(layout.columns?.dim).toBe('sex');
     expect(layout.rows?.dim).toBe('ageBand');
     expect(layout.layers.map((l) => l.dim)).toEqual(['group']);
@@ -81,6 +81,15 @@ describe('tally', () => {
     expect(totals.columnTotals[col('male')]).toBe(4);
     expect(totals.total).toBe(9);
     expect(grandTotal(s)).toBe(109);
+  });
+
+  it('offers the age bands 18–35 and 36–59 for new counts, and keeps an old band a record already holds', () => {
+    const fresh = layoutFor(['sex', 'ageBand', 'group']);
+    expect(fresh.rows!.values).toEqual(['0-13', '14-17', '18-35', '36-59', '60+', 'not_stated']);
+    const old = setCount(emptyTally(), { sex: 'male', ageBand: '35-59', group: 'idp' }, 2);
+    expect(layoutFor(['sex', 'ageBand', 'group'], old).rows!.values).toEqual(['0-13', '14-17', '18-35', '36-59', '60+', '35-59', 'not_stated']);
+    // Groups and spheres have no deprecated values: all are offered.
+    expect(fresh.layers[0]!.values).toContain('sexual_harassment_survivor');
   });
 
   it('handles grids without rows or columns (a plain number)', () => {

@@ -96,12 +96,12 @@ export async function logIn(page: Page, user: { email: string; password: string 
   await expect(page.getByRole('heading', { level: 1, name: 'Сьогодні' })).toBeVisible();
 }
 
-/** A consultation with `people` women 18–34 served; saved and queued for upload. */
+/** A consultation with `people` women 18–35 served; saved and queued for upload. */
 export async function recordConsultation(page: Page, people = 2): Promise<void> {
   await openScreen(page, 'Консультації', 'Консультації та послуги');
   await page.getByLabel('Район').selectOption({ index: 1 });
   await page.getByLabel('Вид послуги').selectOption('psychosocial_consultation');
-  const cell = page.getByRole('button', { name: /^Жінки, 18–34 роки, Не зазначено: \d+\. Додати одну особу$/ });
+  const cell = page.getByRole('button', { name: /^Жінки, 18–35 років, Не зазначено: \d+\. Додати одну особу$/ });
   for (let i = 0; i < people; i++) await cell.click();
   await expect(page.getByText(`Усього: ${people}`)).toBeVisible();
   await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
@@ -116,8 +116,8 @@ export async function recordEvent(page: Page, title = 'Тренінг «Безп
   await page.getByLabel('Місце (заклад, адреса)').fill('Бібліотека на Подолі');
   await page.getByLabel('Район').selectOption({ index: 2 });
   await page.getByLabel('Організатор').fill('Київський міський центр');
-  await page.getByRole('spinbutton', { name: /^Жінки, 18–34 роки, Не зазначено, Не зазначено$/ }).fill('5');
-  await page.getByRole('spinbutton', { name: /^Чоловіки, 35–59 років, Не зазначено, Не зазначено$/ }).fill('3');
+  await page.getByRole('spinbutton', { name: /^Жінки, 18–35 років, Не зазначено, Не зазначено$/ }).fill('5');
+  await page.getByRole('spinbutton', { name: /^Чоловіки, 36–59 років, Не зазначено, Не зазначено$/ }).fill('3');
   await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
   await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
 }

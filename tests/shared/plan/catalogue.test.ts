@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import kyivPlanJson from '../../../src/shared/plan/kyiv-1325-2021-2023.json';
 import catalogueJsonSchemaFile from '../../../src/shared/plan/catalogue.schema.json';
 import otherPlan from '../../fixtures/other-territory-plan.json';
-import { allMeasures, catalogueSchema, defaultCatalogue, loadCatalogue, type LocalizedText } from '../../../src/shared/plan';
+import { allMeasures, catalogueSchema, countedPerOf, defaultCatalogue, loadCatalogue, programmeRefsOf, type LocalizedText } from '../../../src/shared/plan';
 import { catalogueJsonSchema } from '../../../src/shared/plan/json-schema';
 
 const catalogue = defaultCatalogue;
@@ -61,7 +61,7 @@ describe('the Kyiv plan catalogue', () => {
     for (const { measure } of measures) {
       for (const i of measure.indicators ?? []) expect(i.id.startsWith(`${measure.id}.i`)).toBe(true);
       for (const e of measure.executors ?? []) expect(executorIds, `${measure.id} → ${e.id}`).toContain(e.id);
-      for (const p of measure.programmes) expect(programmeIds, `${measure.id} → ${p}`).toContain(p);
+      for (const { id } of programmeRefsOf(measure)) expect(programmeIds, `${measure.id} → ${id}`).toContain(id);
     }
     const used = new Set(measures.flatMap((m) => (m.measure.executors ?? []).map((e) => e.id)));
     expect(catalogue.executors.filter((e) => !used.has(e.id)).map((e) => e.id)).toEqual([]);
@@ -96,6 +96,32 @@ describe('the Kyiv plan catalogue', () => {
       const targets = (measure.indicators ?? []).flatMap((i) => (i.kind === 'count' && i.target ? [i.target.min] : []));
       expect(targets.sort(), measure.id).toEqual(stated.sort());
     }
+  });
+
+  it('counts per year exactly the indicators whose text says "на рік", with or without a number', () => {
+    const yearly = indicators.filter((i) => i.kind === 'count' && countedPerOf(i) === 'year').map((i) => i.id);
+    const saysPerYear = indicators.filter((i) => i.kind === 'count' && /на рік/.test(i.text.uk)).map((i) => i.id);
+    expect(yearly).toEqual(saysPerYear);
+    // 4.3 and 6.1 say "Кількість проведених заходів на рік" without a number: yearly, no target.
+    for (const id of ['4.3.i1', '6.1.i1']) {
+      const i = indicators.find((x) => x.id === id)!;
+      expect(i.kind === 'count' && i.target === null && countedPerOf(i) === 'year', id).toBe(true);
+    }
+  });
+
+  it('says what the source says of programmes and approval: a draft programme, an undated approval block', () => {
+    const source = readFileSync(new URL('../../../../shared/seeds/000_fca0d791e246e4f6.txt', import.meta.url), 'utf8');
+    const refs = (id: string) => programmeRefsOf(measures.find((m) => m.measure.id === id)!.measure);
+    // 1.2: "(Заходи включено до проекту МЦП «Турбота. Назустріч киянам» на 2022-2024 роки»)"
+    expect(refs('1.2')).toEqual([{ id: 'mcp-turbota-2022-2024', draft: true }]);
+    // 12.3: "Заходи включено до МЦП «Гурбота. Назустріч киянам»"
+    expect(refs('12.3')).toEqual([{ id: 'mcp-turbota-2022-2024', draft: false }]);
+    expect(measures.flatMap((m) => programmeRefsOf(m.measure)).filter((r) => r.draft)).toHaveLength(1);
+    expect(source.match(/проекту МЦП/g)).toHaveLength(1);
+    // "ЗАТВЕРДЖУЮ / Київський міський голова / В. КЛИЧКО / « ____ » _____ 2021 р."
+    expect(catalogue.approval).toMatchObject({ date: null, source: '« ____ » _____ 2021 р.' });
+    expect(source).toContain(catalogue.approval!.source);
+    expect(catalogue).not.toHaveProperty('approvedBy');
   });
 
   it('keeps deliverables apart from counts', () => {
@@ -135,6 +161,22 @@ describe('a plan of another territory', () => {
     const plan = loadCatalogue(otherPlan);
     expect(allMeasures(plan).map((m) => m.measure.id)).toEqual(['1.1', '1.2', '1.3']);
     expect(plan.districts.map((d) => d.id)).toEqual(['lvivskyi', 'stryiskyi']);
+  });
+  it('reads an indicator without "per" as counted per its target, or over the period', () => {
+    const plan = loadCatalogue(otherPlan);
+    const [first, second] = allMeasures(plan)[0]!.measure.indicators!;
+    expect(first!.kind === 'count' && countedPerOf(first!)).toBe('year');
+    expect(second!.kind === 'count' && countedPerOf(second!)).toBe('period');
+  });
+  it('still reads "approvedBy" and bare programme ids, as files written before "approval" and drafts have them', () => {
+    const plan = loadCatalogue({ ...otherPlan, approvedBy: { uk: 'Голова ОДА', en: 'Head of the oblast administration' } });
+    expect(plan.approvedBy?.en).toBe('Head of the oblast administration');
+    expect(programmeRefsOf(allMeasures(plan)[0]!.measure)).toEqual([{ id: 'care', draft: false }]);
+  });
+  it('refuses "per" that contradicts the target', () => {
+    const broken = structuredClone(otherPlan) as unknown as { strategicGoals: { operationalGoals: { tasks: { measures: { indicators: Record<string, unknown>[] }[] }[] }[] }[] };
+    broken.strategicGoals[0]!.operationalGoals[0]!.tasks[0]!.measures[0]!.indicators[0]!.per = 'period';
+    expect(() => loadCatalogue(broken)).toThrow(/per/);
   });
   it('is refused with the path of what does not fit', () => {
     const broken = structuredClone(otherPlan) as { strategicGoals: { title: { en?: string } }[] };

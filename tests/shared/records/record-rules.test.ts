@@ -118,6 +118,15 @@ describe('dimensions match the indicator', () => {
     const result = check(event({ attendance: { cells: [{ sex: 'female', group: 'astronaut', count: 1 }], total: 1 } }));
     expect(issue(result, 'attendance.cells.0.group')?.code).toBe('dimension_value');
   });
+  it('accepts the age bands offered now (18–35, 36–59) and the old ones records were made with (18–34, 35–59)', () => {
+    const cells = [
+      { sex: 'female', ageBand: '18-35', group: 'idp', count: 2 },
+      { sex: 'female', ageBand: '36-59', group: 'idp', count: 1 },
+      { sex: 'male', ageBand: '18-34', group: 'idp', count: 4 },
+      { sex: 'male', ageBand: '35-59', group: 'idp', count: 3 },
+    ];
+    expect(check(serviceLog({ served: { cells, total: 10 } })).ok).toBe(true);
+  });
   it('accepts "not stated" in every dimension', () => {
     const cells = [{ sex: 'not_stated', ageBand: 'not_stated', group: 'not_stated', count: 7 }];
     expect(check(serviceLog({ served: { cells, total: 7 }, district: 'not_stated' })).ok).toBe(true);

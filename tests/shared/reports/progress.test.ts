@@ -11,7 +11,7 @@ import {
   type ProgressReport,
   type ReportFilter,
 } from '../../../src/shared/reports';
-import { validateRecord } from '../../../src/shared/records';
+import { createRecord, validateRecord } from '../../../src/shared/records';
 import { beforeContacts, contactsFixture, reportFixture } from './fixtures';
 
 const facts = reportFixture().flatMap(({ record, status }) => factsOfRecord(record).map((f) => ({ ...f, status })));
@@ -106,6 +106,27 @@ describe('progress against targets', () => {
     const y2021 = await buildProgressReport(catalogue, query, { ...year2023, year: 2021 }, after);
     expect(progress(y2021, '3.1.i1')).toMatchObject({ status: 'met', documents: ['Наказ № 1'] });
     expect(progress(y2021, '1.2.i1').status).toBe('not_scheduled');
+  });
+
+  it('counts "per year" indicators without a number per year, with no target to meet', async () => {
+    // 6.1: "Кількість проведених заходів на рік" states no number.
+    const online = createRecord({
+      kind: 'event', measureId: '6.1', title: 'Онлайн-курс', format: 'training', startDate: '2023-04-04', endDate: '2023-04-04',
+      venue: { mode: 'online', platform: 'Zoom' }, organiser: 'Департамент соціальної політики',
+      attendance: { cells: [{ sex: 'female', ageBand: '18-35', group: 'not_stated', count: 3 }], total: 3 },
+      materials: { produced: 0, distributed: 0 },
+    }, { authorId: 'user-1', deviceId: 'device-1', teamId: 'team-a' }, new Date('2024-01-15T10:00:00Z'));
+    const withOnline = memoryFactQuery([...facts, ...factsOfRecord(online).map((f) => ({ ...f, status: 'approved' as const }))]);
+    const report = await buildProgressReport(catalogue, withOnline, year2023, after);
+    expect(progress(report, '6.1.i1')).toMatchObject({ per: 'year', target: null, value: 1, status: 'no_target' });
+    expect(progress(report, '4.3.i1')).toMatchObject({ per: 'year', target: null, value: 0, status: 'no_data' });
+    // A stated yearly target is per year too; other counts run over the measure's period; deliverables have neither.
+    expect(progress(report, '1.1.i1')).toMatchObject({ per: 'year', target: 4 });
+    expect(progress(report, '4.1.i2')).toMatchObject({ per: 'period', target: null });
+    expect(progress(report, '3.1.i1').per).toBeNull();
+    // The next year starts from nothing: a yearly figure is the year's own.
+    const y2022 = await buildProgressReport(catalogue, withOnline, { ...year2023, year: 2022 }, after);
+    expect(progress(y2022, '6.1.i1')).toMatchObject({ per: 'year', value: 0, status: 'no_data' });
   });
 
   it('puts events held next to people reached', async () => {

@@ -46,9 +46,8 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const indicatorId = useWatch({ control: form.control, name: 'indicatorId' });
   const indicators = measure ? serviceIndicators(measure) : [];
-  const layout = layoutFor(serviceDimensions(measure, indicatorId));
-
   const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'served', initial, persist);
+  const layout = layoutFor(serviceDimensions(measure, indicatorId), tally);
   // A cell with fewer contacts than persons is named in its own message; other table errors show as one.
   const cellIssues = contactIssues(errors.served, toTable(tally)).map((i) => ({ cell: i.cell, message: err(i.message) ?? i.message }));
 

@@ -27,7 +27,7 @@ export default function EventScreen() {
 }
 
 /** Attendance is counted by sex × age band, for a social group and an organisation chosen above the grid. */
-const attendanceLayout = layoutFor(['sex', 'ageBand', 'group', 'sphere']);
+const attendanceDimensions = ['sex', 'ageBand', 'group', 'sphere'] as const;
 
 function EventForm(args: DraftedFormArgs<EventDraft>) {
   const { t } = useTranslation();
@@ -46,6 +46,7 @@ function EventForm(args: DraftedFormArgs<EventDraft>) {
   const { register, setValue, getValues, formState } = form;
   const errors = formState.errors;
   const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'attendance', initial, persist);
+  const attendanceLayout = layoutFor(attendanceDimensions, tally);
 
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const venueMode = useWatch({ control: form.control, name: 'venue.mode' });

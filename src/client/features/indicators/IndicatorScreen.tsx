@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
+import { countedPerOf } from '../../../shared/plan/catalogue-index';
 import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { dateBounds, findIndicator, findMeasure, localToday, measuresWithIndicators, withinMeasure } from '../../catalogue/measures';
@@ -54,7 +55,7 @@ function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
 
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const indicator = findIndicator(measure, useWatch({ control: form.control, name: 'indicatorId' }));
-  const layout = layoutFor(cellDimensionsOf(indicator));
+  const layout = layoutFor(cellDimensionsOf(indicator), tally);
   const bounds = dateBounds(measure, catalogue, today);
 
   function chooseIndicator(id: string) {
@@ -100,6 +101,9 @@ function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
         <p className="hint">
           {t('plan.target')}: {indicator.target.source}
         </p>
+      )}
+      {indicator?.kind === 'count' && !indicator.target && countedPerOf(indicator) === 'year' && (
+        <p className="hint">{t('plan.perYearOnly')}</p>
       )}
       <div className="row">
         <Field id="ir-start" label={t('indicators.periodStart')} error={err(errors.periodStart?.message)}>

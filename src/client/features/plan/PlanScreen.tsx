@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Catalogue, Indicator, Measure } from '../../../shared/plan/catalogue-schema';
+import { countedPerOf } from '../../../shared/plan/catalogue-index';
 import type { IndicatorProgress } from '../../../shared/reports/progress';
 import { statusLabels } from '../../../shared/reports/progress';
 import { useLang, useText, useTranslation } from '../../app/i18n';
@@ -104,6 +105,7 @@ function IndicatorLine({ indicator, mine, team }: { indicator: Indicator; mine?:
   const lang = useLang();
   const text = useText();
   const target = indicator.kind === 'count' ? indicator.target : null;
+  const yearlyWithoutNumber = indicator.kind === 'count' && !target && countedPerOf(indicator) === 'year';
   const line = (who: string, p: IndicatorProgress | undefined) => {
     if (!p) return `${who}: …`;
     const value = indicator.kind === 'deliverable' ? (p.value > 0 ? t('plan.done') : t('plan.notDone')) : String(p.value);
@@ -118,6 +120,7 @@ function IndicatorLine({ indicator, mine, team }: { indicator: Indicator; mine?:
           {lang === 'uk' && target.source === t('plan.perYear', { n: target.min }) ? '' : ` («${target.source}»)`}
         </p>
       )}
+      {yearlyWithoutNumber && <p className="hint">{t('plan.perYearOnly')}</p>}
       <p className="progress-line">{line(t('plan.mine'), mine)}</p>
       <p className="progress-line">{line(t('plan.team'), team)}</p>
       {mine && mine.target !== null && mine.target > 0 && (

@@ -1,6 +1,7 @@
 import type { Indicator } from '../../../shared/plan/catalogue-schema';
 import { districtValues } from '../../../shared/dimensions';
 import { statusLabels, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
+import { youthFigure } from '../../../shared/reports/youth';
 import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import type { TeamChoice } from '../../net/teams';
@@ -129,7 +130,8 @@ function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; 
           {t('reports.indicatorValue')}: <strong data-testid={`value-${indicator.id}`}>{value}</strong>
         </span>
         <span>
-          {t('reports.target')}: {progress.target ?? t('reports.noTarget')}
+          {t('reports.target')}:{' '}
+          {progress.target ?? (progress.per === 'year' ? t('reports.perYearNoTarget') : t('reports.noTarget'))}
         </span>
         <span className={`badge status status-${progress.status}`}>{text(statusLabels[progress.status])}</span>
       </p>
@@ -142,11 +144,26 @@ function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; 
           <SexSplitChart title={t('reports.chartSex', { text: indicator.id })} bySex={progress.bySex} />
           <TrendChart title={t('reports.chartTrend', { text: indicator.id })} series={monthlySeries(progress.byMonth, names.from, names.to)} />
           <CrossTable caption={`${t('reports.bySexAgeGroup')}: ${indicator.id}`} cells={progress.cells} />
+          <YouthLine id={indicator.id} cells={progress.cells} />
           <ValueTable caption={`${t('reports.byDistrict')}: ${indicator.id}`} head={t('reports.district')} values={progress.byDistrict} name={names.district} />
           <ValueTable caption={`${t('reports.byTeam')}: ${indicator.id}`} head={t('reports.team')} values={progress.byTeam} name={names.team} />
         </details>
       )}
     </div>
+  );
+}
+
+/** Youth (14–35) among the people counted, or why it cannot be told (docs/counting-model.md). */
+function YouthLine({ id, cells }: { id: string; cells: IndicatorProgress['cells'] }) {
+  const { t } = useTranslation();
+  const youth = youthFigure(cells);
+  if (youth.youth + youth.undetermined === 0) return null;
+  return (
+    <p className="hint" data-testid={`youth-${id}`}>
+      {youth.derivable
+        ? t('reports.youth', { n: youth.youth })
+        : t('reports.youthNotDerivable', { n: youth.youth, undetermined: youth.undetermined })}
+    </p>
   );
 }
 
