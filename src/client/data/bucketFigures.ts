@@ -24,7 +24,9 @@ type Cell = [StatusedFact['source'], string | null, string, string, string, stri
 /** Records the review list shows, counted by [teamId, review status, month their days end]. */
 type Tally = [string, ReviewStatus, string, number];
 
-const FORMAT = 2;
+// 3: events' audience and memberships of other groups (issue 11) are facts now; a bucket sealed
+// before lacks them, so it is recomputed on its first read.
+const FORMAT = 3;
 
 /** As sealed. `format` tells a bucket an earlier release sealed (a bare array of cells): it is recomputed. */
 export interface Figures {

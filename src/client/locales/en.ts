@@ -128,6 +128,12 @@ export const en: Messages = {
     contactsOf: '{{cell}}: contacts',
     undoContacts: 'Undo: {{cell}}, contacts {{delta}}',
     grandContacts: 'Contacts: {{count}}',
+    alsoTitle: 'Also in other groups (if any)',
+    alsoHint: 'Each person is counted once in the table, in one group. If someone also belongs to another group (for example internally displaced and a survivor of domestic violence), say here how many: the total does not change, and reports count them in that group too.',
+    alsoAdd: 'Add a group',
+    alsoCell: '{{sex}}, also in the group "{{group}}"',
+    alsoRoom: 'up to {{count}}',
+    alsoRemove: 'Remove the group "{{group}}"',
   },
   records: {
     title: 'My records',

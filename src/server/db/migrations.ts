@@ -344,12 +344,20 @@ async function publicSnapshots(db: Db): Promise<void> {
  * that ran 0005 with this code): each log's facts are replaced, not added to.
  */
 async function serviceContacts(db: Db): Promise<void> {
+  await deriveFactsAgain(db, 'serviceLog');
+}
+
+/**
+ * Replaces the facts of every stored record of a kind with those its latest revision gives now,
+ * 500 records at a time, then rebuilds the rollup. Idempotent: facts are replaced, not added to.
+ */
+async function deriveFactsAgain(db: Db, kind: FieldRecord['kind']): Promise<void> {
   let after = '';
   for (;;) {
     const rows = (await db
       .selectFrom('records')
       .select(['id', 'body', 'review_status'])
-      .where('kind', '=', 'serviceLog')
+      .where('kind', '=', kind)
       .where('id', '>', after)
       .orderBy('id')
       .limit(500)
@@ -363,6 +371,17 @@ async function serviceContacts(db: Db): Promise<void> {
   await rebuildRollup(db);
 }
 
+/**
+ * Issue 11 (migration 0010): an event's facts now include its audience (each sex and group its
+ * attendance holds, `eventAudience`), which breaks an event count down as 16.3 asks. Every stored
+ * event's facts are derived again: its old facts unchanged and at the same positions, then the
+ * audience. Service logs and indicator reports gain facts only from `alsoIn`, which no stored
+ * record has, so theirs stay as they are.
+ */
+async function eventAudience(db: Db): Promise<void> {
+  await deriveFactsAgain(db, 'event');
+}
+
 export const migrations: Record<string, Migration> = {
   '0001_accounts': { up: accounts },
   '0002_sessions': { up: sessions },
@@ -373,4 +392,5 @@ export const migrations: Record<string, Migration> = {
   '0007_account_controls': { up: accountControls },
   '0008_public_snapshots': { up: publicSnapshots },
   '0009_service_contacts': { up: serviceContacts },
+  '0010_event_audience': { up: eventAudience },
 };

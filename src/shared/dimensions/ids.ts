@@ -4,3 +4,8 @@
  * aggregates) can name it without loading zod, which the dimension file's parse needs.
  */
 export const NOT_STATED = 'not_stated';
+/**
+ * "Whatever the value": only in breakdowns that count one thing in several cells (an event's
+ * audience, docs/counting-model.md), for the cell that holds it once across a dimension.
+ */
+export const ANY = '*';

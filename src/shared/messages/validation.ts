@@ -31,6 +31,10 @@ export const validationMessages = {
     uk: 'У цій клітинці звернень (консультацій, дзвінків) менше, ніж осіб: кожна врахована особа мала щонайменше одне звернення',
     en: 'This cell has fewer contacts (consultations, calls) than persons: every person counted had at least one contact',
   },
+  also_in_exceeds_persons: {
+    uk: 'До цієї групи додатково віднесено більше осіб, ніж враховано в інших групах: особа не може бути врахована в одній групі двічі',
+    en: 'More people are marked as also in this group than are counted in the other groups: nobody can be counted twice in one group',
+  },
   duplicate_cell: { uk: 'Ця комбінація ознак уже є в таблиці', en: 'This combination of dimensions appears twice' },
   dimension_missing: { uk: 'Індикатор вимагає розбивки за цією ознакою', en: 'The indicator asks for a breakdown by this dimension' },
   dimension_value: { uk: 'Недопустиме значення ознаки', en: 'Not a valid value of this dimension' },

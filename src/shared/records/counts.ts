@@ -44,10 +44,51 @@ function checkCells(table: { cells: readonly CountCell[]; total: number }, ctx: 
   });
 }
 
+/**
+ * People of the table who also belong to another group than the one their cell names (a
+ * displaced woman who is also a survivor of domestic violence). Each cell is counted once, in
+ * its one (primary) group, so the total stays right; `alsoIn` adds the memberships a group
+ * breakdown needs, which therefore adds up to more than the total (a multi-response breakdown,
+ * docs/counting-model.md). Sex and age band narrow whom an entry speaks of; absent means any.
+ */
+export const alsoInCell = z.strictObject(
+  { sex: dimensionValueId.optional(), ageBand: dimensionValueId.optional(), group: dimensionValueId, count },
+  { error: 'unknown_field' },
+);
+export type AlsoInCell = z.infer<typeof alsoInCell>;
+const alsoIn = z.array(alsoInCell).max(500).optional();
+
+/** People of the cells an also-in entry may speak of: its sex and age band, any other group than its own. */
+export function eligibleForAlsoIn(cells: readonly CountCell[], entry: Omit<AlsoInCell, 'count'>): number {
+  return cells
+    .filter(
+      (c) =>
+        (entry.sex === undefined || c.sex === entry.sex) &&
+        (entry.ageBand === undefined || c.ageBand === entry.ageBand) &&
+        c.group !== entry.group,
+    )
+    .reduce((s, c) => s + c.count, 0);
+}
+
+/** Nobody is counted twice in one group: an entry has at most the people whose own group is another. */
+function checkAlsoIn(table: { cells: readonly CountCell[]; alsoIn?: readonly AlsoInCell[] | undefined }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  table.alsoIn?.forEach((entry, i) => {
+    const key = [entry.sex ?? '', entry.ageBand ?? '', entry.group].join('|');
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'duplicate_cell', path: ['alsoIn', i] });
+    seen.add(key);
+    if (entry.count > eligibleForAlsoIn(table.cells, entry))
+      ctx.addIssue({ code: 'custom', message: 'also_in_exceeds_persons', path: ['alsoIn', i, 'count'] });
+  });
+}
+
 /** A disaggregated count: its cells and the total they must add up to. */
 export const countTable = z
-  .strictObject({ cells: z.array(countCell).max(2000), total: count.max(10_000_000) }, { error: 'unknown_field' })
-  .superRefine(checkCells);
+  .strictObject({ cells: z.array(countCell).max(2000), total: count.max(10_000_000), alsoIn }, { error: 'unknown_field' })
+  .superRefine((table, ctx) => {
+    checkCells(table, ctx);
+    checkAlsoIn(table, ctx);
+  });
 export type CountTable = z.infer<typeof countTable>;
 
 /**
@@ -64,9 +105,10 @@ export type ServiceCell = z.infer<typeof serviceCell>;
 
 /** People served and their contacts, by cell: `total` adds up the persons; every cell has at least as many contacts as persons. */
 export const serviceTable = z
-  .strictObject({ cells: z.array(serviceCell).max(2000), total: count.max(10_000_000) }, { error: 'unknown_field' })
+  .strictObject({ cells: z.array(serviceCell).max(2000), total: count.max(10_000_000), alsoIn }, { error: 'unknown_field' })
   .superRefine((table, ctx) => {
     checkCells(table, ctx);
+    checkAlsoIn(table, ctx);
     table.cells.forEach((cell, i) => {
       if (cell.contacts !== undefined && cell.contacts < cell.count)
         ctx.addIssue({ code: 'custom', message: 'contacts_below_persons', path: ['cells', i, 'contacts'] });

@@ -34,6 +34,13 @@ function checkTable(table: CountTable, required: readonly CellDimension[], path:
       }
     }
   });
+  // Memberships of other groups name real values; the structure (no one twice) is the schema's.
+  table.alsoIn?.forEach((entry, i) => {
+    for (const dim of ['sex', 'ageBand', 'group'] as const) {
+      const value = entry[dim];
+      if (value !== undefined && !valueIds(dim).includes(value)) report([...path, 'alsoIn', i, dim], 'dimension_value');
+    }
+  });
 }
 
 function checkDate(date: string, measure: Measure, ctx: ValidationContext, path: Path, report: Report) {

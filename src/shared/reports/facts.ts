@@ -1,8 +1,29 @@
 import type { IndicatorSource } from '../plan/catalogue-schema';
-import { NOT_STATED } from '../dimensions/ids';
-import type { CountCell, ServiceCell } from '../records/counts';
+import { ANY, NOT_STATED } from '../dimensions/ids';
+import type { AlsoInCell, CountCell, ServiceCell } from '../records/counts';
 import type { FieldRecord } from '../records/schemas';
 import type { ReviewStatus } from '../sync/protocol';
+
+/**
+ * What a fact counts: an indicator source, or one of the breakdowns beside them that no indicator
+ * reads as its value (docs/counting-model.md):
+ * - `…AlsoIn`: people of that source counted again in another group they also belong to. Added to
+ *   the source's group breakdown, which is then multi-response; never to a total.
+ * - `eventAudience`: an event, once in each sex and group its attendance holds (`*` = any), so an
+ *   event count can be broken down by audience (16.3); an event is in several cells at once.
+ */
+export const alsoInSources = {
+  servicePersons: 'servicePersonsAlsoIn',
+  eventAttendance: 'eventAttendanceAlsoIn',
+  indicatorReport: 'indicatorReportAlsoIn',
+} as const;
+export type AlsoInSource = (typeof alsoInSources)[keyof typeof alsoInSources];
+export type FactSource = IndicatorSource | AlsoInSource | 'eventAudience';
+
+/** The source whose group breakdown an indicator's multi-response memberships extend, if any. */
+export function alsoInSourceOf(source: IndicatorSource): AlsoInSource | null {
+  return source in alsoInSources ? alsoInSources[source as keyof typeof alsoInSources] : null;
+}
 
 /**
  * The smallest countable unit a report adds up: one cell of one record, tagged with everything a
@@ -12,7 +33,7 @@ import type { ReviewStatus } from '../sync/protocol';
 export interface Fact {
   recordId: string;
   measureId: string;
-  source: IndicatorSource;
+  source: FactSource;
   /** set for indicator reports, which feed exactly one indicator */
   indicatorId: string | null;
   /** YYYY-MM-DD: the service day, the event's first day, or the end of a reported period */
@@ -30,7 +51,7 @@ export interface Fact {
 
 type Tag = Pick<Fact, 'recordId' | 'measureId' | 'teamId' | 'date' | 'district'>;
 
-function cellFacts(tag: Tag, source: IndicatorSource, indicatorId: string | null, cells: readonly CountCell[]): Fact[] {
+function cellFacts(tag: Tag, source: FactSource, indicatorId: string | null, cells: readonly CountCell[]): Fact[] {
   return cells
     .filter((c) => c.count > 0)
     .map((c) => ({
@@ -51,7 +72,32 @@ function contactCells(cells: readonly ServiceCell[]): CountCell[] {
   return cells.map(({ contacts, ...cell }) => ({ ...cell, count: contacts ?? cell.count }));
 }
 
-function plainFact(tag: Tag, source: IndicatorSource, indicatorId: string | null, value: number, documentRef: string | null = null): Fact {
+function alsoInFacts(tag: Tag, source: AlsoInSource, indicatorId: string | null, entries: readonly AlsoInCell[] | undefined): Fact[] {
+  return cellFacts(tag, source, indicatorId, entries ?? []);
+}
+
+/**
+ * An event in each sex and group its attendance holds: every pair, each sex and each group
+ * whatever the other (`*`), and `*`·`*` once when anyone was counted (the events whose audience
+ * is known). A group named only in `alsoIn` is in the audience too.
+ */
+function audienceFacts(tag: Tag, cells: readonly CountCell[], alsoIn: readonly AlsoInCell[] | undefined): Fact[] {
+  const pairs = new Set<string>();
+  for (const c of cells) if (c.count > 0) pairs.add(`${c.sex ?? NOT_STATED}\u0000${c.group ?? NOT_STATED}`);
+  for (const a of alsoIn ?? []) if (a.count > 0) pairs.add(`${a.sex ?? ANY}\u0000${a.group}`);
+  if (pairs.size === 0) return [];
+  const keys = new Set<string>([`${ANY}\u0000${ANY}`]);
+  for (const pair of pairs) {
+    const [sex, group] = pair.split('\u0000') as [string, string];
+    keys.add(pair).add(`${sex}\u0000${ANY}`).add(`${ANY}\u0000${group}`);
+  }
+  return [...keys].sort().map((key) => {
+    const [sex, group] = key.split('\u0000') as [string, string];
+    return { ...plainFact(tag, 'eventAudience', null, 1), sex, group };
+  });
+}
+
+function plainFact(tag: Tag, source: FactSource, indicatorId: string | null, value: number, documentRef: string | null = null): Fact {
   return { ...tag, source, indicatorId, sex: NOT_STATED, ageBand: NOT_STATED, group: NOT_STATED, sphere: NOT_STATED, value, documentRef };
 }
 
@@ -63,7 +109,12 @@ export function factsOfRecord(record: FieldRecord): Fact[] {
     case 'serviceLog': {
       const tag = { ...base, date: record.date, district: record.district };
       // Persons first: a stored fact keeps its place (the server's facts are keyed by it).
-      return [...cellFacts(tag, 'servicePersons', null, record.served.cells), ...cellFacts(tag, 'serviceContacts', null, contactCells(record.served.cells))];
+      // Then contacts, then memberships of other groups: new kinds of fact go after the old ones.
+      return [
+        ...cellFacts(tag, 'servicePersons', null, record.served.cells),
+        ...cellFacts(tag, 'serviceContacts', null, contactCells(record.served.cells)),
+        ...alsoInFacts(tag, 'servicePersonsAlsoIn', null, record.served.alsoIn),
+      ];
     }
     case 'event': {
       const district = record.venue.mode === 'in_person' ? record.venue.district : NOT_STATED;
@@ -74,6 +125,8 @@ export function factsOfRecord(record: FieldRecord): Fact[] {
         plainFact(tag, 'eventCount', null, 1),
         ...cellFacts(tag, 'eventAttendance', null, record.attendance.cells),
         ...(produced > 0 ? [plainFact(tag, 'eventMaterials', null, produced)] : []),
+        ...alsoInFacts(tag, 'eventAttendanceAlsoIn', null, record.attendance.alsoIn),
+        ...audienceFacts(tag, record.attendance.cells, record.attendance.alsoIn),
       ];
     }
     case 'indicatorReport': {
@@ -81,7 +134,10 @@ export function factsOfRecord(record: FieldRecord): Fact[] {
       const value = record.value;
       if (value.type === 'deliverable')
         return value.done ? [plainFact(tag, 'indicatorReport', record.indicatorId, 1, value.documentRef)] : [];
-      return cellFacts(tag, 'indicatorReport', record.indicatorId, value.table.cells);
+      return [
+        ...cellFacts(tag, 'indicatorReport', record.indicatorId, value.table.cells),
+        ...alsoInFacts(tag, 'indicatorReportAlsoIn', record.indicatorId, value.table.alsoIn),
+      ];
     }
   }
 }

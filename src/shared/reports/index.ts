@@ -10,3 +10,4 @@ export * from './public';
 export * from './public-page';
 export * from './protocol';
 export * from './youth';
+export * from './lifeStage';

@@ -4,6 +4,7 @@ import { isMinorAgeBand } from '../dimensions';
 import { shortfallWords, statusWords } from '../messages/reports';
 import { periodRange, type AggregateRow, type Breakdown, type FactQuery, type ReportFilter } from './query';
 import type { IndicatorProgress, ProgressStatus } from './protocol';
+import { alsoInSourceOf } from './facts';
 
 // The shapes the API sends are zod schemas (protocol.ts); the computation uses their types.
 export type { IndicatorProgress, ProgressStatus } from './protocol';
@@ -53,6 +54,45 @@ function inPopulation(indicator: Indicator, row: AggregateRow): boolean {
   return true;
 }
 
+type SexGroupValue = { sex: string; group: string; value: number };
+
+function sumSexGroup(rows: readonly AggregateRow[]): SexGroupValue[] {
+  const out = new Map<string, SexGroupValue>();
+  for (const r of rows) {
+    const group = r.group ?? 'not_stated';
+    const key = `${r.sex}\u0000${group}`;
+    const seen = out.get(key);
+    if (seen) seen.value += r.value;
+    else out.set(key, { sex: r.sex, group, value: r.value });
+  }
+  // In a fixed order: the device's and the server's queries return rows in their own.
+  return [...out.values()].sort((a, b) => (a.sex < b.sex ? -1 : a.sex > b.sex ? 1 : a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+}
+
+/**
+ * Multi-response breakdowns beside an indicator's one-cell-per-person figures: memberships of
+ * other groups added to its persons by group, and an event count's audience. Absent when none.
+ */
+function multiResponse(indicator: Indicator, measure: Measure, groupRows: readonly AggregateRow[], own: readonly AggregateRow[]) {
+  if (indicator.kind !== 'count') return {};
+  const alsoIn = alsoInSourceOf(indicator.source);
+  const also = alsoIn
+    ? groupRows.filter(
+        (r) =>
+          r.measureId === measure.id && r.source === alsoIn && (alsoIn !== 'indicatorReportAlsoIn' || r.indicatorId === indicator.id) &&
+          inPopulation(indicator, r),
+      )
+    : [];
+  const audience =
+    indicator.source === 'eventCount'
+      ? groupRows.filter((r) => r.measureId === measure.id && r.source === 'eventAudience')
+      : [];
+  return {
+    ...(also.length > 0 ? { groupMemberships: sumSexGroup([...own, ...also]) } : {}),
+    ...(audience.length > 0 ? { audience: sumSexGroup(audience) } : {}),
+  };
+}
+
 function sumBy(rows: readonly AggregateRow[], key: (r: AggregateRow) => string | undefined): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of rows) {
@@ -100,6 +140,7 @@ function indicatorProgress(
   const pick = (b: Breakdown | 'base') =>
     (rowsBy.get(b) ?? []).filter((r) => feeds(indicator, entry.measure, r) && inPopulation(indicator, r));
   const base = pick('base');
+  const groupRows = pick('group');
   const value = base.reduce((s, r) => s + r.value, 0);
   const scheduled = measureYears(entry.measure, catalogue).includes(report.year);
   const target = scaledTarget(indicator, entry.measure, catalogue, report.from, report.to);
@@ -117,11 +158,12 @@ function indicatorProgress(
     status,
     documents: [...new Set(base.flatMap((r) => (r.documentRef ? [r.documentRef] : [])))],
     bySex: sumBy(base, (r) => r.sex),
-    cells: pick('group').map((r) => ({ sex: r.sex, ageBand: r.ageBand, group: r.group ?? 'not_stated', value: r.value })),
+    cells: groupRows.map((r) => ({ sex: r.sex, ageBand: r.ageBand, group: r.group ?? 'not_stated', value: r.value })),
     byDistrict: sumBy(pick('district'), (r) => r.district),
     byTeam: sumBy(pick('teamId'), (r) => r.teamId),
     byMonth: sumBy(pick('month'), (r) => r.month),
     bySphere: sumBy(pick('sphere'), (r) => r.sphere),
+    ...multiResponse(indicator, entry.measure, rowsBy.get('group') ?? [], groupRows),
   };
 }
 

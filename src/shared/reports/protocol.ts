@@ -32,6 +32,8 @@ export type ProgressStatus = z.infer<typeof progressStatus>;
 
 const counts = z.record(z.string(), z.number());
 
+const sexGroupValue = z.object({ sex: z.string(), group: z.string(), value: z.number() });
+
 export const indicatorProgress = z.object({
   indicatorId: z.string(),
   measureId: z.string(),
@@ -54,6 +56,13 @@ export const indicatorProgress = z.object({
   byTeam: counts,
   byMonth: counts,
   bySphere: counts,
+  /**
+   * persons by sex × group counting every group a person belongs to (the cell's and those recorded
+   * as also in another): multi-response, it may add up to more than `value`. Only when some were recorded.
+   */
+  groupMemberships: z.array(sexGroupValue).optional(),
+  /** event counts: events whose attendance held each sex × group (`*`: any); multi-response */
+  audience: z.array(sexGroupValue).optional(),
 });
 export type IndicatorProgress = z.infer<typeof indicatorProgress>;
 

@@ -1,6 +1,5 @@
-import type { IndicatorSource } from '../plan/catalogue-schema';
 import type { ReviewStatus } from '../sync/protocol';
-import { countsInReport, type Fact } from './facts';
+import { countsInReport, type Fact, type FactSource } from './facts';
 import type { ReportPeriod } from './protocol';
 
 export type { ReportFilter, ReportPeriod } from './protocol';
@@ -21,7 +20,7 @@ export interface AggregateRequest {
 
 export interface AggregateRow {
   measureId: string;
-  source: IndicatorSource;
+  source: FactSource;
   indicatorId: string | null;
   sex: string;
   ageBand: string;

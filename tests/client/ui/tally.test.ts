@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countTable, serviceTable } from '../../../src/shared/records/counts';
 import {
+  alsoAt,
+  alsoRoom,
   canUndo,
   contactsAt,
   countAt,
@@ -12,6 +14,7 @@ import {
   HISTORY_LIMIT,
   lastChange,
   repeatContact,
+  setAlso,
   setContacts,
   setCount,
   sumWhere,
@@ -181,5 +184,33 @@ describe('tally of contacts and persons', () => {
     s = undo(undo(s));
     expect(s.counts).toEqual({ 'female|18-34|idp|': 2 });
     expect(s.contacts).toBeUndefined();
+  });
+});
+
+describe('tally of people also in other groups', () => {
+  const dv: Cell = { sex: 'female', ageBand: '36-59', group: 'domestic_violence_survivor' };
+
+  it('keeps memberships apart from the counts: the total, the cells and undo are untouched', () => {
+    let s = tap(tap(tap(emptyTally(), woman18), woman18), dv);
+    s = setAlso(s, 'female', 'domestic_violence_survivor', 2);
+    expect([grandTotal(s), alsoAt(s, 'female', 'domestic_violence_survivor')]).toEqual([3, 2]);
+    // only the two IDP women can also be survivors: the one counted as a survivor cannot again
+    expect(alsoRoom(s, 'female', 'domestic_violence_survivor')).toBe(2);
+    expect(alsoRoom(s, 'female', 'idp')).toBe(1);
+    const table = toTable(s);
+    expect(table.alsoIn).toEqual([{ sex: 'female', group: 'domestic_violence_survivor', count: 2 }]);
+    expect(serviceTable.safeParse(table).success).toBe(true);
+    expect(fromTable(table)).toEqual({ counts: s.counts, history: [], also: s.also });
+    // undo takes back the last tap, never the typed membership
+    s = undo(s);
+    expect(alsoAt(s, 'female', 'domestic_violence_survivor')).toBe(2);
+    expect(setAlso(s, 'female', 'idp', -1)).toBe(s);
+    expect(toTable(setAlso(s, 'female', 'domestic_violence_survivor', 0)).alsoIn).toBeUndefined();
+  });
+
+  it('lets the schema name an entry that counts someone twice in one group', () => {
+    const s = setAlso(tap(emptyTally(), woman18), 'female', 'idp', 1);
+    const result = countTable.safeParse(toTable(s));
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['alsoIn.0.count', 'also_in_exceeds_persons']]);
   });
 });

@@ -52,12 +52,13 @@ async function openAt0008(kind: 'sqlite' | 'postgresql'): Promise<{ handle: Data
 }
 
 /**
- * Migration 0009 from the schema the release before left, on both databases: the records it held
- * (none with contacts: that release refused them), with the facts it derived (persons only) and
- * their rollup. Reports before and after must agree on every figure: the contacts indicators of
- * 13.2, 16.2 and 17.3 read the persons before, and the contacts, as many, after.
+ * Migrations 0009 and 0010 from the schema the release before left, on both databases: the records
+ * it held (none with contacts: that release refused them), with the facts it derived (persons only,
+ * no events' audience) and their rollup. Reports before and after must agree on every figure: the
+ * contacts indicators of 13.2, 16.2 and 17.3 read the persons before, and the contacts, as many,
+ * after; event counts gain their audience, a breakdown that did not exist before.
  */
-describe.each(backends)('migration 0009 gives every stored service log its contacts on $name', (backend) => {
+describe.each(backends)('migrations 0009 and 0010 give stored service logs their contacts and events their audience on $name', (backend) => {
   let db: Awaited<ReturnType<typeof openAt0008>>;
   const old = [...reportFixture(), ...contactsFixture()].filter(
     ({ record }) => record.kind !== 'serviceLog' || record.served.cells.every((c) => !('contacts' in c)),
@@ -75,6 +76,9 @@ describe.each(backends)('migration 0009 gives every stored service log its conta
     for (const filter of filters) out.push(normalized(await buildProgressReport(plan, sqlFactQuery(db.handle.db), filter, { asOf: '2024-03-01', breakdowns: all })));
     return out.map((r) => r.measures.map((m) => ({ id: m.entry.measure.id, indicators: m.indicators, eventsHeld: m.eventsHeld, peopleReached: m.peopleReached })));
   };
+  /** The figures that existed before: every one but the events' audience. */
+  const existing = (all: Awaited<ReturnType<typeof reports>>) =>
+    all.map((measures) => measures.map((m) => ({ ...m, indicators: m.indicators.map(({ audience: _audience, ...i }) => i) })));
   const rollup = async () =>
     (await db.handle.db.selectFrom('fact_months').selectAll().execute()).map((r) => JSON.stringify({ ...r, value: Number(r.value), facts: Number(r.facts) })).sort();
   let before: Awaited<ReturnType<typeof reports>>;
@@ -97,20 +101,26 @@ describe.each(backends)('migration 0009 gives every stored service log its conta
         };
       }))
       .execute();
-    // The facts as that release derived them: no contacts.
-    const facts = old.flatMap(({ record, status }) => factRows(record, status).filter((f) => f.source !== 'serviceContacts'));
+    // The facts as that release derived them: no contacts, no audience.
+    const facts = old.flatMap(({ record, status }) =>
+      factRows(record, status).filter((f) => f.source !== 'serviceContacts' && f.source !== 'eventAudience'),
+    );
     oldFacts = facts.length;
     await k.insertInto('facts').values(facts).execute();
     await k.transaction().execute((trx) => rebuildRollup(trx));
     before = await reports(beforeContacts(catalogue));
-    expect(await migrateToLatest(k, db.handle.kind)).toEqual(['0009_service_contacts']);
+    expect(await migrateToLatest(k, db.handle.kind)).toEqual(['0009_service_contacts', '0010_event_audience']);
   });
   afterAll(() => db?.destroy());
 
   it('agrees with the reports before on every figure, the contacts indicators now reading contacts', async () => {
-    expect(await reports(catalogue)).toEqual(before);
+    const after = await reports(catalogue);
+    expect(existing(after)).toEqual(before);
     // and the plan as it was reads the same figures too: no persons fact moved
-    expect(await reports(beforeContacts(catalogue))).toEqual(before);
+    expect(existing(await reports(beforeContacts(catalogue)))).toEqual(before);
+    // Before, no event count had an audience; now those of events with attendance do.
+    expect(before.flat().flatMap((m) => m.indicators).some((i) => 'audience' in i)).toBe(false);
+    expect(after.flat().flatMap((m) => m.indicators).some((i) => i.audience && i.audience.length > 0)).toBe(true);
     const year = before[0]!.flatMap((m) => m.indicators);
     const value = (id: string) => year.find((i) => i.indicatorId === id)!.value;
     expect([value('13.2.i1'), value('13.2.i2'), value('16.2.i1'), value('16.2.i2')]).toEqual([2, 2, 1, 1]);
@@ -123,17 +133,21 @@ describe.each(backends)('migration 0009 gives every stored service log its conta
     const expected = old.flatMap(({ record, status }) => factRows(record as FieldRecord, status)).sort((a, b) => (key(a) < key(b) ? -1 : 1));
     expect(rows.map((f) => ({ ...f, value: Number(f.value) })).sort((a, b) => (key(a) < key(b) ? -1 : 1))).toEqual(expected);
     const contacts = rows.filter((f) => f.source === 'serviceContacts');
+    const audience = rows.filter((f) => f.source === 'eventAudience');
     expect(contacts.length).toBeGreaterThan(0);
-    expect(rows.length - contacts.length).toBe(oldFacts);
+    expect(audience.length).toBeGreaterThan(0);
+    expect(rows.length - contacts.length - audience.length).toBe(oldFacts);
     const migrated = await rollup();
     await db.handle.db.transaction().execute((trx) => rebuildRollup(trx));
     expect(migrated).toEqual(await rollup());
   });
 
-  it('is safe to run again over facts that already have contacts', async () => {
+  it('is safe to run again over facts that already have contacts and audiences', async () => {
     const facts = await db.handle.db.selectFrom('facts').selectAll().execute();
+    const after = await reports(catalogue);
     await migrations['0009_service_contacts']!.up(db.handle.db);
+    await migrations['0010_event_audience']!.up(db.handle.db);
     expect((await db.handle.db.selectFrom('facts').selectAll().execute()).length).toBe(facts.length);
-    expect(await reports(catalogue)).toEqual(before);
+    expect(await reports(catalogue)).toEqual(after);
   });
 });

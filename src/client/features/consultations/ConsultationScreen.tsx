@@ -11,6 +11,7 @@ import { SaveBar } from '../../ui/forms/SaveBar';
 import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
 import { useRecordForm } from '../../ui/forms/useRecordForm';
 import { layoutFor } from '../../ui/tally/layout';
+import { AlsoInGroups, alsoInIssues } from '../../ui/tally/AlsoInGroups';
 import { TallyGrid } from '../../ui/tally/TallyGrid';
 import { toTable } from '../../ui/tally/tally';
 import { useDraftedTally } from '../../ui/tally/useDraftedTally';
@@ -49,7 +50,9 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
   const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'served', initial, persist);
   const layout = layoutFor(serviceDimensions(measure, indicatorId), tally);
   // A cell with fewer contacts than persons is named in its own message; other table errors show as one.
-  const cellIssues = contactIssues(errors.served, toTable(tally)).map((i) => ({ cell: i.cell, message: err(i.message) ?? i.message }));
+  const table = toTable(tally);
+  const cellIssues = contactIssues(errors.served, table).map((i) => ({ cell: i.cell, message: err(i.message) ?? i.message }));
+  const alsoIssues = alsoInIssues(errors.served, table.alsoIn).map((i) => ({ ...i, message: err(i.message) ?? i.message }));
 
   function changeMeasure(id: string) {
     const next = findMeasure(catalogue, id);
@@ -111,10 +114,11 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
         onChange={changeTally}
         mode={mode}
         onModeChange={changeMode}
-        error={cellIssues.length > 0 ? undefined : err(firstMessage(errors.served))}
+        error={cellIssues.length + alsoIssues.length > 0 ? undefined : err(firstMessage(errors.served))}
         contacts
         cellIssues={cellIssues}
       />
+      <AlsoInGroups id="sl-also" state={tally} onChange={changeTally} sexes={layout.columns?.values ?? []} issues={alsoIssues} />
       <SaveBar {...saveBar} onClear={() => resetTally(clear().tally)} />
     </form>
   );

@@ -11,6 +11,8 @@ import { OptionSelect, useDistrictOptions } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
 import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
 import { useRecordForm } from '../../ui/forms/useRecordForm';
+import { AlsoInGroups, alsoInIssues } from '../../ui/tally/AlsoInGroups';
+import { toTable } from '../../ui/tally/tally';
 import { layoutFor } from '../../ui/tally/layout';
 import { TallyGrid } from '../../ui/tally/TallyGrid';
 import { useDraftedTally } from '../../ui/tally/useDraftedTally';
@@ -47,6 +49,7 @@ function EventForm(args: DraftedFormArgs<EventDraft>) {
   const errors = formState.errors;
   const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'attendance', initial, persist);
   const attendanceLayout = layoutFor(attendanceDimensions, tally);
+  const alsoIssues = alsoInIssues(errors.attendance, toTable(tally).alsoIn).map((i) => ({ ...i, message: err(i.message) ?? i.message }));
 
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const venueMode = useWatch({ control: form.control, name: 'venue.mode' });
@@ -130,8 +133,9 @@ function EventForm(args: DraftedFormArgs<EventDraft>) {
         onChange={changeTally}
         mode={mode}
         onModeChange={changeMode}
-        error={err(firstMessage(errors.attendance))}
+        error={alsoIssues.length > 0 ? undefined : err(firstMessage(errors.attendance))}
       />
+      <AlsoInGroups id="ev-also" state={tally} onChange={changeTally} sexes={attendanceLayout.columns?.values ?? []} issues={alsoIssues} />
       <fieldset className="choice">
         <legend>{t('events.materials')}</legend>
         <div className="row">

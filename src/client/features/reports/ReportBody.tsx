@@ -6,6 +6,7 @@ import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import type { TeamChoice } from '../../net/teams';
 import { CrossTable } from './CrossTable';
+import { AudienceTable, MembershipTable, SexLifeStageTable } from './MultiResponse';
 import { DataTable } from './DataTable';
 import { ProgressChart, type ProgressLine } from './charts/ProgressChart';
 import { SexSplitChart } from './charts/SexSplitChart';
@@ -145,6 +146,9 @@ function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; 
           <TrendChart title={t('reports.chartTrend', { text: indicator.id })} series={monthlySeries(progress.byMonth, names.from, names.to)} />
           <CrossTable caption={`${t('reports.bySexAgeGroup')}: ${indicator.id}`} cells={progress.cells} />
           <YouthLine id={indicator.id} cells={progress.cells} />
+          <SexLifeStageTable indicator={indicator} progress={progress} />
+          <MembershipTable indicatorId={indicator.id} progress={progress} />
+          <AudienceTable indicatorId={indicator.id} progress={progress} />
           <ValueTable caption={`${t('reports.byDistrict')}: ${indicator.id}`} head={t('reports.district')} values={progress.byDistrict} name={names.district} />
           <ValueTable caption={`${t('reports.byTeam')}: ${indicator.id}`} head={t('reports.team')} values={progress.byTeam} name={names.team} />
         </details>

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
+import { dimensionValueLabel } from '../../../shared/dimensions';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
+import { contactsOf } from '../../../shared/records/counts';
 import type { ReviewItem } from '../../../shared/review/protocol';
 import type { FieldRecord } from '../../../shared/records/schemas';
 import { useLang, useText, useTranslation } from '../../app/i18n';
@@ -73,6 +75,26 @@ function RecordFacts({ record }: { record: FieldRecord }) {
       ) : (
         cells && <p>{t('review.noCounts')}</p>
       )}
+      <ContactsAndMemberships record={record} />
+    </>
+  );
+}
+
+/** What the grid does not show: contacts apart from persons, and people also in other groups. */
+function ContactsAndMemberships({ record }: { record: FieldRecord }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const table = record.kind === 'serviceLog' ? record.served : record.kind === 'event' ? record.attendance : record.value.type === 'count' ? record.value.table : null;
+  if (!table) return null;
+  const contacts = record.kind === 'serviceLog' ? record.served.cells.reduce((s, c) => s + contactsOf(c), 0) : null;
+  const also = (table.alsoIn ?? []).filter((a) => a.count > 0);
+  const list = also
+    .map((a) => `${text(dimensionValueLabel('group', a.group))} (${a.sex ? `${text(dimensionValueLabel('sex', a.sex))}: ` : ''}${a.count})`)
+    .join('; ');
+  return (
+    <>
+      {contacts !== null && contacts !== table.total && <p>{t('review.contacts', { count: contacts, persons: table.total })}</p>}
+      {also.length > 0 && <p>{t('review.alsoIn', { list })}</p>}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { CellDimension } from '../../../shared/dimensions';
-import { cellKey, type ServiceCell, type ServiceTable } from '../../../shared/records/counts';
+import { cellKey, eligibleForAlsoIn, type AlsoInCell, type ServiceCell, type ServiceTable } from '../../../shared/records/counts';
 
 /**
  * Counting people one tap at a time, or by typing numbers, into cells of a disaggregated table.
@@ -27,6 +27,11 @@ export interface TallyState {
   /** contacts of the cells that count them apart from their persons (a repeat contact, a typed number) */
   contacts?: Record<string, number>;
   history: TallyOp[];
+  /**
+   * People counted who also belong to another group than their cell's, by `sex|group`: typed, not
+   * tapped, and apart from the undo history (the table's `alsoIn`, docs/counting-model.md).
+   */
+  also?: Record<string, number>;
 }
 
 /** Undo reaches this far back; older steps are dropped to keep drafts small. */
@@ -64,8 +69,15 @@ function withContacts(contacts: Record<string, number> | undefined, key: string,
 }
 
 /** The state with `contacts` set, or dropped when no cell counts them apart (the shape of an old draft). */
-function withState(counts: Record<string, number>, contacts: Record<string, number> | undefined, history: TallyOp[]): TallyState {
-  return contacts ? { counts, contacts, history } : { counts, history };
+function withState(
+  counts: Record<string, number>,
+  contacts: Record<string, number> | undefined,
+  history: TallyOp[],
+  also?: Record<string, number>,
+): TallyState {
+  const state: TallyState = contacts ? { counts, contacts, history } : { counts, history };
+  if (also && Object.keys(also).length > 0) state.also = also;
+  return state;
 }
 
 function withCount(state: TallyState, key: string, count: number): TallyState {
@@ -74,7 +86,7 @@ function withCount(state: TallyState, key: string, count: number): TallyState {
   const counts = { ...state.counts };
   if (count === 0) delete counts[key];
   else counts[key] = count;
-  return withState(counts, state.contacts, pushHistory(state.history, { key, before }));
+  return withState(counts, state.contacts, pushHistory(state.history, { key, before }), state.also);
 }
 
 /** One more person in this cell (and, where the cell counts contacts apart, their contact). */
@@ -84,7 +96,7 @@ export function tap(state: TallyState, cell: Cell): TallyState {
   if (own === undefined) return withCount(state, key, (state.counts[key] ?? 0) + 1);
   const before = state.counts[key] ?? 0;
   const counts = { ...state.counts, [key]: before + 1 };
-  return withState(counts, withContacts(state.contacts, key, own + 1), pushHistory(state.history, { key, before, contactsBefore: own }));
+  return withState(counts, withContacts(state.contacts, key, own + 1), pushHistory(state.history, { key, before, contactsBefore: own }), state.also);
 }
 
 /** A typed number; anything that is not a whole number from 0 is refused (state unchanged). */
@@ -103,7 +115,7 @@ function withContactsOf(state: TallyState, key: string, value: number): TallySta
   const own = state.contacts?.[key];
   if (own === value) return state;
   const op: TallyOp = { key, before: state.counts[key] ?? 0, contactsBefore: own ?? null };
-  return withState(state.counts, withContacts(state.contacts, key, value), pushHistory(state.history, op));
+  return withState(state.counts, withContacts(state.contacts, key, value), pushHistory(state.history, op), state.also);
 }
 
 /** A repeat contact: one more contact in this cell by a person already counted in it. */
@@ -117,6 +129,27 @@ export function setContacts(state: TallyState, cell: Cell, contacts: number): Ta
   return withContactsOf(state, keyOf(cell), contacts);
 }
 
+const alsoKey = (sex: string, group: string) => `${sex}|${group}`;
+
+/** People of this sex marked as also in `group` (besides their cell's group). */
+export function alsoAt(state: TallyState, sex: string, group: string): number {
+  return state.also?.[alsoKey(sex, group)] ?? 0;
+}
+
+/** Typed "also in this group"; anything that is not a whole number from 0 is refused (state unchanged). */
+export function setAlso(state: TallyState, sex: string, group: string, count: number): TallyState {
+  if (!Number.isInteger(count) || count < 0) return state;
+  const also = { ...state.also };
+  if (count === 0) delete also[alsoKey(sex, group)];
+  else also[alsoKey(sex, group)] = count;
+  return withState(state.counts, state.contacts, state.history, also);
+}
+
+/** How many of this sex could still be also in `group`: those counted in another group. */
+export function alsoRoom(state: TallyState, sex: string, group: string): number {
+  return eligibleForAlsoIn(toTable(state).cells, { sex, group });
+}
+
 /** Takes back the last tap, repeat contact or typed number. */
 export function undo(state: TallyState): TallyState {
   const last = state.history[state.history.length - 1];
@@ -125,7 +158,7 @@ export function undo(state: TallyState): TallyState {
   if (last.before === 0) delete counts[last.key];
   else counts[last.key] = last.before;
   const contacts = last.contactsBefore === undefined ? state.contacts : withContacts(state.contacts, last.key, last.contactsBefore);
-  return withState(counts, contacts, state.history.slice(0, -1));
+  return withState(counts, contacts, state.history.slice(0, -1), state.also);
 }
 
 export function canUndo(state: TallyState): boolean {
@@ -211,11 +244,19 @@ export function toTable(state: TallyState): ServiceTable {
       if (count === 0 && !contacts) return [];
       return [{ ...cellOf(key), count, ...(contacts !== undefined && contacts !== count ? { contacts } : {}) }];
     });
-  return { cells, total: cells.reduce((s, c) => s + c.count, 0) };
+  const alsoIn: AlsoInCell[] = Object.entries(state.also ?? {})
+    .filter(([, count]) => count > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, count]) => {
+      const [sex, group] = key.split('|') as [string, string];
+      return { sex, group, count };
+    });
+  const total = cells.reduce((s, c) => s + c.count, 0);
+  return alsoIn.length > 0 ? { cells, total, alsoIn } : { cells, total };
 }
 
 /** Back from a stored table, for editing a saved record (no history yet). */
-export function fromTable(table: { cells: readonly ServiceCell[] }): TallyState {
+export function fromTable(table: { cells: readonly ServiceCell[]; alsoIn?: readonly AlsoInCell[] | undefined }): TallyState {
   const counts: Record<string, number> = {};
   const contacts: Record<string, number> = {};
   for (const { count, contacts: own, ...cell } of table.cells) {
@@ -223,5 +264,9 @@ export function fromTable(table: { cells: readonly ServiceCell[] }): TallyState 
     if (count > 0) counts[key] = (counts[key] ?? 0) + count;
     if (own !== undefined) contacts[key] = (contacts[key] ?? 0) + own;
   }
-  return withState(counts, Object.keys(contacts).length > 0 ? contacts : undefined, []);
+  // The form records memberships by sex alone; an entry that also names an age band (sent by
+  // another client) is kept under its sex, added to any other of that sex and group.
+  const also: Record<string, number> = {};
+  for (const a of table.alsoIn ?? []) also[alsoKey(a.sex ?? 'not_stated', a.group)] = (also[alsoKey(a.sex ?? 'not_stated', a.group)] ?? 0) + a.count;
+  return withState(counts, Object.keys(contacts).length > 0 ? contacts : undefined, [], also);
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { AggregateRequest, AggregateRow, Breakdown, FactQuery, IndicatorSource, ReviewStatus } from '../../../shared';
+import type { AggregateRequest, AggregateRow, Breakdown, FactQuery, FactSource, ReviewStatus } from '../../../shared';
 import type { Database } from '../../db/schema';
 import type { Cut } from './rollup';
 
@@ -37,7 +37,7 @@ interface Row {
 function toAggregateRow(r: Row, by: readonly Breakdown[]): AggregateRow {
   const row: AggregateRow = {
     measureId: r.measure_id,
-    source: r.source as IndicatorSource,
+    source: r.source as FactSource,
     // the rollup stores "none" as '' (see rollup.ts)
     indicatorId: r.indicator_id || null,
     sex: r.sex,
