@@ -102,3 +102,35 @@ export function beforeContacts(catalogue: Catalogue): Catalogue {
           for (const i of m.indicators ?? []) if (i.kind === 'count' && i.source === 'serviceContacts') i.source = 'servicePersons';
   return old;
 }
+
+/**
+ * People in several groups and events by their audience (docs/counting-model.md), approved, 2023:
+ * 7.3.i1 has 4 persons, of whom 3 (2 women, 1 man) also belong to another group; 16.3 has two
+ * events with participants (parents and children; children only) and one without.
+ */
+export function multiResponseFixture(): FixtureRecord[] {
+  const at = new Date('2024-01-15T10:00:00Z');
+  const make = (content: RecordContent, status: ReviewStatus, author = team) => ({ record: createRecord(content, author, at), status });
+  const served = [
+    { sex: 'female', ageBand: '36-59', group: 'idp', count: 2 },
+    { sex: 'female', ageBand: '18-35', group: 'domestic_violence_survivor', count: 1 },
+    { sex: 'male', ageBand: '36-59', group: 'combatant_veteran', count: 1 },
+  ];
+  const audienceEvent = (date: string, cells: { sex: string; ageBand: string; group: string; count: number }[], alsoIn?: { sex: string; group: string; count: number }[]): RecordContent => ({
+    ...event('16.3', date, cells),
+    ...(alsoIn ? { attendance: { cells, total: cells.reduce((s, c) => s + c.count, 0), alsoIn } } : {}),
+  } as RecordContent);
+  return [
+    make({
+      kind: 'serviceLog', measureId: '7.3', indicatorId: '7.3.i1', date: '2023-05-10', district: 'podilskyi', serviceType: 'social_service',
+      served: { cells: served, total: 4, alsoIn: [{ sex: 'female', group: 'domestic_violence_survivor', count: 2 }, { sex: 'male', group: 'idp', count: 1 }] },
+    }, 'approved'),
+    make(audienceEvent('2023-03-01', [
+      { sex: 'female', ageBand: '36-59', group: 'parent', count: 12 },
+      { sex: 'male', ageBand: '36-59', group: 'parent', count: 3 },
+      { sex: 'female', ageBand: '0-13', group: 'child', count: 9 },
+    ], [{ sex: 'female', group: 'idp', count: 2 }]), 'approved', teamB),
+    make(audienceEvent('2023-04-01', [{ sex: 'male', ageBand: '0-13', group: 'child', count: 7 }]), 'approved'),
+    make(audienceEvent('2023-06-01', []), 'approved'),
+  ];
+}
