@@ -190,6 +190,23 @@ describe('report aggregates on the device', () => {
     await expectSameReports();
   });
 
+  it("recompute a bucket sealed before events had an audience (format 2), so 16.3's breakdown includes its events", async () => {
+    const db = freshDb();
+    const audienceEvent = { ...event(), measureId: '16.3', attendance: { cells: [{ sex: 'female', ageBand: '36-59', group: 'parent', count: 4 }], total: 4 } };
+    await saveRecord('e', audienceEvent, 'ready', me);
+    await deviceFacts();
+    const key = '2023-03|16.3';
+    const sealed = (await getCodec().decode((await db.aggregates.get(key))!.sealed!)) as Figures;
+    expect(sealed.cells.some((c) => c[0] === 'eventAudience')).toBe(true);
+    // As the release before sealed it: format 2, no audience facts.
+    const before = { ...sealed, format: 2, cells: sealed.cells.filter((c) => c[0] !== 'eventAudience') };
+    await db.aggregates.update(key, { sealed: await getCodec().encode(before) });
+    forgetOpenedAggregates();
+    const [bucket] = await deviceBuckets();
+    expect(bucket!.ownFacts.filter((f) => f.source === 'eventAudience').map((f) => `${f.sex}/${f.group}`).sort()).toEqual(['*/*', '*/parent', 'female/*', 'female/parent']);
+    await expectSameReports();
+  });
+
   it('start stale on a device upgraded from schema 5, and give the figures its records give', async () => {
     const name = `aggregates-upgrade-${Date.now()}`;
     const v5 = new FieldDb(name, { upTo: 5 });
