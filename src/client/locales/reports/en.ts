@@ -26,7 +26,7 @@ export const en: ReportMessages = {
     counts: 'People by sex, age and group',
     countsTotal: 'Total',
     noCounts: 'No breakdown of people.',
-    contacts: 'Contacts (consultations, calls): {{count}}; persons: {{persons}}',
+    contacts: 'Contacts (consultations, phone contacts): {{count}}; persons: {{persons}}',
     alsoIn: 'Also in other groups (counted above in another group): {{list}}',
     deliverable: 'Done: {{done}}',
     document: 'Document: {{ref}}',
