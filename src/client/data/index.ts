@@ -44,3 +44,4 @@ export { getRecord, listRecords, type StoredRecord } from './recordRead';
 export { deviceReviewStatus, mergeDeviceRecords } from './deviceRecords';
 export { deviceBuckets, deviceFacts, rebuildAggregates, type FactBucket, type OwnFact, type ReviewTally } from './aggregates';
 export { deviceReviewCount, deviceReviewPage, type DeviceReviewPage, type DeviceReviewQuery } from './deviceReviewList';
+export { noteLayerChosen, readLayerChoices, togglePinned, useLayerChoices, type ChoiceDimension, type LayerChoices } from './groupChoices';

@@ -15,6 +15,7 @@ import { AlsoInGroups, alsoInIssues } from '../../ui/tally/AlsoInGroups';
 import { TallyGrid } from '../../ui/tally/TallyGrid';
 import { toTable } from '../../ui/tally/tally';
 import { useDraftedTally } from '../../ui/tally/useDraftedTally';
+import { usePeopleToday } from '../../ui/tally/usePeopleToday';
 import { contactIssues, freshServiceDraft, serviceDimensions, serviceDraftFrom, serviceTypes, type ServiceDraft } from './serviceForm';
 
 export default function ConsultationScreen() {
@@ -50,6 +51,7 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
   const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'served', initial, persist);
   const layout = layoutFor(serviceDimensions(measure, indicatorId), tally);
   // A cell with fewer contacts than persons is named in its own message; other table errors show as one.
+  const peopleToday = usePeopleToday(args.recordId);
   const table = toTable(tally);
   const cellIssues = contactIssues(errors.served, table).map((i) => ({ cell: i.cell, message: err(i.message) ?? i.message }));
   const alsoIssues = alsoInIssues(errors.served, table.alsoIn).map((i) => ({ ...i, message: err(i.message) ?? i.message }));
@@ -117,6 +119,7 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
         error={cellIssues.length + alsoIssues.length > 0 ? undefined : err(firstMessage(errors.served))}
         contacts
         cellIssues={cellIssues}
+        peopleTodayBefore={peopleToday}
       />
       <AlsoInGroups id="sl-also" state={tally} onChange={changeTally} sexes={layout.columns?.values ?? []} issues={alsoIssues} />
       <SaveBar {...saveBar} onClear={() => resetTally(clear().tally)} />

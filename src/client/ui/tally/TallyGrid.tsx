@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { dimensionValueLabel, dimensions, NOT_STATED, sexLabel, type CellDimension } from '../../../shared/dimensions';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { useText, useTranslation } from '../../app/i18n';
-import { ChoiceSelect } from '../ChoiceSelect';
 import type { GridLayout } from './layout';
+import { LayerPicker } from './LayerPicker';
 import {
   canUndo,
   contactsAt,
@@ -41,6 +41,8 @@ interface Props {
   contacts?: boolean;
   /** Problems of single cells (fewer contacts than persons), each shown with the cell's name. */
   cellIssues?: readonly { cell: Cell; message: string }[];
+  /** people already counted today in other saved records: the footer adds this tally's and shows the day's */
+  peopleTodayBefore?: number | undefined;
 }
 
 function useValueLabel() {
@@ -50,7 +52,7 @@ function useValueLabel() {
 }
 
 /** A grid of counts: one tap per person, or typed numbers, with undo and running totals. */
-export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeChange, error, contacts = false, cellIssues = [] }: Props) {
+export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeChange, error, contacts = false, cellIssues = [], peopleTodayBefore }: Props) {
   const { t } = useTranslation();
   const text = useText();
   const label = useValueLabel();
@@ -76,6 +78,42 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
   const described = [error ? `${id}-error` : '', cellIssues.length > 0 ? `${id}-cells` : ''].filter(Boolean).join(' ');
   const allContacts = contacts ? grandContacts(state) : 0;
   const sliceName = layout.layers.map((l) => label(l.dim, fixed[l.dim]!)).join(', ');
+  // Tapping, the grid is one Tab stop: arrows move between its buttons (a cell's tap, then its
+  // repeat contact), so a keyboard or switch user does not walk through 18 cells to leave it.
+  const [active, setActive] = useState<[number, number]>([0, 0]);
+  const roving = mode === 'tap';
+  const stops = contacts ? 2 : 1;
+  const width = columnValues.length * stops;
+  // The Tab stop always exists: clamped to the grid (a slice or the layout changed), and on the
+  // cell's tap when its repeat is disabled.
+  const ar = Math.min(active[0], rowValues.length - 1);
+  let ac = Math.min(active[1], width - 1);
+  if (ac % stops === 1 && totals.cells[ar]?.[Math.floor(ac / stops)] === 0) ac -= 1;
+  const isActive = (r: number, c: number) => roving && ar === r && ac === c;
+  const tabIndexAt = (r: number, c: number) => (roving ? (isActive(r, c) ? 0 : -1) : undefined);
+  function onGridKey(e: KeyboardEvent<HTMLTableElement>) {
+    if (!roving) return;
+    const target = e.target as HTMLElement;
+    const r = Number(target.dataset.row);
+    const c = Number(target.dataset.col);
+    if (Number.isNaN(r) || Number.isNaN(c)) return;
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [r, Math.min(width - 1, c + 1)],
+      ArrowLeft: [r, Math.max(0, c - 1)],
+      ArrowDown: [Math.min(rowValues.length - 1, r + 1), c],
+      ArrowUp: [Math.max(0, r - 1), c],
+      Home: [r, 0],
+      End: [r, width - 1],
+    };
+    const next = moves[e.key];
+    if (!next) return;
+    e.preventDefault();
+    const button = e.currentTarget.querySelector<HTMLButtonElement>(`[data-row="${next[0]}"][data-col="${next[1]}"]`);
+    // A disabled repeat (nobody in the cell yet) cannot take focus: stay on the cell's tap.
+    const to = button && !button.disabled ? next : ([next[0], next[1] - (next[1] % stops)] as [number, number]);
+    setActive(to);
+    e.currentTarget.querySelector<HTMLButtonElement>(`[data-row="${to[0]}"][data-col="${to[1]}"]`)?.focus();
+  }
 
   return (
     <fieldset className="tally" aria-describedby={described || undefined}>
@@ -89,25 +127,28 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
         </button>
       </div>
       {layout.layers.map((layer) => (
-        <ChoiceSelect
+        <LayerPicker
           key={layer.dim}
           id={`${id}-${layer.dim}`}
-          label={text(dimensions[layer.dim].label)}
-          options={layer.values.map((v) => {
-            const n = sumWhere(state, { [layer.dim]: v });
-            return { value: v, label: `${label(layer.dim, v)}${n > 0 ? ` (${n})` : ''}` };
-          })}
+          layer={layer as typeof layer & { dim: 'group' | 'sphere' }}
           value={fixed[layer.dim] ?? NOT_STATED}
           onChange={(v) => setSlice({ ...slice, [layer.dim]: v })}
+          countIn={(v) => sumWhere(state, { [layer.dim]: v })}
+          label={(v) => label(layer.dim, v)}
         />
       ))}
+      {roving && (
+        <p className="visually-hidden" id={`${id}-keys`}>
+          {t('tally.gridKeys')}
+        </p>
+      )}
       {contacts && mode === 'tap' && (
         <p className="hint" id={`${id}-repeat-hint`}>
           {t('tally.repeatHint')}
         </p>
       )}
       <div className="table-scroll">
-        <table className="grid">
+        <table className="grid" onKeyDown={onGridKey} aria-describedby={roving ? `${id}-keys` : undefined}>
           <caption className="visually-hidden">
             {caption}
             {sliceName ? `: ${sliceName}` : ''}
@@ -138,7 +179,11 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
                         <button
                           type="button"
                           className="tap"
+                          data-row={ri}
+                          data-col={ci * stops}
+                          tabIndex={tabIndexAt(ri, ci * stops)}
                           aria-label={t('tally.addOne', { cell: describe(cell), count: n })}
+                          onFocus={() => setActive([ri, ci * stops])}
                           onClick={() => onChange(tap(state, cell))}
                         >
                           {n}
@@ -160,6 +205,10 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
                           <button
                             type="button"
                             className="tap-repeat"
+                            data-row={ri}
+                            data-col={ci * stops + 1}
+                            tabIndex={tabIndexAt(ri, ci * stops + 1)}
+                            onFocus={() => setActive([ri, ci * stops + 1])}
                             disabled={n === 0}
                             aria-label={t('tally.addRepeat', { cell: describe(cell), count: k })}
                             onClick={() => onChange(repeatContact(state, cell))}
@@ -215,6 +264,9 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
           {layout.layers.length > 0 && <span>{t('tally.sliceTotal', { slice: sliceName, count: totals.total })} · </span>}
           <strong>{t('tally.grandTotal', { count: grandTotal(state) })}</strong>
           {contacts && allContacts !== grandTotal(state) && <span> · {t('tally.grandContacts', { count: allContacts })}</span>}
+          {peopleTodayBefore !== undefined && (
+            <span data-testid={`${id}-today`}> · {t('tally.peopleToday', { count: peopleTodayBefore + grandTotal(state) })}</span>
+          )}
         </p>
       </div>
       {cellIssues.length > 0 && (
@@ -235,8 +287,16 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
   );
 }
 
-function columnHeading(sex: string, text: (t: LocalizedText) => string): string {
+/** "Жінки / Дівчата" as two lines that break only between words, never inside one. */
+function columnHeading(sex: string, text: (t: LocalizedText) => string) {
   const value = dimensions.sex.values.find((v) => v.id === sex);
   if (!value) return sex;
-  return value.childLabel ? `${text(value.label)} / ${text(value.childLabel)}` : text(value.label);
+  if (!value.childLabel) return text(value.label);
+  return (
+    <>
+      <span className="heading-line">{text(value.label)}</span>
+      <span className="visually-hidden"> / </span>
+      <span className="heading-line">{text(value.childLabel)}</span>
+    </>
+  );
 }
