@@ -11,6 +11,8 @@ const dimensionValue = z.object({
   label: localizedText,
   /** sex only: the label used for people under 18 (girls / boys) */
   childLabel: localizedText.optional(),
+  /** a narrow column's heading (the tally on a phone); screen readers still hear `label` */
+  shortLabel: localizedText.optional(),
   /** ageBand only: band lies under 18 */
   minor: z.boolean().optional(),
   /**

@@ -291,6 +291,14 @@ export function TallyGrid({ id, caption, layout, state, onChange, mode, onModeCh
 function columnHeading(sex: string, text: (t: LocalizedText) => string) {
   const value = dimensions.sex.values.find((v) => v.id === sex);
   if (!value) return sex;
+  if (value.shortLabel) {
+    return (
+      <>
+        <span aria-hidden="true">{text(value.shortLabel)}</span>
+        <span className="visually-hidden">{text(value.label)}</span>
+      </>
+    );
+  }
   if (!value.childLabel) return text(value.label);
   return (
     <>
