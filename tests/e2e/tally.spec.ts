@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openScreen, setUpIdentity } from './support/app';
+import { deviceState, openScreen, setUpIdentity, unlock } from './support/app';
 
 /**
  * The tally as a brigade uses it all day, at phone and tablet sizes: groups in one tap, the grid
@@ -102,6 +102,43 @@ for (const size of sizes) {
       await page.locator('table.grid button.tap').first().click();
       await expect(page.getByTestId('sl-served-today')).toHaveText(/Осіб за сьогодні: 3$/);
       await page.screenshot({ path: test.info().outputPath(`grid-${size.name}.png`) });
+    });
+
+    test('saves and starts the next record with the same context, and a cleared tally comes back', async ({ page }) => {
+      await setUpIdentity(page);
+      await openConsultation(page);
+      const district = await page.getByLabel('Район').inputValue();
+      const cell = page.getByRole('button', { name: /^Жінки, 18–35 років, Не зазначено: \d+\. Додати одну особу$/ });
+      for (let i = 0; i < 3; i++) await cell.click();
+      await page.getByRole('button', { name: 'Зберегти і додати ще' }).click();
+
+      // Still the consultation form, empty of people, with the day, district and service kept.
+      await expect(page.getByTestId('saved-another')).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Консультації та послуги' })).toBeVisible();
+      await expect(page.getByText('Усього: 0')).toBeVisible();
+      await expect(page.getByLabel('Район')).toHaveValue(district);
+      await expect(page.getByLabel('Вид послуги')).toHaveValue('psychosocial_consultation');
+      await expect(page.getByTestId('sl-served-today')).toHaveText(/Осіб за сьогодні: 3$/);
+
+      // Twelve people tallied, then "clear" by mistake: the form empties, and comes back whole.
+      for (let i = 0; i < 12; i++) await cell.click();
+      await expect(page.getByText('Усього: 12')).toBeVisible();
+      await page.getByRole('button', { name: 'Очистити форму' }).click();
+      await expect(page.getByText('Усього: 0')).toBeVisible();
+      await expect(page.getByText('Форму очищено.')).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath(`cleared-${size.name}.png`), fullPage: true });
+      await page.getByRole('button', { name: 'Повернути введене' }).click();
+      await expect(page.getByText('Усього: 12')).toBeVisible();
+      await expect(page.getByLabel('Вид послуги')).toHaveValue('psychosocial_consultation');
+      // ... as the draft too: a reload opens the form with the twelve.
+      await expect.poll(async () => (await deviceState(page))?.drafts).toEqual(['serviceLog:new']);
+      await page.reload();
+      await unlock(page);
+      await expect(page.getByText('Усього: 12')).toBeVisible();
+
+      // Both records: the saved one in My records, the second still a draft form.
+      await openScreen(page, 'Мої записи', 'Мої записи');
+      await expect(page.getByText('разом 3')).toBeVisible();
     });
   });
 }

@@ -80,6 +80,10 @@ export const en: Messages = {
     saveReady: 'Save and send',
     saveDraft: 'Save as draft',
     clear: 'Clear form',
+    saveAnother: 'Save and add another',
+    savedAnother: 'Saved. The record will be sent at the next sync. The form is ready for the next record, with the same date, district and measure.',
+    cleared: 'The form was cleared.',
+    undoClear: 'Bring back what was entered',
   },
   consultations: { title: 'Consultations and services', served: 'People who received services' },
   events: {

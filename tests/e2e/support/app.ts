@@ -131,7 +131,7 @@ export interface DeviceRow {
 }
 
 /** What the device database holds, read straight from IndexedDB (not through the app). */
-export async function deviceState(page: Page): Promise<{ records: DeviceRow[]; session: unknown; outbox: number } | null> {
+export async function deviceState(page: Page): Promise<{ records: DeviceRow[]; session: unknown; outbox: number; drafts: string[] } | null> {
   return page.evaluate(async () => {
     const names = (await indexedDB.databases()).map((d) => d.name);
     if (!names.includes('kyiv-1325-field')) return null;
@@ -152,7 +152,8 @@ export async function deviceState(page: Page): Promise<{ records: DeviceRow[]; s
     );
     const sessions = await all<unknown>('session');
     const outbox = (await all<unknown>('outbox')).length;
+    const drafts = (await all<{ key: string }>('drafts')).map((d) => d.key);
     db.close();
-    return { records, session: sessions[0] ?? null, outbox };
+    return { records, session: sessions[0] ?? null, outbox, drafts };
   });
 }

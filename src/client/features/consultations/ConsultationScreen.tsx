@@ -16,7 +16,7 @@ import { TallyGrid } from '../../ui/tally/TallyGrid';
 import { toTable } from '../../ui/tally/tally';
 import { useDraftedTally } from '../../ui/tally/useDraftedTally';
 import { usePeopleToday } from '../../ui/tally/usePeopleToday';
-import { contactIssues, freshServiceDraft, serviceDimensions, serviceDraftFrom, serviceTypes, type ServiceDraft } from './serviceForm';
+import { contactIssues, freshServiceDraft, nextServiceDraft, serviceDimensions, serviceDraftFrom, serviceTypes, type ServiceDraft } from './serviceForm';
 
 export default function ConsultationScreen() {
   const { t } = useTranslation();
@@ -36,11 +36,12 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
   const today = localToday();
   const measures = useUsualMeasures('serviceLog', () => serviceMeasures(catalogue));
   const districts = useDistrictOptions();
-  const { form, initial, persist, submit, clear, saveBar } = useRecordForm({
+  const { form, initial, persist, submit, clear, undoClear, saveBar } = useRecordForm({
     ...args,
     kind: 'serviceLog',
     fresh: () => freshServiceDraft(measures[0], catalogue, today),
     fromRecord: serviceDraftFrom,
+    carry: nextServiceDraft,
   });
   const { register, setValue, getValues, formState } = form;
   const errors = formState.errors;
@@ -48,7 +49,7 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const indicatorId = useWatch({ control: form.control, name: 'indicatorId' });
   const indicators = measure ? serviceIndicators(measure) : [];
-  const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'served', initial, persist);
+  const { tally, mode, changeTally, changeMode, persistNow, clearing } = useDraftedTally(form, 'served', initial, persist);
   const layout = layoutFor(serviceDimensions(measure, indicatorId), tally);
   // A cell with fewer contacts than persons is named in its own message; other table errors show as one.
   const peopleToday = usePeopleToday(args.recordId);
@@ -122,7 +123,7 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
         peopleTodayBefore={peopleToday}
       />
       <AlsoInGroups id="sl-also" state={tally} onChange={changeTally} sexes={layout.columns?.values ?? []} issues={alsoIssues} />
-      <SaveBar {...saveBar} onClear={() => resetTally(clear().tally)} />
+      <SaveBar {...saveBar} {...clearing({ clear, undoClear })} />
     </form>
   );
 }

@@ -40,6 +40,14 @@ export function freshServiceDraft(measure: Measure | undefined, catalogue: Catal
   };
 }
 
+/**
+ * "Save and add another": a brigade logs one consultation after another on the same day, in the
+ * same district, for the same measure and service; only the people are new.
+ */
+export function nextServiceDraft(saved: ServiceLogContent): ServiceDraft {
+  return { values: { ...saved, served: { cells: [], total: 0 } }, tally: emptyTally(), mode: 'tap' };
+}
+
 /** The form for a stored record: its content only (the envelope is the data layer's). */
 export function serviceDraftFrom(record: ServiceLogRecord): ServiceDraft {
   const content = contentOf(record) as ServiceLogContent;

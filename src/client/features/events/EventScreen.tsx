@@ -16,7 +16,7 @@ import { toTable } from '../../ui/tally/tally';
 import { layoutFor } from '../../ui/tally/layout';
 import { TallyGrid } from '../../ui/tally/TallyGrid';
 import { useDraftedTally } from '../../ui/tally/useDraftedTally';
-import { eventContentOf, eventDraftFrom, freshEventDraft, type EventDraft } from './eventForm';
+import { eventContentOf, eventDraftFrom, freshEventDraft, nextEventDraft, type EventDraft } from './eventForm';
 
 export default function EventScreen() {
   const { t } = useTranslation();
@@ -38,16 +38,17 @@ function EventForm(args: DraftedFormArgs<EventDraft>) {
   const today = localToday();
   const measures = useUsualMeasures('event', () => eventMeasures(catalogue));
   const districts = useDistrictOptions();
-  const { form, initial, persist, submit, clear, saveBar } = useRecordForm({
+  const { form, initial, persist, submit, clear, undoClear, saveBar } = useRecordForm({
     ...args,
     kind: 'event',
     fresh: () => freshEventDraft(measures[0], catalogue, today),
     fromRecord: eventDraftFrom,
     toContent: eventContentOf,
+    carry: (values) => nextEventDraft(values, catalogue, today),
   });
   const { register, setValue, getValues, formState } = form;
   const errors = formState.errors;
-  const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'attendance', initial, persist);
+  const { tally, mode, changeTally, changeMode, persistNow, clearing } = useDraftedTally(form, 'attendance', initial, persist);
   const attendanceLayout = layoutFor(attendanceDimensions, tally);
   const alsoIssues = alsoInIssues(errors.attendance, toTable(tally).alsoIn).map((i) => ({ ...i, message: err(i.message) ?? i.message }));
 
@@ -159,7 +160,7 @@ function EventForm(args: DraftedFormArgs<EventDraft>) {
           </Field>
         </div>
       </fieldset>
-      <SaveBar {...saveBar} onClear={() => resetTally(clear().tally)} />
+      <SaveBar {...saveBar} {...clearing({ clear, undoClear })} />
     </form>
   );
 }

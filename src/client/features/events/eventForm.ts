@@ -39,6 +39,16 @@ export function eventContentOf(values: EventFormValues): unknown {
   };
 }
 
+/**
+ * "Save and add another": the next session of a series, run by the same organiser at the same
+ * venue for the same measure; its title, dates, attendance and materials are its own.
+ */
+export function nextEventDraft(saved: EventFormValues, catalogue: Catalogue, today: string): EventDraft {
+  const fresh = freshEventDraft(undefined, catalogue, today);
+  const { measureId, format, venue, organiser } = saved;
+  return { ...fresh, values: { ...fresh.values, measureId, format, venue, organiser } };
+}
+
 export function freshEventDraft(measure: Measure | undefined, catalogue: Catalogue, today: string): EventDraft {
   const date = defaultDateFor(measure, catalogue, today);
   return {

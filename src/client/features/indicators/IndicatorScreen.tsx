@@ -42,7 +42,7 @@ function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
   const catalogue = useCatalogue();
   const today = localToday();
   const [measures] = useState(() => measuresWithIndicators(catalogue));
-  const { form, initial, persist, submit, clear, saveBar } = useRecordForm({
+  const { form, initial, persist, submit, clear, undoClear, saveBar } = useRecordForm({
     ...args,
     kind: 'indicatorReport',
     fresh: () => freshIndicatorDraft(measures[0], catalogue, today),
@@ -51,7 +51,7 @@ function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
   });
   const { register, setValue, getValues, formState } = form;
   const errors = formState.errors;
-  const { tally, mode, changeTally, changeMode, resetTally, persistNow } = useDraftedTally(form, 'value.table', initial, persist);
+  const { tally, mode, changeTally, changeMode, resetTally, persistNow, clearing } = useDraftedTally(form, 'value.table', initial, persist);
 
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const indicator = findIndicator(measure, useWatch({ control: form.control, name: 'indicatorId' }));
@@ -135,7 +135,7 @@ function IndicatorForm(args: DraftedFormArgs<IndicatorDraft>) {
           error={err(firstMessage(valueErrors?.table))}
         />
       )}
-      <SaveBar {...saveBar} onClear={() => resetTally(clear().tally)} />
+      <SaveBar {...saveBar} {...clearing({ clear, undoClear })} />
     </form>
   );
 }

@@ -6,14 +6,17 @@ import { useStoredRecord, type StoredRecord } from '../../data';
 import type { Draft } from '../../data/drafts';
 import { useDraftLoad } from '../../data/useDraft';
 import { Loading } from '../Loading';
+import { Notice } from '../Notice';
 
 export interface DraftedFormArgs<T> {
   recordId: string;
   draftKey: string;
   draft: Draft<T> | null;
   existing: StoredRecord | null;
-  /** after a new record is saved: start an empty form with a new record id */
-  restart: () => void;
+  /** after a new record is saved ("save and add another"): a form with a new record id, holding `carried` */
+  restart: (carried: T) => void;
+  /** what "save and add another" carried over from the record just saved (its context fields) */
+  carried: T | null;
 }
 
 /**
@@ -24,6 +27,7 @@ export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (ar
   const { t } = useTranslation();
   const { id } = useParams();
   const [generation, setGeneration] = useState(0);
+  const [carried, setCarried] = useState<T | null>(null);
   const live = useStoredRecord(id);
   const draftKey = id ? `edit:${id}` : `${kind}:new`;
   const load = useDraftLoad<T>(draftKey, id, generation);
@@ -33,6 +37,11 @@ export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (ar
   const [pinned, setPinned] = useState<{ key: string; value: StoredRecord | null } | null>(null);
   if (live !== undefined && pinned?.key !== pinKey) setPinned({ key: pinKey, value: live });
   const existing = pinned?.key === pinKey ? pinned.value : undefined;
+  function restart(next: T) {
+    setCarried(next);
+    setGeneration((g) => g + 1);
+    window.scrollTo({ top: 0 });
+  }
   if (load.loading || existing === undefined) return <Loading />;
   if (id && (!existing || existing.record.kind !== kind || existing.record.deleted)) {
     return (
@@ -43,7 +52,12 @@ export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (ar
   }
   return (
     <div key={`${draftKey}#${generation}`}>
-      {render({ recordId: load.recordId, draftKey, draft: load.draft, existing, restart: () => setGeneration((g) => g + 1) })}
+      {carried !== null && (
+        <Notice tone="ok">
+          <span data-testid="saved-another">{t('form.savedAnother')}</span>
+        </Notice>
+      )}
+      {render({ recordId: load.recordId, draftKey, draft: load.draft, existing, carried, restart })}
     </div>
   );
 }

@@ -21,6 +21,8 @@ interface Options<K extends RecordKind, V extends FieldValues, D extends FormDra
   fromRecord: (record: RecordOf<K>) => D;
   /** record content from the form's values, where they differ (e.g. fields of both venue kinds) */
   toContent?: (values: V) => unknown;
+  /** "save and add another": the next record's draft from the saved one's values (its context kept) */
+  carry?: (values: V) => D;
 }
 
 function isKind<K extends RecordKind>(record: FieldRecord, kind: K): record is RecordOf<K> {
@@ -34,10 +36,11 @@ function isKind<K extends RecordKind>(record: FieldRecord, kind: K): record is R
  * caller through `persist` on every change (see useDraftedTally).
  */
 export function useRecordForm<K extends RecordKind, V extends FieldValues, D extends FormDraft<V>>(options: Options<K, V, D>) {
-  const { kind, recordId, draftKey, draft, existing, fresh, fromRecord, toContent = (values: V) => values } = options;
+  const { kind, recordId, draftKey, draft, existing, carried, restart, fresh, fromRecord, carry, toContent = (values: V) => values } = options;
   const catalogue = useCatalogue();
   const blank = (): D => (existing && isKind(existing.record, kind) ? fromRecord(existing.record) : fresh());
-  const [initial] = useState<D>(() => draft?.data ?? blank());
+  const [initial] = useState<D>(() => draft?.data ?? carried ?? blank());
+  const [cleared, setCleared] = useState<D | null>(null);
   const autosave = useAutosave<D>({ draftKey, form: kind, recordId, restored: draft !== null });
   const { save, failure, busy } = useRecordSave(recordId, autosave.discard);
   const form = useForm<V, unknown, RecordContent>({
@@ -46,13 +49,28 @@ export function useRecordForm<K extends RecordKind, V extends FieldValues, D ext
   });
 
   const submit = (status: 'draft' | 'ready') => form.handleSubmit((content) => save(content, status));
+  // Only a new record has a next one; the saved record's context fields go on to it.
+  const saveAnother =
+    carry && !existing ? form.handleSubmit((content) => save(content, 'ready', () => restart(carry(form.getValues())))) : undefined;
 
-  /** Drops the draft and empties the form (an edit goes back to the stored record); returns the blank draft. */
-  function clear(): D {
+  /**
+   * Drops the draft and empties the form (an edit goes back to the stored record); returns the
+   * blank draft. What the form held (`current`) is kept until undone or the form closes.
+   */
+  function clear(current: D): D {
+    setCleared(current);
     void autosave.discard();
     const next = blank();
     form.reset(next.values);
     return next;
+  }
+
+  /** Puts back what "clear" emptied; the caller writes it as the draft again. */
+  function undoClear(): D | null {
+    if (!cleared) return null;
+    setCleared(null);
+    form.reset(cleared.values);
+    return cleared;
   }
 
   const saveBar = {
@@ -61,6 +79,8 @@ export function useRecordForm<K extends RecordKind, V extends FieldValues, D ext
     draftError: autosave.error,
     hasErrors: Object.keys(form.formState.errors).length > 0,
     onKeepDraft: () => void submit('draft')(),
+    onSaveAnother: saveAnother ? () => void saveAnother() : undefined,
+    cleared: cleared !== null,
   };
-  return { form, initial, persist: autosave.persist, submit, clear, saveBar };
+  return { form, initial, persist: autosave.persist, submit, clear, undoClear, saveBar };
 }

@@ -7,20 +7,22 @@ import { saveRecord } from '../../data/recordStore';
 
 /**
  * Turns a valid form into a record (queued for upload, or kept as a local draft), then drops the
- * form's draft and shows the record in "My records". On failure nothing is dropped.
+ * form's draft and shows the record in "My records", or, for "save and add another", runs `then`
+ * (the next, empty record). On failure nothing is dropped.
  */
 export function useRecordSave(recordId: string, discardDraft: () => Promise<void>) {
   const navigate = useNavigate();
   const [failure, setFailure] = useState<LocalizedText | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function save(content: RecordContent, status: 'draft' | 'ready'): Promise<void> {
+  async function save(content: RecordContent, status: 'draft' | 'ready', then?: () => void): Promise<void> {
     setBusy(true);
     try {
       await saveRecord(recordId, content, status, await currentAuthor());
       await discardDraft();
       setFailure(null);
-      void navigate('/records', { state: { saved: recordId, status } });
+      if (then) then();
+      else void navigate('/records', { state: { saved: recordId, status } });
     } catch (error) {
       setFailure(errorText(error));
     } finally {

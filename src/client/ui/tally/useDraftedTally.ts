@@ -58,5 +58,23 @@ export function useDraftedTally<V extends FieldValues, T>(
     current.current = { ...current.current, tally: next };
   }
 
-  return { tally, mode, changeTally, changeMode, resetTally, persistNow };
+  /**
+   * The save bar's "clear" and its undo: clearing keeps what the form held, so a slip of the
+   * thumb beside Save never costs a 12-person tally (the draft is written back on undo).
+   */
+  function clearing(record: { clear: (current: TallyDraft<V>) => TallyDraft<V>; undoClear: () => TallyDraft<V> | null }) {
+    return {
+      onClear: () => resetTally(record.clear({ values: getValues(), ...current.current }).tally),
+      onUndoClear: () => {
+        const back = record.undoClear();
+        if (!back) return;
+        resetTally(back.tally);
+        setMode(back.mode);
+        current.current = { tally: back.tally, mode: back.mode };
+        void persist(back);
+      },
+    };
+  }
+
+  return { tally, mode, changeTally, changeMode, resetTally, persistNow, clearing };
 }
