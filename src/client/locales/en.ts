@@ -170,6 +170,9 @@ export const en: Messages = {
     shown_one: '{{shown}} of {{count}} record shown, newest change first.',
     shown_other: '{{shown}} of {{count}} records shown, newest change first.',
     showMore: 'Show more',
+    online: 'online',
+    kind: 'Kind of record',
+    author: 'Recorded by {{name}}',
   },
   kind: { serviceLog: 'Consultations / services', event: 'Event', indicatorReport: 'Indicator' },
   serviceType: {

@@ -174,6 +174,9 @@ export const uk = {
     shown_many: 'Показано {{shown}} з {{count}} записів, спершу змінені останніми.',
     shown_other: 'Показано {{shown}} з {{count}} запису, спершу змінені останніми.',
     showMore: 'Показати ще',
+    online: 'онлайн',
+    kind: 'Вид запису',
+    author: 'Вніс(ла): {{name}}',
   },
   kind: { serviceLog: 'Консультації / послуги', event: 'Захід', indicatorReport: 'Індикатор' },
   serviceType: {

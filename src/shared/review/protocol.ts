@@ -43,6 +43,8 @@ export const reviewItem = z.object({
   status: reviewStatus,
   /** oldest first; the last one on `record.revision` is the current verdict */
   verdicts: z.array(reviewVerdict),
+  /** who recorded it, by the name their account has (the server knows it; a device offline may not) */
+  authorName: z.string().optional(),
 });
 export type ReviewItem = z.infer<typeof reviewItem>;
 

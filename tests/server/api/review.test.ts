@@ -52,6 +52,8 @@ describe.each(backends)('review of records on $name', (backend) => {
     expect(page.items.map((i) => i.record.id)).toEqual([records[1]!.id, records[0]!.id, records[2]!.id, records[3]!.id]);
     expect(page.items.every((i) => i.status === 'pending' && i.verdicts.length === 0)).toBe(true);
     expect(page.items[0]!.record).toEqual(records[1]);
+    // Each card names who recorded it: the author's account name, nothing else of the account.
+    expect(new Set(page.items.map((i) => i.authorName))).toEqual(new Set(['Тест']));
     expect((await list(otherSupervisor)).total).toBe(0);
     expect((await list(admin)).total).toBe(4);
   });

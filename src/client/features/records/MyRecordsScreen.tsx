@@ -8,7 +8,9 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { timeAgo } from '../../ui/format';
 import { emptyFilter, matches, recordTotal, routeFor, type RecordFilter } from './recordSummary';
-import { recordName } from '../../ui/recordName';
+import { recordPlace, recordSubject } from '../../ui/recordName';
+import { useCatalogue } from '../../catalogue/catalogue';
+import { recordKinds, type RecordKind } from '../../../shared/records/schemas';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 /** Records shown at first and added by "Show more": only those are decrypted. */
@@ -36,6 +38,14 @@ export default function MyRecordsScreen() {
       {saved?.saved && <Notice tone="ok">{saved.status === 'draft' ? t('records.savedDraft') : t('records.savedReady')}</Notice>}
       {failure && <Notice tone="error">{text(failure)}</Notice>}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('records.filters')}>
+        <ChoiceSelect
+          id="f-kind"
+          label={t('records.kind')}
+          options={recordKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          placeholder={t('records.all')}
+          value={filter.kind}
+          onChange={(kind) => changeFilter({ ...filter, kind: kind as RecordKind | '' })}
+        />
         <ChoiceSelect
           id="f-measure"
           label={t('form.measure')}
@@ -92,8 +102,9 @@ function RecordItem({ stored, highlighted, onError }: { stored: StoredRecord; hi
   const text = useText();
   const [confirming, setConfirming] = useState(false);
   const { row, record } = stored;
+  const catalogue = useCatalogue();
   const total = recordTotal(record);
-  const title = recordName(record, t);
+  const place = recordPlace(record, catalogue, t, text);
   const headingId = `rec-${row.id}`;
 
   async function remove() {
@@ -108,10 +119,11 @@ function RecordItem({ stored, highlighted, onError }: { stored: StoredRecord; hi
   return (
     <li className={highlighted ? 'record highlighted' : 'record'} aria-labelledby={headingId} data-record-id={row.id}>
       <h2 id={headingId} className="record-title">
-        {title} · {t('records.measure', { id: record.measureId })}
+        {recordSubject(record, t)} · {t('records.measure', { id: record.measureId })}
       </h2>
       <p className="record-meta">
         <span>{row.date}</span>
+        {place && <span>{place}</span>}
         {total !== null && <span>{t('records.total', { count: total })}</span>}
         <span className={`badge badge-${row.deleted ? 'deleted' : row.status}`}>{row.deleted ? t('status.deleted') : t(`status.${row.status}`)}</span>
         {row.revision > 1 && <span>{t('records.revision', { n: row.revision })}</span>}

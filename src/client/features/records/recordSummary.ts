@@ -19,15 +19,17 @@ export function recordTotal(record: FieldRecord): number | null {
 }
 
 export interface RecordFilter {
+  kind: RecordKind | '';
   measureId: string;
   from: string;
   to: string;
   status: string;
 }
 
-export const emptyFilter: RecordFilter = { measureId: '', from: '', to: '', status: '' };
+export const emptyFilter: RecordFilter = { kind: '', measureId: '', from: '', to: '', status: '' };
 
-export function matches(row: { measureId: string; date: string; status: string; deleted: boolean }, filter: RecordFilter): boolean {
+export function matches(row: { kind: RecordKind; measureId: string; date: string; status: string; deleted: boolean }, filter: RecordFilter): boolean {
+  if (filter.kind && row.kind !== filter.kind) return false;
   if (filter.measureId && row.measureId !== filter.measureId) return false;
   if (filter.from && row.date < filter.from) return false;
   if (filter.to && row.date > filter.to) return false;

@@ -15,25 +15,30 @@ import { columnDimension, gridCells, recordCells } from './recordCounts';
 import { giveVerdict } from './reviewApi';
 import { recordPeriod } from '../../../shared/records/period';
 import { commentMissing } from './reviewFilter';
+import { recordPlace, recordSubject } from '../../ui/recordName';
+import { useCatalogue } from '../../catalogue/catalogue';
 
 type Verdict = 'approved' | 'returned' | 'rejected';
 
 export function ReviewCard({ item, teamName, source, onChanged }: { item: ReviewItem; teamName: string; source: DataSource; onChanged: (note: string) => void }) {
   const { t } = useTranslation();
+  const text = useText();
   const [open, setOpen] = useState(false);
   const detailId = useId();
   const { record } = item;
   const period = recordPeriod(record);
   const total = recordTotal(record);
+  const place = recordPlace(record, useCatalogue(), t, text);
   return (
     <li className="record review-item" data-record-id={record.id}>
       <h2 className="record-title">
-        {t(`kind.${record.kind}`)} · {t('records.measure', { id: record.measureId })}
-        {record.kind === 'event' ? `: ${record.title}` : ''}
+        {recordSubject(record, t)} · {t('records.measure', { id: record.measureId })}
       </h2>
       <p className="record-meta">
         <span>{period.start === period.end ? period.start : `${period.start} – ${period.end}`}</span>
+        {place && <span>{place}</span>}
         <span>{teamName}</span>
+        {item.authorName && <span>{t('records.author', { name: item.authorName })}</span>}
         {total !== null && <span>{t('records.total', { count: total })}</span>}
         <span>{t('records.revision', { n: record.revision })}</span>
         <span className={`badge review-${item.status}`}>{t(`review.statusName.${item.status}`)}</span>

@@ -16,6 +16,14 @@ async function verdictsOf(ctx: ServerContext, ids: string[]): Promise<Map<string
   return byRecord;
 }
 
+/** The reviewer sees who recorded each record: a user's name, never more of their account. */
+async function authorNames(ctx: ServerContext, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /**
  * The reviewer's teams' records (latest revisions), newest date first, with where each stands.
  * Deleted records are left out: they count for nothing and need no verdict. `from`/`to` keep
@@ -35,16 +43,21 @@ export async function listForReview(ctx: ServerContext, auth: AuthContext, q: Qu
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base
-      .select(['id', 'body', 'review_status'])
+      .select(['id', 'body', 'review_status', 'author_id'])
       .orderBy('period_start', 'desc')
       .orderBy('id')
       .limit(q.limit)
       .offset(q.offset)
       .execute(),
   ]);
-  const verdicts = await verdictsOf(ctx, rows.map((r) => r.id));
+  const [verdicts, authors] = await Promise.all([verdictsOf(ctx, rows.map((r) => r.id)), authorNames(ctx, rows.map((r) => r.author_id))]);
   return {
-    items: rows.map((r) => ({ record: JSON.parse(r.body) as FieldRecord, status: r.review_status, verdicts: verdicts.get(r.id) ?? [] })),
+    items: rows.map((r) => ({
+      record: JSON.parse(r.body) as FieldRecord,
+      status: r.review_status,
+      verdicts: verdicts.get(r.id) ?? [],
+      ...(authors.has(r.author_id) ? { authorName: authors.get(r.author_id)! } : {}),
+    })),
     total: Number(total),
     offset: q.offset,
     limit: q.limit,
