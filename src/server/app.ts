@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import './native-hash';
 import type { Kysely } from 'kysely';
 import { defaultCatalogue, type Catalogue } from '../shared';
 import { DEFAULT_LOGIN_LIMITS, type AuthHooks, type LoginLimits, type ServerContext, type SyncHooks } from './context';

@@ -19,9 +19,23 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+export type Sha256Hex = (text: string) => string;
+
 /** Synchronous (zod refinements call it), from a maintained, audited implementation. */
+export const portableSha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
+let sha256Impl: Sha256Hex = portableSha256Hex;
+
+/**
+ * The server swaps in its platform's SHA-256 (the same function, some 4× faster over a push's
+ * records); this module stays free of Node APIs. Tests check both give the same digests.
+ */
+export function setSha256(impl: Sha256Hex): void {
+  sha256Impl = impl;
+}
+
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return sha256Impl(text);
 }
 
 /** SHA-256 over every field of the record but the hash itself. */

@@ -261,7 +261,10 @@ export async function applyRecords(trx: Transaction<Database>, input: ApplyInput
   const sorted = [...input.candidates].sort(byIdThenRevision);
   const ids = [...new Set(sorted.map((c) => c.record.id))];
   const heads = ids.length ? await loadHeads(trx, ids) : new Map<string, Head>();
-  const hashes = ids.length ? await loadRevisionHashes(trx, ids) : new Map<string, string>();
+  // A record's revisions are stored with its latest row, in one transaction: a record with no
+  // head has no revision to compare (a racing copy is caught by the INSERT, resolved below).
+  const known = ids.filter((id) => heads.has(id));
+  const hashes = known.length ? await loadRevisionHashes(trx, known) : new Map<string, string>();
   const teams = new Set([...sorted.map((c) => c.record.teamId), ...[...heads.values()].map((h) => h.team_id)]);
   const locks = await loadLocks(trx, [...teams]);
   const { results, toInsert, repeats } = triage(sorted, heads, hashes, locks);
