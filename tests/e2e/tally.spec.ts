@@ -108,6 +108,9 @@ for (const size of sizes) {
       await setUpIdentity(page);
       await openConsultation(page);
       const district = await page.getByLabel('Район').inputValue();
+      // The plan's period is over (it ran to 2023): the date field says why it offers that day.
+      await expect(page.getByLabel('Дата', { exact: true })).toHaveValue('2023-12-31');
+      await expect(page.getByLabel('Дата', { exact: true })).toHaveAccessibleDescription(/завершився 31 грудня 2023 р\.: запис датується днем не пізніше/);
       const cell = page.getByRole('button', { name: /^Жінки, 18–35 років, Не зазначено: \d+\. Додати одну особу$/ });
       for (let i = 0; i < 3; i++) await cell.click();
       await page.getByRole('button', { name: 'Зберегти і додати ще' }).click();

@@ -81,6 +81,7 @@ export const en: Messages = {
     saveDraft: 'Save as draft',
     clear: 'Clear form',
     saveAnother: 'Save and add another',
+    periodEnded: "This measure's period in the plan ended on {{date}}: a record is dated no later than that.",
     savedAnother: 'Saved. The record will be sent at the next sync. The form is ready for the next record, with the same date, district and measure.',
     cleared: 'The form was cleared.',
     undoClear: 'Bring back what was entered',

@@ -8,6 +8,7 @@ import { DraftedForm, type DraftedFormArgs } from '../../ui/forms/DraftedForm';
 import { MeasureSelect, onMeasureChange } from '../../ui/forms/MeasureSelect';
 import { OptionSelect, useDistrictOptions } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
+import { usePeriodEndedHint } from '../../ui/periodEnded';
 import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
 import { useRecordForm } from '../../ui/forms/useRecordForm';
 import { layoutFor } from '../../ui/tally/layout';
@@ -49,6 +50,7 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const indicatorId = useWatch({ control: form.control, name: 'indicatorId' });
   const indicators = measure ? serviceIndicators(measure) : [];
+  const periodEnded = usePeriodEndedHint(measure, catalogue, today);
   const { tally, mode, changeTally, changeMode, persistNow, clearing } = useDraftedTally(form, 'served', initial, persist);
   const layout = layoutFor(serviceDimensions(measure, indicatorId), tally);
   // A cell with fewer contacts than persons is named in its own message; other table errors show as one.
@@ -84,11 +86,11 @@ function ConsultationForm(args: DraftedFormArgs<ServiceDraft>) {
         />
       )}
       <div className="row">
-        <Field id="sl-date" label={t('form.date')} error={err(errors.date?.message)}>
+        <Field id="sl-date" label={t('form.date')} error={err(errors.date?.message)} hint={periodEnded}>
           <input
             type="date"
             {...register('date')}
-            {...fieldAria('sl-date', err(errors.date?.message))}
+            {...fieldAria('sl-date', err(errors.date?.message), periodEnded !== undefined)}
             {...dateBounds(measure, catalogue, today)}
           />
         </Field>

@@ -9,6 +9,7 @@ import { DraftedForm, type DraftedFormArgs } from '../../ui/forms/DraftedForm';
 import { MeasureSelect, onMeasureChange } from '../../ui/forms/MeasureSelect';
 import { OptionSelect, useDistrictOptions } from '../../ui/forms/OptionSelect';
 import { SaveBar } from '../../ui/forms/SaveBar';
+import { usePeriodEndedHint } from '../../ui/periodEnded';
 import { useUsualMeasures } from '../../ui/forms/useMeasureUsage';
 import { useRecordForm } from '../../ui/forms/useRecordForm';
 import { AlsoInGroups, alsoInIssues } from '../../ui/tally/AlsoInGroups';
@@ -55,6 +56,7 @@ function EventForm(args: DraftedFormArgs<EventDraft>) {
   const measure = findMeasure(catalogue, useWatch({ control: form.control, name: 'measureId' }));
   const venueMode = useWatch({ control: form.control, name: 'venue.mode' });
   const bounds = dateBounds(measure, catalogue, today);
+  const periodEnded = usePeriodEndedHint(measure, catalogue, today);
 
   function changeMeasure(id: string) {
     const next = findMeasure(catalogue, id);
@@ -87,8 +89,8 @@ function EventForm(args: DraftedFormArgs<EventDraft>) {
         error={err(errors.format?.message)}
       />
       <div className="row">
-        <Field id="ev-start" label={t('events.startDate')} error={err(errors.startDate?.message)}>
-          <input type="date" {...register('startDate')} {...fieldAria('ev-start', err(errors.startDate?.message))} {...bounds} />
+        <Field id="ev-start" label={t('events.startDate')} error={err(errors.startDate?.message)} hint={periodEnded}>
+          <input type="date" {...register('startDate')} {...fieldAria('ev-start', err(errors.startDate?.message), periodEnded !== undefined)} {...bounds} />
         </Field>
         <Field id="ev-end" label={t('events.endDate')} error={err(errors.endDate?.message)}>
           <input type="date" {...register('endDate')} {...fieldAria('ev-end', err(errors.endDate?.message))} {...bounds} />
