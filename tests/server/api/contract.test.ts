@@ -133,6 +133,8 @@ describe.each(backends)('the API contract on $name', (backend) => {
     await call('POST', '/api/v1/review/months/unlock', { token, body: { teamId: fx.teamA, month: '2023-12', reason: 'Помилка / a mistake' } }, 200);
     await call('POST', '/api/v1/review/months/lock', { token, body: { teamId: fx.teamA, month: '2023-12' } }, 200);
     await call('GET', `/api/v1/review/months?team=${fx.teamA}`, { token }, 200);
+    await call('GET', `/api/v1/review/completeness?year=2023&team=${fx.teamA}`, { token }, 200);
+    await call('GET', '/api/v1/review/completeness.csv?year=2023&lang=en', { token }, 200);
     await call('GET', '/api/v1/review/records', { token: fx.workerA.token }, 403);
   });
 
