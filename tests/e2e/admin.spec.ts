@@ -106,6 +106,21 @@ for (const size of SIZES) {
       await expect(device.getByTestId('device-unsynced')).toContainText('0 записів');
       await expectClean(a.page, `${size.name}-device`);
 
+      // Completeness (on the review screen): the team's month has the worker's record, pending, not locked; CSV for the year.
+      await openScreen(a.page, 'Перевірка', 'Перевірка записів');
+      const panel = main.getByRole('region', { name: 'Повнота звітності' });
+      const row = panel.locator(`tr[data-team="${teamName}"]`);
+      await expect(row).toBeVisible();
+      await expect(panel.getByLabel('Місяць')).toHaveValue('2023-12');
+      await expect(row.locator('td')).toHaveText(['1', '0', '0', '1', 'ні']);
+      await expect(panel.getByText('Усі пристрої виходили на зв’язок останнім часом.')).toBeVisible();
+      const [csv] = await Promise.all([a.page.waitForEvent('download'), panel.getByRole('button', { name: 'Завантажити CSV за рік' }).click()]);
+      expect(csv.suggestedFilename()).toBe('povnota-2023.csv');
+      await expectClean(a.page, `${size.name}-completeness`);
+      await openScreen(a.page, 'Адміністрування', 'Адміністрування');
+      await main.getByRole('button', { name: 'Користувачі' }).click();
+      await workerItem.getByRole('button', { name: 'Керувати: Марія Польова' }).click();
+
       // Changing the worker's role ends their session: their next sync is refused, and the app says why.
       await workerItem.getByLabel('Роль').selectOption({ label: 'Тренер/ка' });
       await workerItem.getByRole('button', { name: 'Зберегти роль і команди' }).click();
