@@ -130,6 +130,13 @@ for (const size of SIZES) {
       await expect(w.page.getByTestId('access-ended')).toContainText('Ваш вхід скасовано', { timeout: 20_000 });
       await w.page.screenshot({ path: `test-results/admin-${size.name}-worker-ended.png`, fullPage: true });
 
+      // The worker's device is revoked from the screen, after a confirmation.
+      await device.getByRole('button', { name: /^Відкликати пристрій/ }).click();
+      await expect(device.getByText('дані на ньому буде стерто', { exact: false })).toBeVisible();
+      await device.getByRole('button', { name: 'Так, відкликати' }).click();
+      await expect(device.getByText(/^Відкликано /)).toBeVisible();
+      expect((await devicesOf(workerId))[0]?.revokedAt).not.toBeNull();
+
       // Offline, the admin screen says it needs a network and shows nothing stale.
       await a.context.setOffline(true);
       await expect(main.getByTestId('admin-offline')).toContainText('Адміністрування працює лише з мережею');
@@ -137,6 +144,15 @@ for (const size of SIZES) {
       await expectClean(a.page, `${size.name}-offline`);
       await a.context.setOffline(false);
       await expect(main.getByRole('button', { name: 'Команди' })).toBeVisible();
+
+      // In English, the whole screen too.
+      await a.page.getByRole('button', { name: 'English' }).click();
+      await expect(a.page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+      await main.getByRole('button', { name: 'Users' }).click();
+      await expect(main.getByRole('form', { name: 'New user' }).getByLabel('Email')).toBeVisible();
+      await expect(workerItem.getByRole('button', { name: 'Manage: Марія Польова' })).toBeVisible();
+      await expect(workerItem).toContainText('Trainer');
+      await expectClean(a.page, `${size.name}-english`);
     } finally {
       await a.context.close();
       await w.context.close();
