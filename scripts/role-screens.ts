@@ -16,6 +16,8 @@ export const ROLE_SCREENS = {
   /** every signed-in role sees Reports in the navigation */
   everyone: ['src/client/features/reports/ReportsScreen.tsx'],
   reviewer: ['src/client/features/review/ReviewScreen.tsx', 'src/client/features/annual/AnnualReportScreen.tsx'],
+  /** online only (it says so offline), but its chunk is cached for admins so that it can say so */
+  admin: ['src/client/features/admin/AdminScreen.tsx'],
 } as const;
 export type ScreenGroup = keyof typeof ROLE_SCREENS;
 

@@ -1,11 +1,16 @@
 import { createContext } from './app';
 import { loadEnv } from './config';
-import { runAdminCommand } from './features/accounts/cli-commands';
+import { CLI_USAGE, runAdminCommand, wantsHelp } from './features/accounts/cli-commands';
 import { openMigratedDatabase } from './start';
 import { runIfMain } from './run-cli';
 
 /** `npm run admin -- <command>`: manage teams, users and devices on the server's own database. */
 export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Help needs no database: it works before the server was ever configured.
+  if (wantsHelp(argv)) {
+    console.log(CLI_USAGE);
+    return 0;
+  }
   const config = loadEnv(env);
   const database = await openMigratedDatabase(config);
   try {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, createContext } from './app';
 import { loadEnv } from './config';
-import { bootstrapAdmin } from './features/accounts/bootstrap';
+import { bootstrapAdmin, firstStartLines, openUrl } from './features/accounts/bootstrap';
 import { startPublishSchedule } from './features/public/schedule';
 import { openMigratedDatabase } from './start';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     },
   };
   // The generated password goes to stdout only, once, never to the log.
-  await bootstrapAdmin(createContext(options), {
+  const first = await bootstrapAdmin(createContext(options), {
     email: env.ADMIN_EMAIL,
     password: env.ADMIN_PASSWORD,
     print: (line) => console.log(line),
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   const appFiles = path.resolve(env.STATIC_DIR);
   const built = existsSync(path.join(appFiles, 'index.html'));
   console.log(`  app files: ${appFiles}${built ? '' : ' (missing: run `npm run build`; serving the API only)'}`);
+  if (first.created) for (const line of firstStartLines({ url: openUrl(env.HOST, env.PORT), email: first.email, generatedPassword: first.generatedPassword })) console.log(line);
 }
 
 main().catch((error: unknown) => {

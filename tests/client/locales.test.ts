@@ -4,6 +4,8 @@ import { bilingual } from '../../src/client/locales/bilingual';
 import { en } from '../../src/client/locales/en';
 import { en as handedEn } from '../../src/client/locales/handed/en';
 import { uk as handedUk } from '../../src/client/locales/handed/uk';
+import { en as adminEn } from '../../src/client/locales/admin/en';
+import { uk as adminUk } from '../../src/client/locales/admin/uk';
 import { en as reportsEn } from '../../src/client/locales/reports/en';
 import { uk as reportsUk } from '../../src/client/locales/reports/uk';
 import { uk } from '../../src/client/locales/uk';
@@ -43,6 +45,7 @@ const categories = (lang: Lang) => [...new Intl.PluralRules(lang).resolvedOption
 describe.each([
   ['the first screen', uk, en],
   ['the review and report screens', reportsUk, reportsEn],
+  ['the administration screen', adminUk, adminEn],
   ['the texts handed on in both languages', handedUk, handedEn],
 ])('locale files of %s', (_name, ukFile, enFile) => {
   const ukTexts = texts(ukFile);
@@ -79,6 +82,8 @@ describe('the translations', () => {
   it('keep the lazily loaded report texts apart from the first screen’s (one would overwrite the other)', () => {
     const first = new Set(texts(uk).keys());
     expect([...texts(reportsUk).keys()].filter((k) => first.has(k))).toEqual([]);
+    const reports = new Set(texts(reportsUk).keys());
+    expect([...texts(adminUk).keys()].filter((k) => first.has(k) || reports.has(k))).toEqual([]);
   });
 
   it('take the texts handed on in both languages from one place, so the data layer needs no English chunk', () => {

@@ -115,6 +115,34 @@ describe.each(backends)('admin CLI on $name', (backend) => {
     expect(await admin('frobnicate', 'now')).toBe(2);
   });
 
+  it('renames a team and sets its district; an unknown district names the field', async () => {
+    expect(await admin('team', 'add', '--name', 'Служба Оболонь', '--kind', 'district_service', '--district', 'obolonskyi', '--json')).toBe(0);
+    const team = json<TeamDto>();
+    expect(team).toMatchObject({ kind: 'district_service', district: 'obolonskyi' });
+    expect(await admin('team', 'update', '--team', 'Служба Оболонь', '--name', 'Служба Оболоні', '--no-district', '--json')).toBe(0);
+    expect(json<TeamDto>()).toMatchObject({ id: team.id, name: 'Служба Оболоні', district: null });
+    expect(await admin('team', 'update', '--team', team.id, '--district', 'atlantis')).toBe(1);
+    expect(err.join('\n')).toContain('district: The plan has no such district');
+    expect(await admin('team', 'update', '--team', team.id)).toBe(2);
+    expect(await admin('team', 'update', '--name', 'X')).toBe(2);
+    expect(err.join('\n')).toContain('missing --team');
+  });
+
+  it('prints its usage for --help, -h and help, and exits 0, without a database', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['user', 'add', '--help']]) {
+      out = [];
+      vi.spyOn(console, 'log').mockImplementation((l: string) => void out.push(l));
+      // an environment with no usable database: help must not need one
+      expect(await cli(argv, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })).toBe(0);
+      expect(out.join('\n')).toMatch(/^Usage: npm run admin -- <command> \[options\]/);
+      expect(out.join('\n')).toContain('team update --team');
+    }
+    const res = await runScript('src/server/cli.ts', ['--help'], h.database.env);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('user add --email');
+    expect(res.stderr).toBe('');
+  });
+
   it('runs as its own process (npm run admin) on the same database', async () => {
     const res = await runScript('src/server/cli.ts', ['team', 'list', '--json'], h.database.env);
     expect(res.stderr).toBe('');

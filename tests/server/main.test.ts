@@ -14,7 +14,7 @@ describe.each(backends)('npm run serve (src/server/main.ts) on $name', (backend)
     const server = startScript(
       'src/server/main.ts',
       { ...database.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: backend.name === 'sqlite' ? database.env.DATA_DIR! : dataDir, LOG_LEVEL: 'warn', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' },
-      /database:.*\n[\s\S]*app files:/,
+      /database:.*\n[\s\S]*app files:[\s\S]*npm run admin -- --help/,
     );
     try {
       await server.started;
@@ -24,6 +24,10 @@ describe.each(backends)('npm run serve (src/server/main.ts) on $name', (backend)
       expect(out).toContain(`database:  ${backend.name}`);
       const password = /Generated password \(shown once, change it\): (\S+)/.exec(out)?.[1];
       expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+      // the first start says where to go, as whom, and what to do next
+      expect(out).toContain(`Open http://127.0.0.1:${port}/ in a browser`);
+      expect(out).toContain('as admin@kyiv1325.local with the generated password printed above');
+      expect(out).toMatch(/Next step: open "Administration" \(Адміністрування\), create your first team/);
 
       const base = `http://127.0.0.1:${port}`;
       expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ status: 'ok', database: backend.name });

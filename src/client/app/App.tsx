@@ -17,6 +17,7 @@ const ImportHandoff = lazyScreen(() => import('../features/handoff/ImportHandoff
 const Review = lazyScreen(() => import('../features/review/ReviewScreen'));
 const Reports = lazyScreen(() => import('../features/reports/ReportsScreen'));
 const AnnualReport = lazyScreen(() => import('../features/annual/AnnualReportScreen'));
+const Admin = lazyScreen(() => import('../features/admin/AdminScreen'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function App() {
           <Route path="review" element={<Review />} />
           <Route path="reports" element={<Reports />} />
           <Route path="reports/annual" element={<AnnualReport />} />
+          <Route path="admin" element={<Admin />} />
           <Route path="setup" element={<Session />} />
           <Route path="sync" element={<Sync />} />
           <Route path="handoff/import" element={<ImportHandoff />} />

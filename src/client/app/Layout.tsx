@@ -8,7 +8,7 @@ import { Loading } from '../ui/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { lazyScreen } from './lazyScreen';
-import { ReviewNavItem, SessionGate, SyncStatus } from './unlockedScreens';
+import { AdminNavItem, ReviewNavItem, SessionGate, SyncStatus } from './unlockedScreens';
 
 const NAV = [
   { to: '/', key: 'nav.today', end: true },
@@ -71,6 +71,9 @@ export function Layout() {
               ))}
               <Suspense fallback={null}>
                 <ReviewNavItem />
+              </Suspense>
+              <Suspense fallback={null}>
+                <AdminNavItem />
               </Suspense>
             </ul>
           </nav>

@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/messages/lang';
+import type { uk as adminUk } from '../locales/admin/uk';
 import type { uk as reportsUk } from '../locales/reports/uk';
 import type { uk } from '../locales/uk';
 
@@ -26,8 +27,8 @@ export type KeysOf<T, P extends string = ''> = {
     : KeysOf<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
-/** A key of any text the client has: the first screen's and the report screens' (loaded with them). */
-export type MessageKey = KeysOf<typeof uk & typeof reportsUk>;
+/** A key of any text the client has: the first screen's and the report and admin screens' (loaded with them). */
+export type MessageKey = KeysOf<typeof uk & typeof reportsUk & typeof adminUk>;
 
 /** What a text's `{{placeholders}}` are filled with; a numeric `count` also picks the plural form. */
 export type Values = Readonly<Record<string, string | number>>;

@@ -9,8 +9,9 @@ import { lazyScreen } from './lazyScreen';
 export const SessionGate = lazyScreen<{ children: ReactNode }>(() => import('./SessionGate'));
 export const SyncStatus = lazyScreen(() => import('../features/status/SyncStatus'));
 export const ReviewNavItem = lazyScreen(() => import('../features/review/ReviewNavItem'));
+export const AdminNavItem = lazyScreen(() => import('../features/admin/AdminNavItem'));
 export const Today = lazyScreen(() => import('../features/today/TodayScreen'));
 
 export function preloadUnlockedScreens(): void {
-  for (const screen of [SessionGate, SyncStatus, ReviewNavItem, Today]) void screen.preload().catch(() => undefined);
+  for (const screen of [SessionGate, SyncStatus, ReviewNavItem, AdminNavItem, Today]) void screen.preload().catch(() => undefined);
 }

@@ -23,6 +23,7 @@ export const en: Messages = {
     plan: 'The plan',
     reports: 'Reports',
     review: 'Review',
+    admin: 'Administration',
     setup: 'Who am I',
     sync: 'Sync',
   },

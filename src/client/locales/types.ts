@@ -1,4 +1,5 @@
 import type { uk as handedUk } from './handed/uk';
+import type { uk as adminUk } from './admin/uk';
 import type { uk as reportsUk } from './reports/uk';
 import type { uk } from './uk';
 
@@ -14,6 +15,7 @@ type Shape<T> = { [K in Exclude<keyof T, UkrainianOnly<keyof T, keyof T>>]: T[K]
 export type Messages = Shape<typeof uk>;
 export type ReportMessages = Shape<typeof reportsUk>;
 export type HandedMessages = Shape<typeof handedUk>;
+export type AdminMessages = Shape<typeof adminUk>;
 
-/** Every text the client has: the first screen's and the lazily loaded report screens'. */
-export type AllMessages = Messages & ReportMessages;
+/** Every text the client has: the first screen's and the lazily loaded report and admin screens'. */
+export type AllMessages = Messages & ReportMessages & AdminMessages;

@@ -23,6 +23,7 @@ export const uk = {
     plan: 'План',
     reports: 'Звіти',
     review: 'Перевірка',
+    admin: 'Адміністрування',
     setup: 'Хто я',
     sync: 'Синхронізація',
   },

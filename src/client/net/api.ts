@@ -10,7 +10,7 @@ import { failureOf, offlineFailure, type ApiFailure } from './failure';
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   token?: string | null;
   timeoutMs?: number;

@@ -28,6 +28,12 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return answer.value;
 }
 
+export async function patchJson<T>(path: string, body: unknown): Promise<T> {
+  const answer = await apiRequest<T>(path, { method: 'PATCH', body, token: await token() });
+  if (!answer.ok) throw answer.failure;
+  return answer.value;
+}
+
 /** A file the server makes (XLSX, CSV), with the name it suggests. */
 export async function getFile(path: string, fallbackName: string): Promise<{ blob: Blob; name: string }> {
   const answer = await apiFile(path, { token: await token() });

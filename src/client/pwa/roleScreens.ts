@@ -12,7 +12,7 @@ import type { Role } from '../../shared/sync/protocol';
 export const SCREENS_CACHE = 'kyiv1325-screens';
 const META_NAME = 'kyiv1325-screens';
 
-type Groups = Partial<Record<'everyone' | 'reviewer', string[]>>;
+type Groups = Partial<Record<'everyone' | 'reviewer' | 'admin', string[]>>;
 
 function groups(): Groups | null {
   const element = typeof document === 'undefined' ? null : document.querySelector<HTMLMetaElement>(`meta[name="${META_NAME}"]`);
@@ -29,6 +29,7 @@ export function screenFilesFor(role: Role | null, all: Groups | null = groups())
   if (!all) return [];
   const files = [...(all.everyone ?? [])];
   if (role === 'supervisor' || role === 'admin') files.push(...(all.reviewer ?? []));
+  if (role === 'admin') files.push(...(all.admin ?? []));
   return [...new Set(files)];
 }
 

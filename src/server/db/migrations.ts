@@ -382,6 +382,21 @@ async function eventAudience(db: Db): Promise<void> {
   await deriveFactsAgain(db, 'event');
 }
 
+/**
+ * Issue 13 (migration 0011): the admin screens. A team may name the district it works in (a
+ * district id of the plan; null: the whole city). A device reports, each time it syncs, the app
+ * version it runs and how many records it still holds unsynced and since when: an admin sees a
+ * device that has stopped sending before its records are lost.
+ */
+async function adminScreens(db: Db): Promise<void> {
+  await db.schema.alterTable('teams').addColumn('district', 'text').execute();
+  for (const column of ['app_version', 'unsynced_count', 'oldest_unsynced_at', 'status_reported_at'] as const)
+    await db.schema
+      .alterTable('devices')
+      .addColumn(column, column === 'unsynced_count' ? 'integer' : 'text')
+      .execute();
+}
+
 export const migrations: Record<string, Migration> = {
   '0001_accounts': { up: accounts },
   '0002_sessions': { up: sessions },
@@ -393,4 +408,5 @@ export const migrations: Record<string, Migration> = {
   '0008_public_snapshots': { up: publicSnapshots },
   '0009_service_contacts': { up: serviceContacts },
   '0010_event_audience': { up: eventAudience },
+  '0011_admin_screens': { up: adminScreens },
 };

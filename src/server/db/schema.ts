@@ -13,6 +13,8 @@ export interface TeamsTable {
   name: string;
   kind: TeamKind;
   created_at: string;
+  /** migration 0011: the plan's district the team works in (null: the whole city) */
+  district: string | null;
 }
 
 export interface UsersTable {
@@ -43,6 +45,11 @@ export interface DevicesTable {
   last_seen_at: string;
   revoked_at: string | null;
   revoked_by: string | null;
+  /** migration 0011: what the device said at its last status report (POST /sync/status) */
+  app_version: string | null;
+  unsynced_count: number | null;
+  oldest_unsynced_at: string | null;
+  status_reported_at: string | null;
 }
 
 export interface SessionsTable {

@@ -17,6 +17,7 @@ export const auditEventTypes = [
   'user_deactivated',
   'user_reactivated',
   'team_created',
+  'team_changed',
   'push_received',
   'handoff_imported',
   'verdict_given',

@@ -12,11 +12,26 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 const password = plainText('one').min(MIN_PASSWORD_LENGTH, { error: 'too_short' }).max(500, { error: 'too_long' });
 
+const teamName = plainText('one').trim().min(1, { error: 'required' }).max(200, { error: 'too_long' });
+/** a district id of the plan (the server checks it against its catalogue); null: the whole city */
+const teamDistrict = idRef.nullable();
+
 export const createTeamRequest = z.strictObject({
-  name: plainText('one').trim().min(1, { error: 'required' }).max(200, { error: 'too_long' }),
+  name: teamName,
   kind: z.enum(teamKinds, { error: 'invalid_value' }),
+  district: teamDistrict.optional(),
 });
-export type CreateTeamRequest = z.infer<typeof createTeamRequest>;
+export type CreateTeamRequest = z.input<typeof createTeamRequest>;
+
+/** An admin renames a team, or changes its kind or district: at least one of them. */
+export const updateTeamRequest = z
+  .strictObject({
+    name: teamName.optional(),
+    kind: z.enum(teamKinds, { error: 'invalid_value' }).optional(),
+    district: teamDistrict.optional(),
+  })
+  .refine((v) => v.name !== undefined || v.kind !== undefined || v.district !== undefined, { error: 'required', path: ['name'] });
+export type UpdateTeamRequest = z.infer<typeof updateTeamRequest>;
 
 export const createUserRequest = z.strictObject({
   email: plainText('one').trim().toLowerCase().email({ error: 'invalid_value' }).max(200, { error: 'too_long' }),
@@ -44,7 +59,14 @@ export const updateUserRequest = z
   .refine((v) => v.role !== undefined || v.teamIds !== undefined || v.active !== undefined, { error: 'required', path: ['role'] });
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 
-export const team = z.object({ id: z.string(), name: z.string(), kind: z.enum(teamKinds), createdAt: isoDateTime });
+export const team = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(teamKinds),
+  /** the plan's district id the team works in; null: the whole city */
+  district: z.string().nullable(),
+  createdAt: isoDateTime,
+});
 export type TeamDto = z.infer<typeof team>;
 export const teamList = z.object({ teams: z.array(team) });
 
@@ -80,6 +102,11 @@ export const device = z.object({
   createdAt: isoDateTime,
   lastSeenAt: isoDateTime,
   revokedAt: isoDateTime.nullable(),
+  /** what the device reported at its last sync (all null until its first report) */
+  appVersion: z.string().nullable(),
+  unsyncedCount: z.number().int().min(0).nullable(),
+  oldestUnsyncedAt: isoDateTime.nullable(),
+  statusReportedAt: isoDateTime.nullable(),
 });
 export type DeviceDto = z.infer<typeof device>;
 export const deviceList = z.object({ devices: z.array(device) });

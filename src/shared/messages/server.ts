@@ -66,6 +66,7 @@ export const serverMessages = {
   email_taken: { uk: 'Користувач з такою поштою вже існує', en: 'A user with this email already exists' },
   team_name_taken: { uk: 'Команда з такою назвою вже існує', en: 'A team with this name already exists' },
   team_unknown: rightsMessages.team_unknown,
+  district_unknown: { uk: 'Такого району в плані немає', en: 'The plan has no such district' },
   user_unknown: { uk: 'Такого користувача немає', en: 'There is no such user' },
   device_unknown: { uk: 'Такого пристрою немає', en: 'There is no such device' },
   record_unknown: { uk: 'Такого запису немає', en: 'There is no such record' },

@@ -3,7 +3,7 @@ import type { FieldRecord } from '../records/schemas';
 import { uuidv7 } from '../records/uuid';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, SYNC_PROTOCOL_VERSION } from './constants';
 import { BatchBudget, jsonByteLength } from './size';
-import type { AuthFailureReason, PullResponse, PushRequest, PushResponse, PushResult } from './protocol';
+import type { AuthFailureReason, DeviceStatusReport, PullResponse, PushRequest, PushResponse, PushResult } from './protocol';
 
 /**
  * The sync engine: pure logic over two ports, a store (the device's outbox and records) and a
@@ -43,6 +43,8 @@ export type TransportResult<T> = { ok: true; value: T } | { ok: false; failure: 
 export interface SyncTransport {
   push(request: PushRequest): Promise<TransportResult<PushResponse>>;
   pull(since: string | null): Promise<TransportResult<PullResponse>>;
+  /** what the device says about itself after a sync (app version, unsynced records); a transport without it sends nothing */
+  reportStatus?(report: DeviceStatusReport): Promise<TransportResult<void>>;
 }
 
 export interface SyncProgress {

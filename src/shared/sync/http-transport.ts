@@ -1,5 +1,5 @@
 import type { ApiError } from '../api/protocol';
-import type { AuthFailureReason, PullResponse, PushRequest, PushResponse } from './protocol';
+import type { AuthFailureReason, DeviceStatusReport, PullResponse, PushRequest, PushResponse } from './protocol';
 import { API_PREFIX, pullPath } from './constants';
 import type { SyncTransport, TransportFailure, TransportResult } from './engine';
 
@@ -31,6 +31,7 @@ export function httpTransport(options: {
     } finally {
       clearTimeout(timer);
     }
+    if (response.status === 204) return { ok: true, value: undefined as T };
     if (response.ok) return { ok: true, value: (await response.json()) as T };
     return { ok: false, failure: await failureOf(response) };
   }
@@ -38,6 +39,7 @@ export function httpTransport(options: {
   return {
     push: (request: PushRequest) => call<PushResponse>('/sync/push', { method: 'POST', body: JSON.stringify(request) }),
     pull: (since: string | null) => call<PullResponse>(pullPath(since), { method: 'GET' }),
+    reportStatus: (report: DeviceStatusReport) => call<void>('/sync/status', { method: 'POST', body: JSON.stringify(report) }),
   };
 }
 

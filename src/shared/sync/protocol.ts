@@ -46,6 +46,18 @@ export const pullQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_RECORDS).optional(),
 });
 
+/**
+ * What a device says about itself after each sync (POST /sync/status): the app version it runs
+ * and the records it still holds that the server does not have, with the oldest one's change
+ * time. An admin's device list shows it; nothing else depends on it.
+ */
+export const deviceStatusReport = z.strictObject({
+  appVersion: plainText('one').trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
+  unsyncedCount: z.number({ error: 'invalid_type' }).int({ error: 'invalid_type' }).min(0, { error: 'too_small' }).max(10_000_000, { error: 'too_big' }),
+  oldestUnsyncedAt: isoDateTime.nullable(),
+});
+export type DeviceStatusReport = z.infer<typeof deviceStatusReport>;
+
 const revision = z.number().int().min(1);
 
 export const pushResult = z.discriminatedUnion('status', [

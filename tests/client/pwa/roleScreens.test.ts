@@ -16,6 +16,13 @@ describe('screenFilesFor', () => {
       expect(screenFilesFor(role, groups).sort()).toEqual(['/assets/AnnualReportScreen-d.css', '/assets/ReportsScreen-a.js', '/assets/ReviewScreen-c.js', '/assets/dataSource-b.js']);
   });
 
+  it('gives admins the administration screen as well, and nobody else', () => {
+    const withAdmin = { ...groups, admin: ['/assets/AdminScreen-e.js', '/assets/dataSource-b.js'] };
+    expect(screenFilesFor('admin', withAdmin)).toContain('/assets/AdminScreen-e.js');
+    expect(screenFilesFor('admin', withAdmin).filter((f) => f === '/assets/dataSource-b.js')).toHaveLength(1);
+    for (const role of ['field_worker', 'trainer', 'supervisor'] as const) expect(screenFilesFor(role, withAdmin)).not.toContain('/assets/AdminScreen-e.js');
+  });
+
   it('caches nothing when the page carries no list (a dev server, a page of another build)', () => {
     expect(screenFilesFor('supervisor', null)).toEqual([]);
   });

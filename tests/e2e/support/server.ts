@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DeviceDto, TeamDto, UserWithPasswordDto } from '../../../src/shared/accounts/protocol';
+import type { DeviceDto, TeamDto, UserDto, UserWithPasswordDto } from '../../../src/shared/accounts/protocol';
 import type { FieldRecord } from '../../../src/shared/records/schemas';
 import type { VerdictRequest } from '../../../src/shared/review/protocol';
 import { uuidv7 } from '../../../src/shared/records/uuid';
@@ -55,6 +55,11 @@ export async function createUser(role: Role, teamIds: string[], displayName = 'Ð
 
 export async function devicesOf(userId: string): Promise<DeviceDto[]> {
   return (await call<{ devices: DeviceDto[] }>('GET', `/admin/users/${userId}/devices`, await admin())).devices;
+}
+
+/** A user as the admin API lists them (e.g. one an admin created in the browser). */
+export async function userByEmail(email: string): Promise<UserDto | undefined> {
+  return (await call<{ users: UserDto[] }>('GET', '/admin/users', await admin())).users.find((u) => u.email === email);
 }
 
 /** An administrator cuts a device off (as for a lost tablet). */

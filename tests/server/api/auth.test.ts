@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, LoginResponse, SessionUser } from '../../../src/shared';
-import { bootstrapAdmin } from '../../../src/server/features/accounts/bootstrap';
+import { bootstrapAdmin, firstStartLines, openUrl } from '../../../src/server/features/accounts/bootstrap';
 import { revokeDevice, revokeUserSessions } from '../../../src/server/features/accounts/devices';
 import { hashToken } from '../../../src/server/features/auth/tokens';
 import { backends } from '../helpers/backends';
@@ -24,12 +24,18 @@ describe.each(backends)('accounts and sessions on $name', (backend) => {
   it('creates the first admin once, from ADMIN_EMAIL/ADMIN_PASSWORD or with a printed password', async () => {
     const printed: string[] = [];
     const first = await bootstrapAdmin(h.ctx, { email: 'Admin@Kyiv.ua', password: 'a long admin password', print: (l) => printed.push(l) });
-    expect(first).toEqual({ created: true, email: 'admin@kyiv.ua' });
+    expect(first).toEqual({ created: true, email: 'admin@kyiv.ua', generatedPassword: false });
     expect((await h.login('admin@kyiv.ua', 'admin-laptop', { password: 'a long admin password' })).statusCode).toBe(200);
     // the users table is no longer empty: nothing more is created or printed
     const again = await bootstrapAdmin(h.ctx, { email: 'other@kyiv.ua', print: (l) => printed.push(l) });
     expect(again.created).toBe(false);
     expect(printed).toEqual(['Created administrator admin@kyiv.ua.']);
+    // what the first start prints once it listens: where to go, as whom, the password's whereabouts, the next step
+    const lines = firstStartLines({ url: openUrl('0.0.0.0', 8080), email: first.email, generatedPassword: first.generatedPassword }).join('\n');
+    expect(lines).toContain('Open http://localhost:8080/ in a browser');
+    expect(lines).toContain('as admin@kyiv.ua with the password in ADMIN_PASSWORD');
+    expect(lines).toContain('Next step: open "Administration"');
+    expect(openUrl('::1', 80)).toBe('http://[::1]:80/');
     const users = await h.ctx.db.selectFrom('users').select(['email', 'role', 'password_hash']).execute();
     expect(users).toEqual([{ email: 'admin@kyiv.ua', role: 'admin', password_hash: expect.stringMatching(/^scrypt\$/) }]);
   });

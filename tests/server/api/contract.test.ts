@@ -133,6 +133,8 @@ describe.each(backends)('the API contract on $name', (backend) => {
     await call('POST', '/api/v1/review/months/unlock', { token, body: { teamId: fx.teamA, month: '2023-12', reason: 'Помилка / a mistake' } }, 200);
     await call('POST', '/api/v1/review/months/lock', { token, body: { teamId: fx.teamA, month: '2023-12' } }, 200);
     await call('GET', `/api/v1/review/months?team=${fx.teamA}`, { token }, 200);
+    await call('GET', `/api/v1/review/completeness?year=2023&team=${fx.teamA}`, { token }, 200);
+    await call('GET', '/api/v1/review/completeness.csv?year=2023&lang=en', { token }, 200);
     await call('GET', '/api/v1/review/records', { token: fx.workerA.token }, 403);
   });
 
@@ -154,7 +156,9 @@ describe.each(backends)('the API contract on $name', (backend) => {
   it('accounts, devices, sessions and the audit log', async () => {
     const token = admin.token;
     await call('GET', '/api/v1/admin/teams', { token }, 200);
-    await call('POST', '/api/v1/admin/teams', { token, body: { name: `Контракт ${backend.name}`, kind: 'district_service' } }, 201);
+    const team = (await call('POST', '/api/v1/admin/teams', { token, body: { name: `Контракт ${backend.name}`, kind: 'district_service' } }, 201)).json() as { id: string };
+    await call('PATCH', `/api/v1/admin/teams/${team.id}`, { token, body: { district: 'podilskyi' } }, 200);
+    await call('POST', '/api/v1/sync/status', { token: fx.workerB.token, body: { appVersion: 'contract', unsyncedCount: 0, oldestUnsyncedAt: null } }, 204);
     await call('GET', '/api/v1/admin/users', { token }, 200);
     const created = (await call('POST', '/api/v1/admin/users', { token, body: { email: `contract-${backend.name}@test.kyiv.ua`, displayName: 'Контракт', role: 'trainer', teamIds: [fx.teamA] } }, 201)).json() as UserWithPasswordDto;
     expect(created.generatedPassword).toEqual(expect.any(String));

@@ -9,6 +9,7 @@ import { Notice } from '../../ui/Notice';
 export { messagesReady as ready } from '../reports';
 import { useDataSource, type DataSource } from '../../net/dataSource';
 import { BulkApprove } from './BulkApprove';
+import { CompletenessPanel } from './CompletenessPanel';
 import { MonthPanel } from './MonthPanel';
 import { ReviewCard } from './ReviewCard';
 import { defaultReviewFilter, isMonth, type ReviewFilter } from './reviewFilter';
@@ -47,6 +48,7 @@ export default function ReviewScreen() {
         onChanged={refresh}
       />
       <MonthPanel source={source} teams={teams} onChanged={refresh} />
+      <CompletenessPanel source={source} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { syncOnce, type SyncTransport, type TransportFailure } from '../../../shared/sync/engine';
 import { httpTransport } from '../../../shared/sync/http-transport';
-import { BadAnswerError, errorText, getDeviceId, getSession, markSessionRefused, noteSyncOutcome, tryLock, withLock } from '../../data';
+import { BadAnswerError, errorText, getDeviceId, getSession, markSessionRefused, noteSyncOutcome, tryLock, unsyncedSummary, withLock } from '../../data';
 import { LockedError } from '../../data/codec';
 import { isUnlocked } from '../../data/vault/lockState';
 import { reauthorLocalRecords } from '../../data/reauthor';
@@ -55,6 +55,8 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
       deviceId: await getDeviceId(),
       onProgress: (p) => setLiveSync({ phase: p.phase, done: p.done, total: p.total }),
     });
+    // The server heard from us (a push or pull answered, even with a refusal): say what is still here.
+    if (outcome.ok || (outcome.failure.kind !== 'offline' && outcome.failure.kind !== 'unauthorized')) await reportStatus(transport);
     if (outcome.ok) {
       await noteSyncOutcome({ ok: true });
       return 'ok';
@@ -73,6 +75,20 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
     return 'failed';
   } finally {
     setLiveSync(null);
+  }
+}
+
+/**
+ * Tells the server this app's version and the records it still holds unsynced (what the status
+ * bar shows), for the admin's device list. Best effort: a failure here changes nothing of the sync.
+ */
+async function reportStatus(transport: SyncTransport): Promise<void> {
+  if (!transport.reportStatus) return;
+  try {
+    const unsynced = await unsyncedSummary();
+    await transport.reportStatus({ appVersion: __BUILD_ID__, unsyncedCount: unsynced.count, oldestUnsyncedAt: unsynced.oldestAt });
+  } catch {
+    // offline in between, or the device database closed: the next sync reports again
   }
 }
 

@@ -7,7 +7,7 @@ import { HttpError } from '../../http/errors';
 import { listAudit } from '../audit';
 import { listSnapshots, publishSnapshot } from '../public';
 import { listDevices, revokeDevice, revokeUserSessions } from './devices';
-import { createTeam, findTeam, listTeams } from './teams';
+import { createTeam, findTeam, listTeams, updateTeam } from './teams';
 import { updateUser } from './user-changes';
 import { createUser, findUserByEmail, listUsers, resetPassword } from './users';
 
@@ -15,8 +15,10 @@ type Ctx = ServerContext;
 type Print = (line: string) => void;
 
 export const CLI_USAGE = `Usage: npm run admin -- <command> [options]
+       npm run admin -- --help        (this text)
 
-  team add --name <name> --kind <${teamKinds.join('|')}>
+  team add --name <name> --kind <${teamKinds.join('|')}> [--district <district id of the plan>]
+  team update --team <id or name> [--name <new name>] [--kind <kind>] [--district <district id> | --no-district]
   team list
   user add --email <email> --name <display name> --role <${roles.join('|')}> [--team <id or name>]... [--password <pw>]
   user list
@@ -53,8 +55,16 @@ const options = {
   limit: { type: 'string' },
   cursor: { type: 'string' },
   year: { type: 'string' },
+  district: { type: 'string' },
+  'no-district': { type: 'boolean' },
   json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** `--help`, `-h` or `help` anywhere: print the usage and exit 0. */
+export function wantsHelp(argv: string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';
+}
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
@@ -93,12 +103,27 @@ async function dispatch(ctx: Ctx, command: string, values: Values, print: Print)
     case 'team add': {
       const kind = need(values, 'kind');
       if (!teamKinds.includes(kind as TeamKind)) throw new UsageError(`--kind must be one of ${teamKinds.join(', ')}`);
-      const team = await createTeam(ctx, { name: need(values, 'name'), kind: kind as TeamKind });
-      return show(print, json, team, () => [`Created team ${team.name} (${team.kind}) id=${team.id}`]);
+      const team = await createTeam(ctx, { name: need(values, 'name'), kind: kind as TeamKind, ...(values.district ? { district: values.district } : {}) });
+      return show(print, json, team, () => [`Created team ${team.name} (${team.kind}${team.district ? `, ${team.district}` : ''}) id=${team.id}`]);
+    }
+    case 'team update': {
+      if (!values.team?.[0]) throw new UsageError('missing --team');
+      const [found] = await teamIds(ctx, [values.team[0]]);
+      const kind = values.kind;
+      if (kind !== undefined && !teamKinds.includes(kind as TeamKind)) throw new UsageError(`--kind must be one of ${teamKinds.join(', ')}`);
+      if (values.district && values['no-district']) throw new UsageError('--district and --no-district do not go together');
+      const change = {
+        ...(values.name ? { name: values.name } : {}),
+        ...(kind ? { kind: kind as TeamKind } : {}),
+        ...(values.district ? { district: values.district } : values['no-district'] ? { district: null } : {}),
+      };
+      if (Object.keys(change).length === 0) throw new UsageError('give --name, --kind, --district or --no-district');
+      const team = await updateTeam(ctx, found!, change, null);
+      return show(print, json, team, () => [`Team ${team.id}: ${team.name} (${team.kind}${team.district ? `, ${team.district}` : ''})`]);
     }
     case 'team list': {
       const teams = await listTeams(ctx);
-      return show(print, json, teams, () => teams.map((t) => `${t.id}  ${t.kind.padEnd(16)}  ${t.name}`));
+      return show(print, json, teams, () => teams.map((t) => `${t.id}  ${t.kind.padEnd(16)}  ${(t.district ?? '-').padEnd(12)}  ${t.name}`));
     }
     case 'user add': {
       const [email, displayName, role] = [need(values, 'email'), need(values, 'name'), need(values, 'role')];
@@ -225,6 +250,10 @@ async function deviceIdFor(ctx: Ctx, email: string, deviceKey: string): Promise<
 /** Runs one admin command; returns the process exit code. Errors are printed, never thrown. */
 export async function runAdminCommand(ctx: Ctx, argv: string[], print: Print, printError: Print): Promise<number> {
   try {
+    if (wantsHelp(argv)) {
+      print(CLI_USAGE);
+      return 0;
+    }
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
     if (positionals.length !== 2) throw new UsageError('expected a command like "user add"');
     await dispatch(ctx, positionals.join(' '), values, print);

@@ -14,6 +14,10 @@ export function deviceDto(row: DeviceRow): DeviceDto {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     revokedAt: row.revoked_at,
+    appVersion: row.app_version,
+    unsyncedCount: row.unsynced_count === null ? null : Number(row.unsynced_count),
+    oldestUnsyncedAt: row.oldest_unsynced_at,
+    statusReportedAt: row.status_reported_at,
   };
 }
 

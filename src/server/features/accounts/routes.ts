@@ -11,6 +11,7 @@ import {
   revokedCount,
   team,
   teamList,
+  updateTeamRequest,
   updateUserRequest,
   userChange,
   userList,
@@ -21,7 +22,7 @@ import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
 import { authenticate, requireRole, type AuthContext } from '../auth';
 import { listDevices, revokeDevice, revokeUserSessions } from './devices';
-import { createTeam, listTeams } from './teams';
+import { createTeam, listTeams, updateTeam } from './teams';
 import { updateUser } from './user-changes';
 import { createUser, listUsers, resetPassword } from './users';
 
@@ -53,6 +54,19 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request, reply) => {
       const auth = await admin(request);
       return reply.status(201).send(await createTeam(ctx, parseInput(createTeamRequest, request.body), auth.userId));
+    },
+  );
+
+  app.patch(
+    `${base}/teams/:id`,
+    doc('Rename a team, or change its kind or district (a district id of the plan, or null for the whole city)', {
+      body: updateTeamRequest,
+      response: team,
+      errors: { ...errors, 404: 'no such team', 409: 'name taken' },
+    }),
+    async (request) => {
+      const auth = await admin(request);
+      return updateTeam(ctx, id(request), parseInput(updateTeamRequest, request.body), auth.userId);
     },
   );
 

@@ -28,7 +28,9 @@ export type AuditEvent =
   | { type: 'role_changed'; actorId: string | null; subjectId: string; from: Role; to: Role }
   | { type: 'teams_changed'; actorId: string | null; subjectId: string; added: string[]; removed: string[] }
   | { type: 'user_deactivated' | 'user_reactivated'; actorId: string | null; subjectId: string }
-  | { type: 'team_created'; actorId: string | null; teamId: string; name: string; kind: string }
+  | { type: 'team_created'; actorId: string | null; teamId: string; name: string; kind: string; district?: string | null }
+  /** a rename, or a new kind or district: `from` and `to` hold the fields that changed */
+  | { type: 'team_changed'; actorId: string | null; teamId: string; from: Record<string, string | null>; to: Record<string, string | null> }
   | { type: 'push_received'; actorId: string; deviceId: string; batchId: string; records: number; counts: PushCounts; refusedOnRights: number }
   /** a push carrying records whose deviceId is not the pushing device's: a hand-off file being imported */
   | {

@@ -15,6 +15,7 @@ import {
   snapshotSummary,
 } from '../../../shared';
 import { auditEntry, auditPage } from '../../../shared/accounts/audit';
+import { completenessReport } from '../../../shared/review/completeness';
 import { device, deviceList, passwordReset, revokedCount, team, teamList, user, userChange, userList, userWithPassword } from '../../../shared/accounts/protocol';
 import { apiError, health } from '../../../shared/api/protocol';
 import { monthLock, monthLockList, openRecord, reviewItem, reviewList } from '../../../shared/review/protocol';
@@ -45,6 +46,7 @@ export const answerSchemas = {
   PushResponse: pushResponse,
   ReviewVerdict: reviewVerdict,
   PullResponse: pullResponse,
+  CompletenessReport: completenessReport,
   Team: team,
   TeamList: teamList,
   User: user,

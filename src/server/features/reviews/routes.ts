@@ -7,6 +7,9 @@ import { errorBody } from '../../http/errors';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
 import { authenticate } from '../auth';
+import { completenessFileName, completenessQuery, completenessReport, completenessTable } from '../../../shared/review/completeness';
+import { toCsv } from '../../../shared/reports/csv';
+import { completeness } from './completeness';
 import { listForReview } from './list';
 import { listLocks, lockMonth, unlockMonth } from './month-locks';
 import { recordVerdict } from './verdicts';
@@ -86,5 +89,30 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
       errors: { ...errors, 403: 'not a member of the team, nor an admin' },
     }),
     async (request) => ({ locks: await listLocks(ctx, await authenticate(ctx, request), parseInput(monthsQuery, request.query).team) }),
+  );
+
+  app.get(
+    `${base}/completeness`,
+    doc("Per team and month of a year: records held by review state and whether the month is locked; the teams' devices not seen for quietDays", {
+      query: completenessQuery,
+      response: completenessReport,
+    }),
+    async (request) => completeness(ctx, await authenticate(ctx, request), parseInput(completenessQuery, request.query)),
+  );
+
+  app.get(
+    `${base}/completeness.csv`,
+    doc('The team × month completeness table as CSV (UTF-8 with a byte-order mark), headers in `lang`', {
+      query: completenessQuery,
+      produces: 'text/csv',
+    }),
+    async (request, reply) => {
+      const q = parseInput(completenessQuery, request.query);
+      const report = await completeness(ctx, await authenticate(ctx, request), q);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${completenessFileName(q.year, q.lang)}"`)
+        .send(toCsv(completenessTable(report, q.lang)));
+    },
   );
 }

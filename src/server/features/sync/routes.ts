@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, MAX_BATCH_BYTES, pullQuery, pullResponse, pushRequest, pushResponse } from '../../../shared';
+import { API_PREFIX, deviceStatusReport, MAX_BATCH_BYTES, pullQuery, pullResponse, pushRequest, pushResponse } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import { authenticate } from '../auth';
 import { PUSH_PATH, type PushGate } from './admission';
+import { saveDeviceStatus } from './device-status';
 import { pull } from './pull';
 import { push } from './push';
 import { checkProtocolVersion } from './version';
@@ -65,6 +66,27 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext, gate: PushG
       const auth = await authenticate(ctx, request);
       checkProtocolVersion((request.query as Record<string, unknown> | null)?.protocolVersion, 'too_old');
       return pull(ctx, auth, parseInput(pullQuery, request.query));
+    },
+  );
+
+  app.post(
+    `${API_PREFIX}/sync/status`,
+    {
+      config: {
+        doc: {
+          summary: "The device's app version and its unsynced records (count, oldest change), sent after each sync; shown to admins",
+          tag: 'sync',
+          auth: true,
+          body: deviceStatusReport,
+          status: 204,
+          errors: { 400: 'a field is wrong (error.issues names it)', 401: 'no valid session' },
+        },
+      },
+    },
+    async (request, reply) => {
+      const auth = await authenticate(ctx, request);
+      await saveDeviceStatus(ctx, auth, parseInput(deviceStatusReport, request.body));
+      return reply.status(204).send();
     },
   );
 }

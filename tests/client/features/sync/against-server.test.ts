@@ -12,6 +12,7 @@ import { syncInfo } from '../../../../src/client/data/status';
 import { httpTransport } from '../../../../src/shared/sync/http-transport';
 import type { FieldRecord } from '../../../../src/shared/records/schemas';
 import type { LoginResponse } from '../../../../src/shared/sync/protocol';
+import type { DeviceDto } from '../../../../src/shared/accounts/protocol';
 import { backends } from '../../../server/helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../../../server/helpers/harness';
 import { serviceLogContent, someRecords } from '../../../server/helpers/records';
@@ -117,5 +118,20 @@ describe.each(backends)('the device syncing with the server on $name', (backend)
     expect(await runSync({ wait: true, transport: counting })).toBe('ok');
     expect(pushes).toEqual([5]);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('after a sync the device tells the server its app version and what is still unsynced; the admin sees it', async () => {
+    freshDb();
+    const worker = await h.user('field_worker', [teamA]);
+    await logInOnDevice(worker.email);
+    for (let i = 0; i < 2; i++) await saveRecord(uuidv7(), serviceLogContent(), 'ready', await currentAuthor());
+    const draft = await saveRecord(uuidv7(), serviceLogContent(), 'draft', await currentAuthor());
+    expect(await runSync({ wait: true, transport })).toBe('ok');
+
+    const res = await h.call('GET', `/api/v1/admin/users/${worker.id}/devices`, { token: admin.token });
+    const deviceKey = await getDeviceId();
+    const device = (res.json() as { devices: DeviceDto[] }).devices.find((d) => d.deviceKey === deviceKey);
+    // the two ready records went up; the draft stays on the device, and the server knows it
+    expect(device).toMatchObject({ appVersion: __BUILD_ID__, unsyncedCount: 1, oldestUnsyncedAt: draft.updatedAt, statusReportedAt: h.clock.now().toISOString() });
   });
 });

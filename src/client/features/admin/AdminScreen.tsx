@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TeamDto, UserDto } from '../../../shared/accounts/protocol';
+import { useText, useTranslation } from '../../app/i18n';
+import { useCurrentSession } from '../../app/sessionContext';
+import { useOnline } from '../../app/useOnline';
+import { failureText } from '../../net/failure';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { listTeams, listUsers } from './adminApi';
+import { TeamsPanel } from './TeamsPanel';
+import { UsersPanel } from './UsersPanel';
+import './admin.css';
+
+export { messagesReady as ready } from './registerMessages';
+
+/**
+ * Administration (admins only): teams, users and their devices, over the admin API. Online only:
+ * nothing of it is kept on the device, and offline the screen says so instead of showing stale data.
+ */
+export default function AdminScreen() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const session = useCurrentSession();
+  const loggedIn = session?.source === 'server' && Boolean(session.token) && !session.refused;
+  return (
+    <section aria-labelledby="admin-title" className="admin">
+      <h1 id="admin-title">{t('admin.title')}</h1>
+      <p className="lead">{t('admin.lead')}</p>
+      {!online ? (
+        <div className="notice notice-info" role="status" data-testid="admin-offline">
+          {t('admin.offline')}
+        </div>
+      ) : !loggedIn ? (
+        <Notice tone="info">{t('admin.needLogin')}</Notice>
+      ) : session.role !== 'admin' ? (
+        <Notice tone="info">{t('admin.notAdmin')}</Notice>
+      ) : (
+        <AdminBody />
+      )}
+    </section>
+  );
+}
+
+type Tab = 'teams' | 'users';
+
+function AdminBody() {
+  const { t } = useTranslation();
+  const text = useText();
+  const [tab, setTab] = useState<Tab>('teams');
+  const [data, setData] = useState<{ teams: TeamDto[]; users: UserDto[] } | null>(null);
+  const [failure, setFailure] = useState<ReturnType<typeof failureText> | null>(null);
+  const [loads, setLoads] = useState(0);
+  // callers of reload() waiting for the load it started
+  const waiting = useRef<(() => void)[]>([]);
+  useEffect(() => {
+    let live = true;
+    Promise.all([listTeams(), listUsers()]).then(
+      ([teams, users]) => {
+        if (!live) return;
+        setData({ teams, users });
+        setFailure(null);
+      },
+      (error: unknown) => live && setFailure(failureText(error)),
+    ).finally(() => {
+      for (const resolve of waiting.current.splice(0)) resolve();
+    });
+    return () => {
+      live = false;
+    };
+  }, [loads]);
+  /** Loads teams and users again; resolves once they are in (or failed). */
+  const reload = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        waiting.current.push(resolve);
+        setLoads((n) => n + 1);
+      }),
+    [],
+  );
+
+  if (failure && !data)
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('admin.loadFailed', { reason: text(failure) })}</p>
+        <button type="button" onClick={() => void reload()}>
+          {t('admin.retry')}
+        </button>
+      </div>
+    );
+  if (!data) return <Loading />;
+  return (
+    <>
+      <div className="segmented admin-tabs" role="group" aria-label={t('admin.sections')}>
+        {(['teams', 'users'] as const).map((key) => (
+          <button key={key} type="button" aria-pressed={tab === key} onClick={() => setTab(key)}>
+            {t(key === 'teams' ? 'admin.teamsTab' : 'admin.usersTab')}
+          </button>
+        ))}
+      </div>
+      {failure && <Notice tone="error">{t('admin.loadFailed', { reason: text(failure) })}</Notice>}
+      {tab === 'teams' ? (
+        <TeamsPanel teams={data.teams} users={data.users} onChanged={reload} />
+      ) : (
+        <UsersPanel teams={data.teams} users={data.users} onChanged={reload} />
+      )}
+    </>
+  );
+}

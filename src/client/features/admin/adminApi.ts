@@ -1,0 +1,52 @@
+import type {
+  CreateTeamRequest,
+  CreateUserRequest,
+  DeviceDto,
+  PasswordResetDto,
+  TeamDto,
+  UpdateTeamRequest,
+  UpdateUserRequest,
+  UpdateUserResponse,
+  UserDto,
+  UserWithPasswordDto,
+} from '../../../shared/accounts/protocol';
+import { getJson, patchJson, postJson } from '../../net/loggedIn';
+
+/** The admin API (/api/v1/admin, docs/server.md): teams, users and their devices. Online only. */
+
+export async function listTeams(): Promise<TeamDto[]> {
+  return (await getJson<{ teams: TeamDto[] }>('/admin/teams')).teams;
+}
+
+export function createTeam(request: CreateTeamRequest): Promise<TeamDto> {
+  return postJson<TeamDto>('/admin/teams', request);
+}
+
+export function updateTeam(id: string, request: UpdateTeamRequest): Promise<TeamDto> {
+  return patchJson<TeamDto>(`/admin/teams/${encodeURIComponent(id)}`, request);
+}
+
+export async function listUsers(): Promise<UserDto[]> {
+  return (await getJson<{ users: UserDto[] }>('/admin/users')).users;
+}
+
+export function createUser(request: CreateUserRequest): Promise<UserWithPasswordDto> {
+  return postJson<UserWithPasswordDto>('/admin/users', request);
+}
+
+export function updateUser(id: string, request: UpdateUserRequest): Promise<UpdateUserResponse> {
+  return patchJson<UpdateUserResponse>(`/admin/users/${encodeURIComponent(id)}`, request);
+}
+
+/** A generated password, returned once. */
+export function resetPassword(id: string): Promise<PasswordResetDto> {
+  return postJson<PasswordResetDto>(`/admin/users/${encodeURIComponent(id)}/password`, {});
+}
+
+export async function listDevices(userId: string): Promise<DeviceDto[]> {
+  return (await getJson<{ devices: DeviceDto[] }>(`/admin/users/${encodeURIComponent(userId)}/devices`)).devices;
+}
+
+export function revokeDevice(id: string): Promise<DeviceDto> {
+  return postJson<DeviceDto>(`/admin/devices/${encodeURIComponent(id)}/revoke`, {});
+}
