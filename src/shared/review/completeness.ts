@@ -19,7 +19,7 @@ export const completenessQuery = z.strictObject({
   /** one of the reviewer's teams; absent: all of them (an admin: every team) */
   team: idRef.optional(),
   /** a device not seen for at least this many days is listed as quiet */
-  quietDays: z.coerce.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(1, { error: 'too_small' }).max(365, { error: 'too_big' }).default(DEFAULT_QUIET_DAYS),
+  quietDays: z.coerce.number({ error: 'invalid_value' }).int({ error: 'invalid_value' }).min(1, { error: 'invalid_value' }).max(365, { error: 'invalid_value' }).default(DEFAULT_QUIET_DAYS),
   /** the CSV's header language */
   lang: z.enum(['uk', 'en'], { error: 'invalid_value' }).default('uk'),
 });

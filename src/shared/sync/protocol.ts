@@ -53,7 +53,7 @@ export const pullQuery = z.strictObject({
  */
 export const deviceStatusReport = z.strictObject({
   appVersion: plainText('one').trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
-  unsyncedCount: z.number({ error: 'invalid_type' }).int({ error: 'invalid_type' }).min(0, { error: 'too_small' }).max(10_000_000, { error: 'too_big' }),
+  unsyncedCount: z.number({ error: 'invalid_type' }).int({ error: 'count_integer' }).min(0, { error: 'count_non_negative' }).max(10_000_000, { error: 'count_too_large' }),
   oldestUnsyncedAt: isoDateTime.nullable(),
 });
 export type DeviceStatusReport = z.infer<typeof deviceStatusReport>;

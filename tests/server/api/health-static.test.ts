@@ -33,7 +33,8 @@ function fakeDist(): string {
 function routerRoutes(tree: string): { method: string; url: string }[] {
   const stack: string[] = [];
   return tree.split('\n').flatMap((line) => {
-    const m = /^([│├└─\s]*)(\/\S*) \(([A-Z, ]+)\)/.exec(line);
+    // a segment under its parent starts with '/' or, where two routes share a prefix (`/completeness`, `.csv`), anything else
+    const m = /^([│├└─\s]*)([^\s│├└─]\S*) \(([A-Z, ]+)\)/.exec(line);
     if (!m) return [];
     const depth = Math.max(0, Math.floor(m[1]!.length / 4) - 1);
     stack.length = depth;

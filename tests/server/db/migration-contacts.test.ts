@@ -109,7 +109,7 @@ describe.each(backends)('migrations 0009 and 0010 give stored service logs their
     await k.insertInto('facts').values(facts).execute();
     await k.transaction().execute((trx) => rebuildRollup(trx));
     before = await reports(beforeContacts(catalogue));
-    expect(await migrateToLatest(k, db.handle.kind)).toEqual(['0009_service_contacts', '0010_event_audience']);
+    expect(await migrateToLatest(k, db.handle.kind)).toEqual(['0009_service_contacts', '0010_event_audience', '0011_admin_screens']);
   });
   afterAll(() => db?.destroy());
 
