@@ -39,6 +39,14 @@ export const statusWords = {
   not_scheduled: { uk: 'Не заплановано на цей рік', en: 'Not scheduled this year' },
 } satisfies Record<string, LocalizedText>;
 
+/** The annual report's title and "as of" lines, the same on paper, in XLSX and on screen. */
+export const annualWords = {
+  heading: (plan: string, year: number): LocalizedText => ({ uk: `${plan}: звіт за ${year} рік`, en: `${plan}: report for ${year}` }),
+  asOf: (date: string): LocalizedText => ({ uk: `Станом на ${date}`, en: `As of ${date}` }),
+  basisApproved: { uk: 'Враховано лише затверджені записи.', en: 'Approved records only.' },
+  basisPending: { uk: 'Враховано також ще не затверджені записи.', en: 'Records not yet approved are included.' },
+};
+
 /** The annual report's plain-language notes on what falls short. */
 export const shortfallWords = {
   notDone: { uk: 'Не виконано у звітному періоді', en: 'Not done in the reporting period' },

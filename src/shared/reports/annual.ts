@@ -1,6 +1,7 @@
 import type { Lang } from '../messages/lang';
-import { reportWords } from '../messages/reports';
-import type { Catalogue } from '../plan/catalogue-schema';
+import { annualWords, reportWords } from '../messages/reports';
+import { formatDay, sentences } from '../messages/dates';
+import type { Catalogue, LocalizedText } from '../plan/catalogue-schema';
 import { dimensionValueLabel } from '../dimensions';
 import { buildProgressReport, shortfallNote, statusLabels, type IndicatorProgress, type ProgressReport } from './progress';
 import type { FactQuery } from './query';
@@ -102,12 +103,32 @@ export function annualTable(rows: readonly AnnualRow[], lang: Lang): (string | n
   ];
 }
 
-/** Column widths of the annual table (level, number, title, target, achieved, women, men, not stated, groups, status, note). */
-export const ANNUAL_WIDTHS = [18, 10, 70, 10, 11, 11, 11, 11, 50, 22, 45];
+/**
+ * Column widths of the annual table (level, number, title, target, achieved, women, men, not stated,
+ * groups, status, note), in characters: text wraps, so a landscape A4 page holds all of them at a readable size.
+ */
+export const ANNUAL_WIDTHS = [13, 8, 50, 8, 11, 10, 10, 11, 30, 16, 30];
+
+export interface AnnualMeta {
+  planTitle: LocalizedText;
+  year: number;
+  /** the day the report was made (YYYY-MM-DD) */
+  asOf: string;
+  includePending: boolean;
+}
+
+/** The document's title and its "as of" line: "Станом на 1 грудня 2026 р. Враховано лише затверджені записи." */
+export function annualPreamble(meta: AnnualMeta, lang: Lang): [title: string, asOf: string] {
+  const basis = meta.includePending ? annualWords.basisPending : annualWords.basisApproved;
+  return [
+    annualWords.heading(meta.planTitle[lang], meta.year)[lang],
+    sentences([annualWords.asOf(formatDay(meta.asOf, lang))[lang], basis[lang]]),
+  ];
+}
 
 /** The annual table as a one-sheet workbook, the same from the server and from the device. */
-export function annualXlsx(table: (string | number | null)[][], year: number, lang: Lang): Uint8Array {
-  return xlsxWorkbook({ name: `${reportWords.sheet[lang]} ${year}`, rows: table, widths: ANNUAL_WIDTHS });
+export function annualXlsx(table: (string | number | null)[][], meta: AnnualMeta, lang: Lang): Uint8Array {
+  return xlsxWorkbook({ name: `${reportWords.sheet[lang]} ${meta.year}`, rows: table, widths: ANNUAL_WIDTHS, preamble: annualPreamble(meta, lang) });
 }
 
 /** The file's name says the year, the language, whether pending records count and whether the device made it. */

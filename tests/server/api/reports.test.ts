@@ -88,7 +88,10 @@ describe.each(backends)('reports API on $name', (backend) => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = book.getWorksheet('Звіт 2023')!;
-      expect(sheet.getRow(1).values).toEqual([
+      // A title and an "as of" line above the column header.
+      expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/: звіт за 2023 рік$/);
+      expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^Станом на \d{1,2} [а-яі]+ \d{4} р\. Враховано лише затверджені записи\.$/);
+      expect(sheet.getRow(3).values).toEqual([
         undefined, 'Рівень', 'Номер', 'Найменування', 'Ціль', 'Досягнуто', 'Жінки / дівчата', 'Чоловіки / хлопці', 'Стать не зазначено',
         'За соціальними групами', 'Стан', 'Примітка щодо недоліків',
       ]);
@@ -106,7 +109,8 @@ describe.each(backends)('reports API on $name', (backend) => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = book.getWorksheet('Report 2023')!;
-      expect(sheet.getRow(1).getCell(11).value).toBe('Note on shortcomings');
+      expect(sheet.getRow(2).getCell(1).value).toMatch(/^As of \d{1,2} [A-Z][a-z]+ \d{4}\. Records not yet approved are included\.$/);
+      expect(sheet.getRow(3).getCell(11).value).toBe('Note on shortcomings');
       let achieved: unknown;
       sheet.eachRow((row) => {
         if (row.getCell(2).value === '1.1.i2') achieved = row.getCell(5).value;

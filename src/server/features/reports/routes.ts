@@ -41,7 +41,8 @@ async function annualTableFor(ctx: ServerContext, auth: AuthContext, q: ReturnTy
   await audit(ctx, {
     type: 'report_exported', actorId: auth.userId, deviceId: auth.deviceId, format, year: q.year, lang: q.lang, includePending: q.includePending,
   });
-  return annualTable(annualRows(ctx.catalogue, report, q.lang), q.lang);
+  const table = annualTable(annualRows(ctx.catalogue, report, q.lang), q.lang);
+  return { table, meta: { planTitle: ctx.catalogue.title, year: q.year, asOf: report.asOf, includePending: q.includePending } };
 }
 
 /** Progress against the plan's targets, and the annual report as a spreadsheet. Field workers see their own teams only. */
@@ -73,8 +74,8 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     doc("The year's annual report in the plan's structure, as an Excel workbook", { query: annualQuery, produces: XLSX_MIME }),
     async (request, reply) => {
       const q = parseInput(annualQuery, request.query);
-      const table = await annualTableFor(ctx, await reporter(request), q, 'xlsx');
-      const bytes = annualXlsx(table, q.year, q.lang);
+      const { table, meta } = await annualTableFor(ctx, await reporter(request), q, 'xlsx');
+      const bytes = annualXlsx(table, meta, q.lang);
       return reply
         .header('content-type', XLSX_MIME)
         .header('content-disposition', `attachment; filename="${annualFileName(q.year, q.lang, q.includePending, 'xlsx', false)}"`)
@@ -90,7 +91,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }),
     async (request, reply) => {
       const q = parseInput(annualQuery, request.query);
-      const table = await annualTableFor(ctx, await reporter(request), q, 'csv');
+      const { table } = await annualTableFor(ctx, await reporter(request), q, 'csv');
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${annualFileName(q.year, q.lang, q.includePending, 'csv', false)}"`)
