@@ -45,6 +45,8 @@ export const annualWords = {
   asOf: (date: string): LocalizedText => ({ uk: `Станом на ${date}`, en: `As of ${date}` }),
   basisApproved: { uk: 'Враховано лише затверджені записи.', en: 'Approved records only.' },
   basisPending: { uk: 'Враховано також ще не затверджені записи.', en: 'Records not yet approved are included.' },
+  /** a deliverable done in an earlier year of the plan */
+  doneIn: (year: number): LocalizedText => ({ uk: `Виконано у ${year} р.`, en: `Done in ${year}` }),
 };
 
 /** The annual report's plain-language notes on what falls short. */

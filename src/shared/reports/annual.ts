@@ -49,6 +49,17 @@ function groupSummary(p: IndicatorProgress, lang: Lang): string {
     .join('; ');
 }
 
+/** A status, and for a deliverable the documents that show it done (and the year, when that was earlier). */
+export function deliverableStatus(p: IndicatorProgress, lang: Lang): string {
+  const label = statusLabels[p.status][lang];
+  if (p.kind !== 'deliverable') return label;
+  if (p.value === 0 && p.doneBefore) {
+    const docs = p.doneBefore.documents.length ? ` (${p.doneBefore.documents.join('; ')})` : '';
+    return `${annualWords.doneIn(Number(p.doneBefore.month.slice(0, 4)))[lang]}${docs}`;
+  }
+  return label + (p.documents.length ? ` (${p.documents.join('; ')})` : '');
+}
+
 function indicatorRow(p: IndicatorProgress, text: string, lang: Lang): AnnualRow {
   const isCount = p.kind === 'count';
   return {
@@ -61,7 +72,7 @@ function indicatorRow(p: IndicatorProgress, text: string, lang: Lang): AnnualRow
     men: isCount ? p.bySex.male ?? 0 : null,
     sexNotStated: isCount ? p.bySex.not_stated ?? 0 : null,
     byGroup: groupSummary(p, lang),
-    status: statusLabels[p.status][lang] + (p.kind === 'deliverable' && p.documents.length ? ` (${p.documents.join('; ')})` : ''),
+    status: deliverableStatus(p, lang),
     note: shortfallNote(p)?.[lang] ?? '',
   };
 }

@@ -63,6 +63,11 @@ export const indicatorProgress = z.object({
   groupMemberships: z.array(sexGroupValue).optional(),
   /** event counts: events whose attendance held each sex × group (`*`: any); multi-response */
   audience: z.array(sexGroupValue).optional(),
+  /**
+   * deliverables done in an earlier year of the plan (counted there): the last month it was done
+   * in (YYYY-MM) and its documents. The measure's deliverable stands done in later years.
+   */
+  doneBefore: z.object({ month: z.string(), documents: z.array(z.string()) }).optional(),
 });
 export type IndicatorProgress = z.infer<typeof indicatorProgress>;
 
