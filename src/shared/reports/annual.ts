@@ -5,6 +5,7 @@ import type { Catalogue, LocalizedText } from '../plan/catalogue-schema';
 import { dimensionValueLabel } from '../dimensions';
 import { buildProgressReport, shortfallNote, statusLabels, type IndicatorProgress, type ProgressReport } from './progress';
 import type { FactQuery } from './query';
+import { PEOPLE_UNITS } from './public';
 import { xlsxWorkbook } from './xlsx';
 
 /** The annual report: the year's progress in the plan's own structure, with breakdowns by sex and group. */
@@ -60,7 +61,8 @@ export function deliverableStatus(p: IndicatorProgress, lang: Lang): string {
   return label + (p.documents.length ? ` (${p.documents.join('; ')})` : '');
 }
 
-function indicatorRow(p: IndicatorProgress, text: string, lang: Lang): AnnualRow {
+/** `people`: the indicator counts people (an event, a study or a training count has no sex or group). */
+function indicatorRow(p: IndicatorProgress, text: string, lang: Lang, people: boolean): AnnualRow {
   const isCount = p.kind === 'count';
   return {
     level: 'indicator',
@@ -68,10 +70,10 @@ function indicatorRow(p: IndicatorProgress, text: string, lang: Lang): AnnualRow
     text,
     target: p.target,
     achieved: isCount ? p.value : null,
-    women: isCount ? p.bySex.female ?? 0 : null,
-    men: isCount ? p.bySex.male ?? 0 : null,
-    sexNotStated: isCount ? p.bySex.not_stated ?? 0 : null,
-    byGroup: groupSummary(p, lang),
+    women: people ? p.bySex.female ?? 0 : null,
+    men: people ? p.bySex.male ?? 0 : null,
+    sexNotStated: people ? p.bySex.not_stated ?? 0 : null,
+    byGroup: people ? groupSummary(p, lang) : '',
     status: deliverableStatus(p, lang),
     note: shortfallNote(p)?.[lang] ?? '',
   };
@@ -96,7 +98,8 @@ export function annualRows(catalogue: Catalogue, report: ProgressReport, lang: L
           rows.push(heading('measure', measure.id, measure.text[lang]));
           for (const p of progress.indicators) {
             const indicator = measure.indicators?.find((i) => i.id === p.indicatorId);
-            rows.push(indicatorRow(p, indicator?.text[lang] ?? p.indicatorId, lang));
+            const people = indicator?.kind === 'count' && PEOPLE_UNITS.has(indicator.unit);
+            rows.push(indicatorRow(p, indicator?.text[lang] ?? p.indicatorId, lang, people));
           }
         }
       }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localizedText } from '../plan/catalogue-schema';
 import { isoDate, isoDateTime } from '../records/fields';
+import { teamRef } from '../sync/protocol';
 
 /**
  * Answers of the report and public-figures API (/api/v1/reports/..., /api/v1/public/...,
@@ -151,3 +152,11 @@ export const publishedSnapshot = z.object({
   progress: publicProgress,
 });
 export type PublishResult = z.infer<typeof publishedSnapshot>;
+
+/**
+ * GET /api/v1/reports/teams: the teams a user's reports may name, with their names (the by-team
+ * table and the team filter): every team for supervisors and admins (in a team or not), a field
+ * worker's or trainer's own otherwise.
+ */
+export const reportTeams = z.object({ teams: z.array(teamRef) });
+export type ReportTeams = z.infer<typeof reportTeams>;

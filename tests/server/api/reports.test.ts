@@ -66,6 +66,21 @@ describe.each(backends)('reports API on $name', (backend) => {
       expect((await h.call('GET', '/api/v1/reports/progress?year=2023')).statusCode).toBe(401);
     });
 
+    it('names the teams a user may report on: every team for a supervisor or an admin in no team, their own for a field worker', async () => {
+      const admin = await h.user('admin', []);
+      const names = async (token: string) => {
+        const res = await h.call('GET', '/api/v1/reports/teams', { token });
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json() as { teams: { id: string; name: string }[] }).teams;
+      };
+      const all = await names(admin.token);
+      expect(all.map((t) => t.id)).toEqual(expect.arrayContaining([fx.teamA, fx.teamB]));
+      expect(all.every((t) => t.name.length > 0 && t.name !== t.id)).toBe(true);
+      expect((await names(fx.supervisor.token)).map((t) => t.id).sort()).toEqual(all.map((t) => t.id).sort());
+      expect((await names(fx.workerA.token)).map((t) => t.id)).toEqual([fx.teamA]);
+      expect((await h.call('GET', '/api/v1/reports/teams')).statusCode).toBe(401);
+    });
+
     it('names the field of a bad query', async () => {
       const fields = async (query: string) => {
         const res = await h.call('GET', `/api/v1/reports/progress?${query}`, { token: fx.supervisor.token });

@@ -237,3 +237,12 @@ describe('deliverables across the plan’s years', () => {
     expect(progress(await buildProgressReport(catalogue, query, year(2023), after), '7.1.i1')).toMatchObject({ value: 0, status: 'behind' });
   });
 });
+
+describe('the annual table’s person columns', () => {
+  it('are empty for counts of events, studies or trainings: an event has no sex', async () => {
+    const rows = annualRows(catalogue, await buildAnnualReport(catalogue, query, { year: 2023, asOf: '2024-03-01', includePending: false }), 'uk');
+    // 4.1.i2 "кількість заходів": one training, whose facts carry no sex ("not stated"); 4.1.i1 counts its women.
+    expect(rows.find((r) => r.number === '4.1.i2')).toMatchObject({ achieved: 1, women: null, men: null, sexNotStated: null, byGroup: '' });
+    expect(rows.find((r) => r.number === '4.1.i1')).toMatchObject({ achieved: 7, women: 7, men: 0 });
+  });
+});

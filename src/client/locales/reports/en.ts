@@ -128,6 +128,8 @@ export const en: ReportMessages = {
     anySex: 'Any sex',
     status: 'Status',
     share: '{{pct}}% of target',
+    doneIn: 'Done in {{year}}',
+    eventsNoPeople: 'This counts events, not people: there is no breakdown by sex or group. The participants are in the people-reached indicator.',
     documents: 'Documents: {{list}}',
     breakdowns: 'Breakdowns',
     bySexAgeGroup: 'By sex, age and social group',
@@ -157,7 +159,7 @@ export const en: ReportMessages = {
     shareCol: 'Share, %',
     annualLink: 'Annual report to print and download',
     publicLink: 'Public progress page for {{year}}',
-    unknownTeam: 'team {{id}}',
+    unknownTeam: 'a team not on your list',
   },
   annual: {
     title: 'Annual report on the plan',

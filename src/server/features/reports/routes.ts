@@ -8,16 +8,18 @@ import {
   buildAnnualReport,
   buildProgressReport,
   progressReportJson,
+  reportTeams,
   toCsv,
   XLSX_MIME,
 } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
+import { listTeams } from '../accounts';
 import { audit } from '../audit';
 import { authenticate, type AuthContext } from '../auth';
 import { annualQuery, assertPlanYear, progressFilter, progressQuery } from './params';
-import { scopedQuery, today } from './scope';
+import { reportScope, scopedQuery, today } from './scope';
 import { progressJson } from './serialize';
 
 const errors = {
@@ -66,6 +68,19 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
         breakdowns: [...new Set(q.breakdowns)],
       });
       return progressJson(report);
+    },
+  );
+
+  app.get(
+    `${base}/teams`,
+    doc('The teams this user may report on, with their names: every team for supervisors and admins, their own otherwise', {
+      response: reportTeams,
+    }),
+    async (request) => {
+      const auth = await reporter(request);
+      const all = await listTeams(ctx);
+      const mine = reportScope(auth, undefined).teamIds;
+      return { teams: all.filter((t) => !mine || mine.includes(t.id)).map((t) => ({ id: t.id, name: t.name })) };
     },
   );
 
