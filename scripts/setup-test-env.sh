@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suites need: PostgreSQL (for the server's integration suite)
-# Debian's Chromium (for Playwright) and poppler-utils (to render the printed annual report). Idempotent: safe to run again; skips what is already there.
+# Debian's Chromium (for Playwright), poppler-utils (to render the printed annual report) and
+# LibreOffice Calc without its GUI (the XLSX print test converts the workbook to PDF). Idempotent: safe to run again; skips what is already there.
 # Run as root (CI and the dev container are root).
 set -euo pipefail
 
@@ -22,6 +23,8 @@ dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s poppler-utils >/dev/null 2>&1 || missing+=(poppler-utils)
 # Cyrillic glyphs for the browser's screenshots and printed PDFs
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+# soffice --headless --convert-to pdf: tests/shared/reports/xlsx-print.test.ts prints the annual XLSX
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 if [ "${#missing[@]}" -gt 0 ]; then
   # Update the package lists only when we actually have to install something.
   log "installing: ${missing[*]}"
@@ -29,7 +32,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update
   apt-get install -y "${missing[@]}"
 else
-  log "postgresql, chromium and poppler-utils already installed"
+  log "postgresql, chromium, poppler-utils and libreoffice-calc-nogui already installed"
 fi
 
 # --- PostgreSQL cluster ----------------------------------------------------------------------

@@ -15,6 +15,8 @@ export const META = {
   serverLoginAt: 'serverLoginAt',
   /** set once every row is encrypted (vault/encryptInPlace.ts): later unlocks skip the scan */
   atRest: 'atRest',
+  /** `{ id, name }[]`: the teams the last server answer said reports may name, for names offline */
+  reportTeams: 'reportTeams',
 } as const;
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {

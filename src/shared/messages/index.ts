@@ -9,3 +9,4 @@ export * from './validation';
 export * from './rights';
 export * from './server';
 export * from './reports';
+export * from './dates';

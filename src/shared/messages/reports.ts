@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../plan/catalogue-schema';
+import { sentences } from './dates';
 
 /**
  * The words of the report documents the server and the device both make: the annual report's
@@ -39,6 +40,16 @@ export const statusWords = {
   not_scheduled: { uk: 'Не заплановано на цей рік', en: 'Not scheduled this year' },
 } satisfies Record<string, LocalizedText>;
 
+/** The annual report's title and "as of" lines, the same on paper, in XLSX and on screen. */
+export const annualWords = {
+  heading: (plan: string, year: number): LocalizedText => ({ uk: `${plan}: звіт за ${year} рік`, en: `${plan}: report for ${year}` }),
+  asOf: (date: string): LocalizedText => ({ uk: `Станом на ${date}`, en: `As of ${date}` }),
+  basisApproved: { uk: 'Враховано лише затверджені записи.', en: 'Approved records only.' },
+  basisPending: { uk: 'Враховано також ще не затверджені записи.', en: 'Records not yet approved are included.' },
+  /** a deliverable done in an earlier year of the plan */
+  doneIn: (year: number): LocalizedText => ({ uk: `Виконано у ${year} р.`, en: `Done in ${year}` }),
+};
+
 /** The annual report's plain-language notes on what falls short. */
 export const shortfallWords = {
   notDone: { uk: 'Не виконано у звітному періоді', en: 'Not done in the reporting period' },
@@ -56,9 +67,9 @@ export const shortfallWords = {
 /** The public progress page's own sentences (its column heads are reportWords). */
 export const publicPageWords = {
   title: { uk: 'Стан виконання плану', en: 'Plan progress' },
-  version: (version: number, publishedOn: string): LocalizedText => ({
-    uk: `Версія ${version}, оприлюднена ${publishedOn}. Цілі оцінено станом на`,
-    en: `Version ${version}, published ${publishedOn}. Targets judged as of`,
+  version: (version: number, publishedOn: string, asOf: string): LocalizedText => ({
+    uk: sentences([`Версія ${version}, оприлюднена ${publishedOn}`, `Цілі оцінено станом на ${asOf}`]),
+    en: sentences([`Version ${version}, published ${publishedOn}`, `Targets judged as of ${asOf}`]),
   }),
   source: {
     uk: 'Лише затверджені записи місяців, які команди закрили (затвердили й заблокували). Цифри змінюються тільки з новою версією.',
@@ -71,6 +82,25 @@ export const publicPageWords = {
   notPublished: (year: number): LocalizedText => ({
     uk: `Дані за ${year} рік ще не оприлюднено.`,
     en: `The figures for ${year} have not been published yet.`,
+  }),
+  summary: { uk: 'Коротко', en: 'In brief' },
+  eventsHeld: { uk: 'Проведено заходів', en: 'Events held' },
+  peopleReached: { uk: 'Охоплено осіб', en: 'People reached' },
+  measuresOnTrack: { uk: 'Заходів плану виконано або за графіком', en: 'Plan measures met or on track' },
+  /** "at least": some of the figures summed are hidden */
+  atLeast: (n: number): LocalizedText => ({ uk: `щонайменше ${n}`, en: `at least ${n}` }),
+  outOf: (n: number, of: number): LocalizedText => ({ uk: `${n} з ${of}`, en: `${n} of ${of}` }),
+  summaryNote: {
+    uk: 'Підсумки складено лише з оприлюднених значень; «щонайменше» — частину значень приховано. Заходи плану з оцінкою — ті, що мають кількісну ціль або результат цього року.',
+    en: 'The totals add up published figures only; “at least”: some figures are hidden. Plan measures with a verdict are those with a numeric target or a result this year.',
+  },
+  language: { uk: 'Мова', en: 'Language' },
+  years: { uk: 'Інші роки', en: 'Other years' },
+  yearLink: (year: number): LocalizedText => ({ uk: `${year} рік`, en: `${year}` }),
+  tableScroll: (goal: string): LocalizedText => ({ uk: `Таблиця стратегічної цілі ${goal}, гортається вбік`, en: `Table of strategic goal ${goal}, scrolls sideways` }),
+  notInPlan: (year: number, first: number, last: number): LocalizedText => ({
+    uk: `${year} рік не належить до плану: він охоплює ${first}–${last} роки.`,
+    en: `${year} is not a year of the plan: it covers ${first}–${last}.`,
   }),
   notPublishedMore: {
     uk: 'Показники з’являться тут, коли адміністратор оприлюднить першу версію з закритих місяців.',

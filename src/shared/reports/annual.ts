@@ -1,9 +1,11 @@
 import type { Lang } from '../messages/lang';
-import { reportWords } from '../messages/reports';
-import type { Catalogue } from '../plan/catalogue-schema';
+import { annualWords, reportWords } from '../messages/reports';
+import { formatDay, sentences } from '../messages/dates';
+import type { Catalogue, LocalizedText } from '../plan/catalogue-schema';
 import { dimensionValueLabel } from '../dimensions';
 import { buildProgressReport, shortfallNote, statusLabels, type IndicatorProgress, type ProgressReport } from './progress';
 import type { FactQuery } from './query';
+import { PEOPLE_UNITS } from './public';
 import { xlsxWorkbook } from './xlsx';
 
 /** The annual report: the year's progress in the plan's own structure, with breakdowns by sex and group. */
@@ -48,7 +50,19 @@ function groupSummary(p: IndicatorProgress, lang: Lang): string {
     .join('; ');
 }
 
-function indicatorRow(p: IndicatorProgress, text: string, lang: Lang): AnnualRow {
+/** A status, and for a deliverable the documents that show it done (and the year, when that was earlier). */
+export function deliverableStatus(p: IndicatorProgress, lang: Lang): string {
+  const label = statusLabels[p.status][lang];
+  if (p.kind !== 'deliverable') return label;
+  if (p.value === 0 && p.doneBefore) {
+    const docs = p.doneBefore.documents.length ? ` (${p.doneBefore.documents.join('; ')})` : '';
+    return `${annualWords.doneIn(Number(p.doneBefore.month.slice(0, 4)))[lang]}${docs}`;
+  }
+  return label + (p.documents.length ? ` (${p.documents.join('; ')})` : '');
+}
+
+/** `people`: the indicator counts people (an event, a study or a training count has no sex or group). */
+function indicatorRow(p: IndicatorProgress, text: string, lang: Lang, people: boolean): AnnualRow {
   const isCount = p.kind === 'count';
   return {
     level: 'indicator',
@@ -56,11 +70,11 @@ function indicatorRow(p: IndicatorProgress, text: string, lang: Lang): AnnualRow
     text,
     target: p.target,
     achieved: isCount ? p.value : null,
-    women: isCount ? p.bySex.female ?? 0 : null,
-    men: isCount ? p.bySex.male ?? 0 : null,
-    sexNotStated: isCount ? p.bySex.not_stated ?? 0 : null,
-    byGroup: groupSummary(p, lang),
-    status: statusLabels[p.status][lang] + (p.kind === 'deliverable' && p.documents.length ? ` (${p.documents.join('; ')})` : ''),
+    women: people ? p.bySex.female ?? 0 : null,
+    men: people ? p.bySex.male ?? 0 : null,
+    sexNotStated: people ? p.bySex.not_stated ?? 0 : null,
+    byGroup: people ? groupSummary(p, lang) : '',
+    status: deliverableStatus(p, lang),
     note: shortfallNote(p)?.[lang] ?? '',
   };
 }
@@ -84,7 +98,8 @@ export function annualRows(catalogue: Catalogue, report: ProgressReport, lang: L
           rows.push(heading('measure', measure.id, measure.text[lang]));
           for (const p of progress.indicators) {
             const indicator = measure.indicators?.find((i) => i.id === p.indicatorId);
-            rows.push(indicatorRow(p, indicator?.text[lang] ?? p.indicatorId, lang));
+            const people = indicator?.kind === 'count' && PEOPLE_UNITS.has(indicator.unit);
+            rows.push(indicatorRow(p, indicator?.text[lang] ?? p.indicatorId, lang, people));
           }
         }
       }
@@ -102,12 +117,32 @@ export function annualTable(rows: readonly AnnualRow[], lang: Lang): (string | n
   ];
 }
 
-/** Column widths of the annual table (level, number, title, target, achieved, women, men, not stated, groups, status, note). */
-export const ANNUAL_WIDTHS = [18, 10, 70, 10, 11, 11, 11, 11, 50, 22, 45];
+/**
+ * Column widths of the annual table (level, number, title, target, achieved, women, men, not stated,
+ * groups, status, note), in characters: text wraps, so a landscape A4 page holds all of them at a readable size.
+ */
+export const ANNUAL_WIDTHS = [13, 8, 50, 8, 11, 10, 10, 11, 30, 16, 30];
+
+export interface AnnualMeta {
+  planTitle: LocalizedText;
+  year: number;
+  /** the day the report was made (YYYY-MM-DD) */
+  asOf: string;
+  includePending: boolean;
+}
+
+/** The document's title and its "as of" line: "Станом на 1 грудня 2026 р. Враховано лише затверджені записи." */
+export function annualPreamble(meta: AnnualMeta, lang: Lang): [title: string, asOf: string] {
+  const basis = meta.includePending ? annualWords.basisPending : annualWords.basisApproved;
+  return [
+    annualWords.heading(meta.planTitle[lang], meta.year)[lang],
+    sentences([annualWords.asOf(formatDay(meta.asOf, lang))[lang], basis[lang]]),
+  ];
+}
 
 /** The annual table as a one-sheet workbook, the same from the server and from the device. */
-export function annualXlsx(table: (string | number | null)[][], year: number, lang: Lang): Uint8Array {
-  return xlsxWorkbook({ name: `${reportWords.sheet[lang]} ${year}`, rows: table, widths: ANNUAL_WIDTHS });
+export function annualXlsx(table: (string | number | null)[][], meta: AnnualMeta, lang: Lang): Uint8Array {
+  return xlsxWorkbook({ name: `${reportWords.sheet[lang]} ${meta.year}`, rows: table, widths: ANNUAL_WIDTHS, preamble: annualPreamble(meta, lang) });
 }
 
 /** The file's name says the year, the language, whether pending records count and whether the device made it. */

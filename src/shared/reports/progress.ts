@@ -130,12 +130,22 @@ function statusOf(value: number, hasRows: boolean, target: number | null, schedu
   return value >= target * share ? 'on_track' : 'behind';
 }
 
+/** A deliverable done before the report's period: the last month it was done in, and its documents. */
+function doneBefore(indicator: Indicator, measure: Measure, earlier: readonly AggregateRow[]): IndicatorProgress['doneBefore'] {
+  if (indicator.kind !== 'deliverable') return undefined;
+  const rows = earlier.filter((r) => r.value > 0 && feeds(indicator, measure, r));
+  if (rows.length === 0) return undefined;
+  const month = rows.reduce((last, r) => (r.month && r.month > last ? r.month : last), '');
+  return { month, documents: [...new Set(rows.flatMap((r) => (r.documentRef ? [r.documentRef] : [])))] };
+}
+
 function indicatorProgress(
   indicator: Indicator,
   entry: MeasureEntry,
   catalogue: Catalogue,
   report: { from: string; to: string; asOf: string; year: number },
   rowsBy: Map<Breakdown | 'base', AggregateRow[]>,
+  earlier: readonly AggregateRow[],
 ): IndicatorProgress {
   const pick = (b: Breakdown | 'base') =>
     (rowsBy.get(b) ?? []).filter((r) => feeds(indicator, entry.measure, r) && inPopulation(indicator, r));
@@ -144,9 +154,11 @@ function indicatorProgress(
   const value = base.reduce((s, r) => s + r.value, 0);
   const scheduled = measureYears(entry.measure, catalogue).includes(report.year);
   const target = scaledTarget(indicator, entry.measure, catalogue, report.from, report.to);
+  const before = doneBefore(indicator, entry.measure, earlier);
+  // A deliverable counts in the year it was done; from then on the measure's output stands done.
   const status =
     indicator.kind === 'deliverable'
-      ? !scheduled ? 'not_scheduled' : value > 0 ? 'met' : report.asOf >= report.to ? 'behind' : 'no_data'
+      ? !scheduled && !before ? 'not_scheduled' : value > 0 || before ? 'met' : report.asOf >= report.to ? 'behind' : 'no_data'
       : statusOf(value, base.length > 0, target, scheduled, elapsed(report.from, report.to, report.asOf));
   return {
     indicatorId: indicator.id,
@@ -164,7 +176,13 @@ function indicatorProgress(
     byMonth: sumBy(pick('month'), (r) => r.month),
     bySphere: sumBy(pick('sphere'), (r) => r.sphere),
     ...multiResponse(indicator, entry.measure, rowsBy.get('group') ?? [], groupRows),
+    ...(before ? { doneBefore: before } : {}),
   };
+}
+
+/** The day before a YYYY-MM-DD day. */
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Progress of every measure and indicator in the filter against its target, with its breakdowns. */
@@ -182,12 +200,20 @@ export async function buildProgressReport(
   };
   const rowsBy = new Map<Breakdown | 'base', AggregateRow[]>();
   const breakdowns = options.breakdowns ?? [];
-  const answers = await Promise.all([query({ ...request, by: [] }), ...breakdowns.map((b) => query({ ...request, by: [b] }))]);
+  // Deliverables done in the plan's earlier years: by month, to say when.
+  const planStart = `${Math.min(...catalogue.years)}-01-01`;
+  const withDeliverables = entries.filter((e) => (e.measure.indicators ?? []).some((i) => i.kind === 'deliverable')).map((e) => e.measure.id);
+  const askEarlier = withDeliverables.length > 0 && from > planStart;
+  const [earlier, ...answers] = await Promise.all([
+    askEarlier ? query({ ...request, from: planStart, to: dayBefore(from), measureIds: withDeliverables, by: ['month'] }) : Promise.resolve([]),
+    query({ ...request, by: [] }),
+    ...breakdowns.map((b) => query({ ...request, by: [b] })),
+  ]);
   rowsBy.set('base', answers[0]!);
   breakdowns.forEach((b, i) => rowsBy.set(b, answers[i + 1]!));
   const ctx = { from, to, asOf: options.asOf, year: filter.year };
   const measures = entries.map((entry) => {
-    const indicators = (entry.measure.indicators ?? []).map((i) => indicatorProgress(i, entry, catalogue, ctx, rowsBy));
+    const indicators = (entry.measure.indicators ?? []).map((i) => indicatorProgress(i, entry, catalogue, ctx, rowsBy, earlier!));
     const base = rowsBy.get('base')!.filter((r) => r.measureId === entry.measure.id);
     return {
       entry,

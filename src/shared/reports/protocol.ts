@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localizedText } from '../plan/catalogue-schema';
 import { isoDate, isoDateTime } from '../records/fields';
+import { teamRef } from '../sync/protocol';
 
 /**
  * Answers of the report and public-figures API (/api/v1/reports/..., /api/v1/public/...,
@@ -63,6 +64,11 @@ export const indicatorProgress = z.object({
   groupMemberships: z.array(sexGroupValue).optional(),
   /** event counts: events whose attendance held each sex × group (`*`: any); multi-response */
   audience: z.array(sexGroupValue).optional(),
+  /**
+   * deliverables done in an earlier year of the plan (counted there): the last month it was done
+   * in (YYYY-MM) and its documents. The measure's deliverable stands done in later years.
+   */
+  doneBefore: z.object({ month: z.string(), documents: z.array(z.string()) }).optional(),
 });
 export type IndicatorProgress = z.infer<typeof indicatorProgress>;
 
@@ -146,3 +152,11 @@ export const publishedSnapshot = z.object({
   progress: publicProgress,
 });
 export type PublishResult = z.infer<typeof publishedSnapshot>;
+
+/**
+ * GET /api/v1/reports/teams: the teams a user's reports may name, with their names (the by-team
+ * table and the team filter): every team for supervisors and admins (in a team or not), a field
+ * worker's or trainer's own otherwise.
+ */
+export const reportTeams = z.object({ teams: z.array(teamRef) });
+export type ReportTeams = z.infer<typeof reportTeams>;

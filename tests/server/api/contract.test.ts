@@ -140,6 +140,7 @@ describe.each(backends)('the API contract on $name', (backend) => {
 
   it('reports and public snapshots', async () => {
     const token = fx.supervisor.token;
+    await call('GET', '/api/v1/reports/teams', { token }, 200);
     await call('GET', '/api/v1/reports/progress?year=2023&breakdowns=group,district,teamId,month,sphere&includePending=true', { token }, 200);
     await call('GET', '/api/v1/reports/progress?year=2023&period=q2', { token: fx.workerA.token }, 200);
     await call('GET', '/api/v1/reports/annual.xlsx?year=2023', { token }, 200);

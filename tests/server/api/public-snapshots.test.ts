@@ -142,12 +142,18 @@ describe.each(backends)('public snapshots on $name', (backend) => {
     const uk = await h.call('GET', '/public/progress/2023');
     expect(uk.statusCode).toBe(200);
     expect(uk.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(uk.body).toContain('Версія 1, оприлюднена 2024-03-01');
+    // Dates in the reader's language (issue 12), written once.
+    expect(uk.body).toContain('Версія 1, оприлюднена 1 березня 2024 р. Цілі оцінено станом на 1 березня 2024 р.');
     expect(uk.body).toMatch(/<td>x<\/td>|: x/);
     const en = await h.call('GET', '/public/progress/2023?lang=en');
     expect(en.body).toContain('<html lang="en">');
-    expect(en.body).toContain('Version 1, published 2024-03-01');
-    expect((await h.call('GET', '/public/progress/2030')).statusCode).toBe(404);
+    expect(en.body).toContain('Version 1, published 1 March 2024. Targets judged as of 1 March 2024.');
+    // A year outside the plan: a page saying which years there are, not JSON.
+    const outside = await h.call('GET', '/public/progress/2030');
+    expect(outside.statusCode).toBe(404);
+    expect(outside.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(outside.body).toContain('2030 рік не належить до плану');
+    expect(outside.body).toContain('href="/public/progress/2023?lang=uk"');
     expect((await h.call('GET', '/public/progress/2023?lang=de')).statusCode).toBe(400);
     expect((await h.call('GET', '/api/v1/public/progress?year=1999')).statusCode).toBe(400);
   });

@@ -66,6 +66,21 @@ describe.each(backends)('reports API on $name', (backend) => {
       expect((await h.call('GET', '/api/v1/reports/progress?year=2023')).statusCode).toBe(401);
     });
 
+    it('names the teams a user may report on: every team for a supervisor or an admin in no team, their own for a field worker', async () => {
+      const admin = await h.user('admin', []);
+      const names = async (token: string) => {
+        const res = await h.call('GET', '/api/v1/reports/teams', { token });
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json() as { teams: { id: string; name: string }[] }).teams;
+      };
+      const all = await names(admin.token);
+      expect(all.map((t) => t.id)).toEqual(expect.arrayContaining([fx.teamA, fx.teamB]));
+      expect(all.every((t) => t.name.length > 0 && t.name !== t.id)).toBe(true);
+      expect((await names(fx.supervisor.token)).map((t) => t.id).sort()).toEqual(all.map((t) => t.id).sort());
+      expect((await names(fx.workerA.token)).map((t) => t.id)).toEqual([fx.teamA]);
+      expect((await h.call('GET', '/api/v1/reports/teams')).statusCode).toBe(401);
+    });
+
     it('names the field of a bad query', async () => {
       const fields = async (query: string) => {
         const res = await h.call('GET', `/api/v1/reports/progress?${query}`, { token: fx.supervisor.token });
@@ -88,7 +103,10 @@ describe.each(backends)('reports API on $name', (backend) => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = book.getWorksheet('Звіт 2023')!;
-      expect(sheet.getRow(1).values).toEqual([
+      // A title and an "as of" line above the column header.
+      expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/: звіт за 2023 рік$/);
+      expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^Станом на \d{1,2} [а-яі]+ \d{4} р\. Враховано лише затверджені записи\.$/);
+      expect(sheet.getRow(3).values).toEqual([
         undefined, 'Рівень', 'Номер', 'Найменування', 'Ціль', 'Досягнуто', 'Жінки / дівчата', 'Чоловіки / хлопці', 'Стать не зазначено',
         'За соціальними групами', 'Стан', 'Примітка щодо недоліків',
       ]);
@@ -106,7 +124,8 @@ describe.each(backends)('reports API on $name', (backend) => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = book.getWorksheet('Report 2023')!;
-      expect(sheet.getRow(1).getCell(11).value).toBe('Note on shortcomings');
+      expect(sheet.getRow(2).getCell(1).value).toMatch(/^As of \d{1,2} [A-Z][a-z]+ \d{4}\. Records not yet approved are included\.$/);
+      expect(sheet.getRow(3).getCell(11).value).toBe('Note on shortcomings');
       let achieved: unknown;
       sheet.eachRow((row) => {
         if (row.getCell(2).value === '1.1.i2') achieved = row.getCell(5).value;

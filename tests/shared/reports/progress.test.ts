@@ -102,7 +102,9 @@ describe('progress against targets', () => {
   it('shows no data, and measures not scheduled in the year', async () => {
     const report = await buildProgressReport(catalogue, query, year2023, after);
     expect(progress(report, '1.2.i1')).toMatchObject({ value: 0, target: 2, status: 'no_data' });
-    expect(progress(report, '3.1.i1').status).toBe('not_scheduled');
+    // 3.1 was planned for 2021 only, and done then: later years show it done, not "not scheduled" (issue 12).
+    expect(progress(report, '3.1.i1')).toMatchObject({ value: 0, status: 'met', doneBefore: { month: '2021-06', documents: ['Наказ № 1'] } });
+    expect(progress(report, '8.2.i1').status).toBe('not_scheduled');
     const y2021 = await buildProgressReport(catalogue, query, { ...year2023, year: 2021 }, after);
     expect(progress(y2021, '3.1.i1')).toMatchObject({ status: 'met', documents: ['Наказ № 1'] });
     expect(progress(y2021, '1.2.i1').status).toBe('not_scheduled');
@@ -193,5 +195,54 @@ describe('contacts and persons (13.2, 16.2, 17.3)', () => {
     expect(now.measures.map((m) => m.indicators)).toEqual(before.measures.map((m) => m.indicators));
     expect(progress(now, '13.2.i1').value).toBe(2);
     expect(progress(now, '16.2.i1').value).toBe(1);
+  });
+});
+
+describe('deliverables across the plan’s years', () => {
+  const author = { authorId: 'u-9', deviceId: 'd-9', teamId: 'team-a' };
+  const order = createRecord(
+    {
+      kind: 'indicatorReport', measureId: '7.1', indicatorId: '7.1.i1', periodStart: '2022-01-01', periodEnd: '2022-06-30',
+      value: { type: 'deliverable', done: true, documentRef: 'Наказ ДСП № 5 від 30.06.2022' },
+    },
+    author,
+    new Date('2022-07-01T10:00:00Z'),
+  );
+  const withOrder = memoryFactQuery([...facts, ...factsOfRecord(order).map((f) => ({ ...f, status: 'approved' as const }))]);
+  const year = (y: number): ReportFilter => ({ year: y, period: { kind: 'year' }, includePending: false });
+
+  it('count in the year they were done, with their document', async () => {
+    const p = progress(await buildProgressReport(catalogue, withOrder, year(2022), after), '7.1.i1');
+    expect(p).toMatchObject({ value: 1, status: 'met', documents: ['Наказ ДСП № 5 від 30.06.2022'] });
+    expect(p.doneBefore).toBeUndefined();
+  });
+
+  it('stand done in later years without counting again, saying when and by which document', async () => {
+    const p = progress(await buildProgressReport(catalogue, withOrder, year(2023), after), '7.1.i1');
+    expect(p).toMatchObject({ value: 0, status: 'met', documents: [], doneBefore: { month: '2022-06', documents: ['Наказ ДСП № 5 від 30.06.2022'] } });
+    // The annual report says it too, instead of "not done".
+    const rows = annualRows(catalogue, await buildAnnualReport(catalogue, withOrder, { year: 2023, asOf: '2024-03-01', includePending: false }), 'uk');
+    const row = rows.find((r) => r.number === '7.1.i1')!;
+    expect(row.status).toBe('Виконано у 2022 р. (Наказ ДСП № 5 від 30.06.2022)');
+    expect(row.note).toBe('');
+  });
+
+  it('are not done before they were: 2021 knows nothing of 2022', async () => {
+    const p = progress(await buildProgressReport(catalogue, withOrder, year(2021), after), '7.1.i1');
+    expect(p).toMatchObject({ value: 0, status: 'behind' });
+    expect(p.doneBefore).toBeUndefined();
+  });
+
+  it('stay not done when nothing was recorded (the fixture’s 2023 without the order)', async () => {
+    expect(progress(await buildProgressReport(catalogue, query, year(2023), after), '7.1.i1')).toMatchObject({ value: 0, status: 'behind' });
+  });
+});
+
+describe('the annual table’s person columns', () => {
+  it('are empty for counts of events, studies or trainings: an event has no sex', async () => {
+    const rows = annualRows(catalogue, await buildAnnualReport(catalogue, query, { year: 2023, asOf: '2024-03-01', includePending: false }), 'uk');
+    // 4.1.i2 "кількість заходів": one training, whose facts carry no sex ("not stated"); 4.1.i1 counts its women.
+    expect(rows.find((r) => r.number === '4.1.i2')).toMatchObject({ achieved: 1, women: null, men: null, sexNotStated: null, byGroup: '' });
+    expect(rows.find((r) => r.number === '4.1.i1')).toMatchObject({ achieved: 7, women: 7, men: 0 });
   });
 });

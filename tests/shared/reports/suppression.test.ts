@@ -176,12 +176,12 @@ describe('the public snapshot', () => {
     for (const page of [uk, en]) expect(page).not.toMatch(/<script|\son[a-z]+=|style="|<link/i);
     expect(uk).toContain(`«${HIDDEN_MARK}» — значення не оприлюднено`);
     expect(en).toContain(`“${HIDDEN_MARK}”: not published`);
-    expect(uk).toContain('Версія 1, оприлюднена 2024-03-01');
-    expect(en).toContain('Version 1, published 2024-03-01');
+    expect(uk).toContain('Версія 1, оприлюднена 1 березня 2024 р. Цілі оцінено станом на 1 березня 2024 р.');
+    expect(en).toContain('Version 1, published 1 March 2024. Targets judged as of 1 March 2024.');
     expect(uk).toContain('<td>Жінки: x; Чоловіки: x</td>');
     const none = renderNotPublishedHtml(defaultCatalogue.title, 2023, 'en');
     expect(none).toContain('have not been published yet');
     expect(none).toContain(`<style>${PUBLIC_PAGE_CSS}</style>`);
-    expect(renderNotPublishedHtml(defaultCatalogue.title, 2023, 'uk')).toMatch(/<h1>Стан виконання плану: .*ще не оприлюднено/s);
+    expect(renderNotPublishedHtml(defaultCatalogue.title, 2023, 'uk')).toMatch(/<h1>Стан виконання плану, 2023 рік<\/h1>.*ще не оприлюднено/s);
   });
 });

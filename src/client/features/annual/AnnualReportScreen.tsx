@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { localeTag } from '../../../shared/messages/lang';
-import { annualFileName, annualRows, annualTable, type AnnualRow } from '../../../shared/reports/annual';
+import { annualFileName, annualPreamble, annualRows, annualTable, type AnnualRow } from '../../../shared/reports/annual';
 import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
 import { useLang, useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
@@ -122,19 +121,17 @@ function Downloads({ source, year, includePending, report }: { source: DataSourc
 function AnnualDocument({ rows, year, asOf, includePending }: { rows: AnnualRow[]; year: number; asOf: string; includePending: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const text = useText();
   const catalogue = useCatalogue();
   const [head, ...body] = annualTable(rows, lang);
+  // The same title and "as of" line as the XLSX: the date written once ("1 грудня 2026 р.", never "р..").
+  const [title, meta] = annualPreamble({ planTitle: catalogue.title, year, asOf, includePending }, lang);
   return (
     <article className="annual-document" aria-labelledby="annual-doc-title">
       <h2 id="annual-doc-title" className="doc-title">
-        {t('annual.heading', { title: text(catalogue.title), year })}
+        {title}
       </h2>
-      <p className="doc-meta">
-        {t('annual.asOf', {
-          date: new Date(`${asOf}T12:00:00Z`).toLocaleDateString(localeTag[lang], { dateStyle: 'long', timeZone: 'UTC' }),
-          basis: includePending ? t('annual.basisPending') : t('annual.basisApproved'),
-        })}
+      <p className="doc-meta" data-testid="annual-as-of">
+        {meta}
       </p>
       <ScrollArea label={t('annual.caption', { year })}>
         <table className="annual-table">

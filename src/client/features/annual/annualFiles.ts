@@ -16,7 +16,8 @@ export function annualFile(
   const table = annualTable(rows, lang);
   const name = annualFileName(report.filter.year, lang, report.filter.includePending, ext, true);
   if (ext === 'csv') return { blob: new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }), name, rows };
-  const bytes = annualXlsx(table, report.filter.year, lang);
+  const meta = { planTitle: catalogue.title, year: report.filter.year, asOf: report.asOf, includePending: report.filter.includePending };
+  const bytes = annualXlsx(table, meta, lang);
   return { blob: new Blob([bytes as BlobPart], { type: XLSX_MIME }), name, rows };
 }
 

@@ -2,6 +2,7 @@ import type { Indicator } from '../../../shared/plan/catalogue-schema';
 import { districtValues } from '../../../shared/dimensions';
 import { statusLabels, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';
 import { youthFigure } from '../../../shared/reports/youth';
+import { PEOPLE_UNITS } from '../../../shared/reports/public';
 import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import type { TeamChoice } from '../../net/teams';
@@ -33,7 +34,7 @@ export function ReportBody({ report, teams }: { report: ProgressReport; teams: T
   const districts = districtValues(catalogue);
   const names: Ctx = {
     district: (id: string) => text(districts.find((d) => d.id === id)?.label) || id,
-    team: (id: string) => teams.find((x) => x.id === id)?.name ?? t('reports.unknownTeam', { id }),
+    team: (id: string) => teams.find((x) => x.id === id)?.name ?? t('reports.unknownTeam'),
     from: report.from,
     to: report.to,
   };
@@ -122,7 +123,15 @@ function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; 
   const { t } = useTranslation();
   const text = useText();
   const label = `${indicator.id}: ${text(indicator.text)}`;
-  const value = progress.kind === 'deliverable' ? (progress.value > 0 ? t('plan.done') : t('plan.notDone')) : String(progress.value);
+  const before = progress.value === 0 ? progress.doneBefore : undefined;
+  const doneYear = before?.month.slice(0, 4);
+  const value =
+    progress.kind === 'deliverable'
+      ? progress.value > 0 ? t('plan.done') : doneYear ? t('reports.doneIn', { year: doneYear }) : t('plan.notDone')
+      : String(progress.value);
+  const documents = before ? before.documents : progress.documents;
+  // Only indicators that count people have a sex, an age and a group; an event or a study has none.
+  const people = indicator.kind === 'count' && PEOPLE_UNITS.has(indicator.unit);
   return (
     <div className="indicator-report" data-indicator={indicator.id}>
       <h4>{label}</h4>
@@ -136,18 +145,25 @@ function IndicatorBlock({ indicator, progress, names }: { indicator: Indicator; 
         </span>
         <span className={`badge status status-${progress.status}`}>{text(statusLabels[progress.status])}</span>
       </p>
-      {progress.documents.length > 0 && <p>{t('reports.documents', { list: progress.documents.join('; ') })}</p>}
+      {documents.length > 0 && (
+        <p data-testid={`documents-${indicator.id}`}>{t('reports.documents', { list: documents.join('; ') })}</p>
+      )}
       {progress.kind === 'count' && progress.value > 0 && (
         <details className="breakdowns">
           <summary>
             {t('reports.breakdowns')}: {indicator.id}
           </summary>
-          <SexSplitChart title={t('reports.chartSex', { text: indicator.id })} bySex={progress.bySex} />
+          {!people && <p className="hint">{t('reports.eventsNoPeople')}</p>}
+          {people && <SexSplitChart title={t('reports.chartSex', { text: indicator.id })} bySex={progress.bySex} />}
           <TrendChart title={t('reports.chartTrend', { text: indicator.id })} series={monthlySeries(progress.byMonth, names.from, names.to)} />
-          <CrossTable caption={`${t('reports.bySexAgeGroup')}: ${indicator.id}`} cells={progress.cells} />
-          <YouthLine id={indicator.id} cells={progress.cells} />
-          <SexLifeStageTable indicator={indicator} progress={progress} />
-          <MembershipTable indicatorId={indicator.id} progress={progress} />
+          {people && (
+            <>
+              <CrossTable caption={`${t('reports.bySexAgeGroup')}: ${indicator.id}`} cells={progress.cells} />
+              <YouthLine id={indicator.id} cells={progress.cells} />
+              <SexLifeStageTable indicator={indicator} progress={progress} />
+              <MembershipTable indicatorId={indicator.id} progress={progress} />
+            </>
+          )}
           <AudienceTable indicatorId={indicator.id} progress={progress} />
           <ValueTable caption={`${t('reports.byDistrict')}: ${indicator.id}`} head={t('reports.district')} values={progress.byDistrict} name={names.district} />
           <ValueTable caption={`${t('reports.byTeam')}: ${indicator.id}`} head={t('reports.team')} values={progress.byTeam} name={names.team} />

@@ -7,7 +7,7 @@ import { localToday } from '../../catalogue/measures';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { defaultYear } from '../plan';
-import { useTeams } from '../../net/teams';
+import { useReportTeams } from '../../net/teams';
 export { messagesReady as ready } from './registerMessages';
 import './reports.css';
 import { ReportBody } from './ReportBody';
@@ -21,7 +21,7 @@ export default function ReportsScreen() {
   const text = useText();
   const catalogue = useCatalogue();
   const preferred = useDataSource();
-  const teams = useTeams(preferred);
+  const teams = useReportTeams(preferred);
   const [filter, setFilter] = useState<ReportFilter>(() => ({
     year: defaultYear(catalogue.years, localToday()),
     period: { kind: 'year' },

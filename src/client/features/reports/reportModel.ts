@@ -177,7 +177,7 @@ export function byStrategicGoal(report: ProgressReport): { number: string; measu
 
 /** Only what has something to say: measures with an indicator that has data or a target this period. */
 export function hasContent(m: MeasureProgress): boolean {
-  return m.eventsHeld > 0 || m.peopleReached > 0 || m.indicators.some((i) => i.value > 0);
+  return m.eventsHeld > 0 || m.peopleReached > 0 || m.indicators.some((i) => i.value > 0 || i.doneBefore !== undefined);
 }
 
 export interface CellTable {

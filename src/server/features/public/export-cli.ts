@@ -40,7 +40,8 @@ export async function exportPublic(argv: string[], env: NodeJS.ProcessEnv = proc
     mkdirSync(values.out, { recursive: true });
     for (const lang of ['uk', 'en'] as const) {
       const file = path.resolve(values.out, `progress-${year}.${lang}.html`);
-      writeFileSync(file, renderPublicHtml(read.progress, lang));
+      // Links between the exported files: the other language, the other years' files (exported alike).
+      writeFileSync(file, renderPublicHtml(read.progress, lang, { catalogue: defaultCatalogue, href: (y, l) => `progress-${y}.${l}.html` }));
       console.log(`wrote ${file} (version ${read.snapshot.version}, published ${read.snapshot.publishedAt})`);
     }
     return 0;

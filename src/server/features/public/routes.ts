@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { API_PREFIX, publicProgress, publishedSnapshot, renderNotPublishedHtml, renderPublicHtml, snapshotList } from '../../../shared';
+import { API_PREFIX, publicProgress, publishedSnapshot, renderNotInPlanHtml, renderNotPublishedHtml, renderPublicHtml, snapshotList } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
@@ -61,7 +61,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
           produces: 'text/html',
           errors: {
             400: 'not a language the page has, or a bad version',
-            404: 'a year outside the plan, or no such version; a year with no snapshot yet gets an HTML page saying so',
+            404: 'no such version; a year outside the plan or with no snapshot yet gets an HTML page saying so',
           },
           htmlErrors: [404],
         },
@@ -70,15 +70,17 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request, reply) => {
       const year = Number(parseInput(publicPageParams, request.params).year);
       const { lang, version } = parseInput(publicPageQuery, request.query);
-      assertPlanYear(ctx.catalogue, year, 404);
-      const entry = await cache.get(ctx.db, year, version);
       reply.header('content-language', lang).type('text/html; charset=utf-8');
+      // A reader who typed a year gets a page saying which years there are, not an API error.
+      if (!ctx.catalogue.years.includes(year)) return reply.status(404).header('cache-control', 'no-cache').send(renderNotInPlanHtml(ctx.catalogue, year, lang));
+      const entry = await cache.get(ctx.db, year, version);
+      const options = { catalogue: ctx.catalogue };
       if (!entry) {
         if (version !== undefined) throw new HttpError(404, 'snapshot_unknown');
-        return reply.status(404).header('cache-control', 'no-cache').send(renderNotPublishedHtml(ctx.catalogue.title, year, lang));
+        return reply.status(404).header('cache-control', 'no-cache').send(renderNotPublishedHtml(ctx.catalogue.title, year, lang, options));
       }
       let page = entry.pages.get(lang);
-      if (!page) entry.pages.set(lang, (page = renderPublicHtml(entry.progress, lang)));
+      if (!page) entry.pages.set(lang, (page = renderPublicHtml(entry.progress, lang, options)));
       return cacheHeader(reply, version).send(page);
     },
   );

@@ -8,16 +8,18 @@ import {
   buildAnnualReport,
   buildProgressReport,
   progressReportJson,
+  reportTeams,
   toCsv,
   XLSX_MIME,
 } from '../../../shared';
 import type { ServerContext } from '../../context';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
+import { listTeams } from '../accounts';
 import { audit } from '../audit';
 import { authenticate, type AuthContext } from '../auth';
 import { annualQuery, assertPlanYear, progressFilter, progressQuery } from './params';
-import { scopedQuery, today } from './scope';
+import { reportScope, scopedQuery, today } from './scope';
 import { progressJson } from './serialize';
 
 const errors = {
@@ -41,7 +43,8 @@ async function annualTableFor(ctx: ServerContext, auth: AuthContext, q: ReturnTy
   await audit(ctx, {
     type: 'report_exported', actorId: auth.userId, deviceId: auth.deviceId, format, year: q.year, lang: q.lang, includePending: q.includePending,
   });
-  return annualTable(annualRows(ctx.catalogue, report, q.lang), q.lang);
+  const table = annualTable(annualRows(ctx.catalogue, report, q.lang), q.lang);
+  return { table, meta: { planTitle: ctx.catalogue.title, year: q.year, asOf: report.asOf, includePending: q.includePending } };
 }
 
 /** Progress against the plan's targets, and the annual report as a spreadsheet. Field workers see their own teams only. */
@@ -69,12 +72,25 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   );
 
   app.get(
+    `${base}/teams`,
+    doc('The teams this user may report on, with their names: every team for supervisors and admins, their own otherwise', {
+      response: reportTeams,
+    }),
+    async (request) => {
+      const auth = await reporter(request);
+      const all = await listTeams(ctx);
+      const mine = reportScope(auth, undefined).teamIds;
+      return { teams: all.filter((t) => !mine || mine.includes(t.id)).map((t) => ({ id: t.id, name: t.name })) };
+    },
+  );
+
+  app.get(
     `${base}/annual.xlsx`,
     doc("The year's annual report in the plan's structure, as an Excel workbook", { query: annualQuery, produces: XLSX_MIME }),
     async (request, reply) => {
       const q = parseInput(annualQuery, request.query);
-      const table = await annualTableFor(ctx, await reporter(request), q, 'xlsx');
-      const bytes = annualXlsx(table, q.year, q.lang);
+      const { table, meta } = await annualTableFor(ctx, await reporter(request), q, 'xlsx');
+      const bytes = annualXlsx(table, meta, q.lang);
       return reply
         .header('content-type', XLSX_MIME)
         .header('content-disposition', `attachment; filename="${annualFileName(q.year, q.lang, q.includePending, 'xlsx', false)}"`)
@@ -90,7 +106,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }),
     async (request, reply) => {
       const q = parseInput(annualQuery, request.query);
-      const table = await annualTableFor(ctx, await reporter(request), q, 'csv');
+      const { table } = await annualTableFor(ctx, await reporter(request), q, 'csv');
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${annualFileName(q.year, q.lang, q.includePending, 'csv', false)}"`)

@@ -28,13 +28,16 @@ describe('the annual report made on the device (offline downloads)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await file.blob.arrayBuffer()) as ArrayBuffer);
     const sheet = book.getWorksheet('Звіт 2023')!;
-    expect(sheet.getRow(1).getCell(5).value).toBe('Досягнуто');
+    // A title, the "as of" line (the report's day, one full stop after "р."), then the column header.
+    expect(sheet.getRow(1).getCell(1).value).toBe(`${catalogue.title.uk}: звіт за 2023 рік`);
+    expect(sheet.getRow(2).getCell(1).value).toBe('Станом на 1 березня 2024 р. Враховано лише затверджені записи.');
+    expect(sheet.getRow(3).getCell(5).value).toBe('Досягнуто');
     // 1.1.i1: two approved events in 2023 against a target of 4; 1.1.i2: 9 people, 7 women and 2 men.
     expect(rowOf(sheet, '1.1.i1').slice(3, 5)).toEqual([4, 2]);
     expect(rowOf(sheet, '1.1.i2').slice(4, 8)).toEqual([9, 7, 2, 0]);
     expect(rowOf(sheet, '7.3.i1').slice(4, 7)).toEqual([8, 7, 1]);
     expect(rowOf(sheet, '1.1.i1')[9]).toBe('Відставання');
-    const first = sheet.getRow(2);
+    const first = sheet.getRow(4);
     expect(first.getCell(1).value).toBe('Стратегічна ціль');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthlySeries, niceMax, progressPercent, stackedParts } from '../../../../src/client/features/reports/charts/chartMath';
+import { axisLabels, monthlySeries, niceMax, progressPercent, stackedParts } from '../../../../src/client/features/reports/charts/chartMath';
 
 describe('chart arithmetic', () => {
   it('gives the share of a target, capping the bar but not the figure', () => {
@@ -34,5 +34,25 @@ describe('chart arithmetic', () => {
     expect(parts.map((p) => p.share)).toEqual([37.5, 12.5, 50]);
     expect(parts.map((p) => p.offset)).toEqual([0, 37.5, 50]);
     expect(stackedParts({}, ['female'])).toEqual([]);
+  });
+});
+
+describe('axis labels', () => {
+  it('stand side by side when each fits its slot', () => {
+    expect(axisLabels(['Jan', 'Feb', 'Mar'], 40)).toMatchObject({ rotate: false, every: 1 });
+  });
+
+  it('turn 45° when side by side they would touch (12 Ukrainian months in a 332 px axis)', () => {
+    const months = ['січ.', 'лют.', 'бер.', 'квіт.', 'трав.', 'черв.', 'лип.', 'серп.', 'вер.', 'жовт.', 'лист.', 'груд.'];
+    const fit = axisLabels(months, 332 / 12);
+    expect(fit).toMatchObject({ rotate: true, every: 1 });
+    // the turned labels need room below the axis: about the widest one × sin 45°
+    expect(fit.height).toBeGreaterThan(5 * 10 * 0.62 * Math.SQRT1_2);
+  });
+
+  it('write only every second or third one when even turned they would overlap', () => {
+    const labels = Array.from({ length: 36 }, (_, i) => `23-${String((i % 12) + 1).padStart(2, '0')}`);
+    expect(axisLabels(labels, 332 / 36)).toMatchObject({ rotate: true, every: 2 });
+    expect(axisLabels(labels, 4).every).toBe(4);
   });
 });

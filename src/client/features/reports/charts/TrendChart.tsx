@@ -1,7 +1,7 @@
 import { localeTag, type Lang } from '../../../../shared/messages/lang';
 import { useLang, useTranslation } from '../../../app/i18n';
 import { ChartFrame, ChartSvg } from './ChartFrame';
-import { niceMax } from './chartMath';
+import { axisLabels, niceMax } from './chartMath';
 
 const WIDTH = 360;
 const HEIGHT = 170;
@@ -24,9 +24,12 @@ export function TrendChart({ title, series }: { title: string; series: { month: 
   if (series.length === 0) return null;
   const max = niceMax(Math.max(...series.map((s) => s.value)));
   const slot = (WIDTH - AXIS) / series.length;
+  const labels = series.map((s) => (series.length > 12 ? s.month.slice(2) : monthLabel(s.month, lang)));
+  const axis = axisLabels(labels, slot);
   const plot = HEIGHT - TOP - 24;
+  const height = TOP + plot + axis.height;
   const chart = (
-    <ChartSvg width={WIDTH} height={HEIGHT} className="trend-chart">
+    <ChartSvg width={WIDTH} height={height} className="trend-chart">
       <text x={AXIS - 6} y={TOP + 4} className="chart-axis" textAnchor="end">
         {max}
       </text>
@@ -45,9 +48,22 @@ export function TrendChart({ title, series }: { title: string; series: { month: 
                 {s.value}
               </text>
             )}
-            <text x={x + slot / 2} y={HEIGHT - 6} textAnchor="middle" className="chart-axis">
-              {series.length > 12 ? s.month.slice(2) : monthLabel(s.month, lang)}
-            </text>
+            {i % axis.every === 0 &&
+              (axis.rotate ? (
+                <text
+                  x={x + slot / 2}
+                  y={TOP + plot + 12}
+                  textAnchor="end"
+                  transform={`rotate(-45 ${x + slot / 2} ${TOP + plot + 12})`}
+                  className="chart-axis"
+                >
+                  {labels[i]}
+                </text>
+              ) : (
+                <text x={x + slot / 2} y={TOP + plot + 16} textAnchor="middle" className="chart-axis">
+                  {labels[i]}
+                </text>
+              ))}
           </g>
         );
       })}

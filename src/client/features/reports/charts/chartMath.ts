@@ -42,3 +42,26 @@ export function stackedParts(values: Record<string, number>, order: readonly str
     return part;
   });
 }
+
+export interface AxisLabels {
+  /** labels turned 45° (when side by side they would touch) */
+  rotate: boolean;
+  /** every how many slots a label is written (1: all) */
+  every: number;
+  /** room the labels need below the axis, px */
+  height: number;
+}
+
+/**
+ * How a chart's labels along its axis fit without touching: side by side when each fits its slot
+ * (estimated at 0.62 em a letter, with a 4 px gap), else turned 45°, and when even turned they
+ * would overlap, only every second (third…) one written.
+ */
+export function axisLabels(labels: readonly string[], slot: number, fontPx = 10): AxisLabels {
+  const widest = Math.max(0, ...labels.map((l) => l.length * fontPx * 0.62));
+  if (widest + 4 <= slot) return { rotate: false, every: 1, height: fontPx + 8 };
+  // Turned 45°, neighbours are a slot apart along the axis: they clear when the slot exceeds the text's height × √2.
+  const needed = fontPx * 1.45;
+  const every = Math.max(1, Math.ceil(needed / slot));
+  return { rotate: true, every, height: Math.ceil(widest * Math.SQRT1_2 + fontPx + 6) };
+}
