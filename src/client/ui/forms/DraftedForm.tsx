@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { Link, useParams } from 'react-router';
 import type { RecordKind } from '../../../shared/records/schemas';
 import { useStoredRecord, type StoredRecord } from '../../data';
 import type { Draft } from '../../data/drafts';
 import { useDraftLoad } from '../../data/useDraft';
 import { Loading } from '../Loading';
+import { Notice } from '../Notice';
 
 export interface DraftedFormArgs<T> {
   recordId: string;
@@ -43,7 +44,29 @@ export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (ar
   }
   return (
     <div key={`${draftKey}#${generation}`}>
+      {existing && <SetAsideBanner stored={existing} />}
       {render({ recordId: load.recordId, draftKey, draft: load.draft, existing, restart: () => setGeneration((g) => g + 1) })}
+    </div>
+  );
+}
+
+/**
+ * Over the form of a record a supervisor returned (or the server set aside): why, in the
+ * supervisor's own words, so the fix is made looking at it. Saving sends the fix as a new revision.
+ */
+function SetAsideBanner({ stored }: { stored: StoredRecord }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const { row } = stored;
+  if (row.status !== 'returned' && row.status !== 'rejected' && row.status !== 'conflict') return null;
+  return (
+    <div data-testid="returned-banner">
+      <Notice tone="error">
+        <strong>{t(`status.${row.status}`)}.</strong> {row.reason ? text(row.reason.message) : ''}
+        {row.reason?.field ? ` (${row.reason.field})` : ''}
+        <br />
+        {t('records.fixHint')}
+      </Notice>
     </div>
   );
 }
