@@ -228,7 +228,7 @@ export function SyncDetails({ summary, session }: { summary: SyncSummary; sessio
       <p data-testid="unsynced">{h.kind === 'loading' ? '…' : waitingLine}</p>
       {summary.returned > 0 && (
         <p data-testid="returned-count">
-          {t('status.returned', { count: summary.returned })} · <Link to="/sync">{t('status.fixReturned')}</Link>
+          {t('status.returnedCount', { count: summary.returned })} · <Link to="/sync">{t('status.fixReturned')}</Link>
         </p>
       )}
       {summary.setAside > 0 && (

@@ -92,7 +92,7 @@ function StatusCard() {
           {summary.returned > 0 && (
             <>
               <br />
-              {t('status.returned', { count: summary.returned })}
+              {t('status.returnedCount', { count: summary.returned })}
             </>
           )}
         </dd>

@@ -33,7 +33,7 @@ export default function TodayScreen() {
       {reviewer && <ReviewWaiting />}
       {summary.returned > 0 && (
         <p className="notice notice-error" data-testid="today-returned">
-          {t('status.returned', { count: summary.returned })}. <Link to="/sync">{t('today.fixReturned')}</Link>
+          {t('status.returnedCount', { count: summary.returned })}. <Link to="/sync">{t('today.fixReturned')}</Link>
         </p>
       )}
       <nav className="quick-actions" aria-label={t('today.quick')}>
