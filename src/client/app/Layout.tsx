@@ -3,6 +3,7 @@ import { useTranslation } from './i18n';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLockState } from '../data/vault/lockState';
 import { lockNow } from '../features/lock/lockNow';
+import { InstallOffer } from '../pwa/InstallOffer';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { Loading } from '../ui/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -51,6 +52,7 @@ export function Layout() {
         </div>
       </header>
       <UpdatePrompt />
+      {open && <InstallOffer />}
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>

@@ -453,6 +453,13 @@ export const en: Messages = {
     settingsHint: 'The app also locks every time it is opened again.',
     saved: 'Saved.',
   },
+  install: {
+    title: 'Install the app on this device?',
+    why: 'It will open from the home screen with one tap, like other apps, and work without a network.',
+    install: 'Install',
+    notNow: 'Not now',
+    ios: 'In Safari, tap Share (the square with an arrow pointing up), then “Add to Home Screen” and “Add”.',
+  },
   update: {
     available: 'A new version of the app is available.',
     draftsKept: 'What you typed in forms is kept as a draft and comes back after the update.',
