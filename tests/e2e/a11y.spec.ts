@@ -18,7 +18,7 @@ const screens: { link: string; heading: string | RegExp; prepare?: (page: Page) 
     // With errors showing: they must be announced and tied to their fields.
     prepare: async (page) => {
       await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
-      await expect(page.getByText('Виправте позначені поля.')).toBeVisible();
+      await expect(page.getByText(/^Виправте позначені поля: .*Назва заходу/)).toBeVisible();
     },
   },
   { link: 'Інші індикатори', heading: 'Інші індикатори' },

@@ -44,6 +44,7 @@ for (const size of SIZES) {
       await expect(offer).toBeVisible();
       await expect(offer.getByRole('heading', { name: 'Встановити застосунок на пристрій?' })).toBeVisible();
       await expect(offer.getByTestId('install-ios')).toHaveCount(0);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `test-results/install-${size.name}-offer.png` });
       expect(await seriousViolations(page)).toEqual([]);
       await offer.getByRole('button', { name: 'Встановити' }).click();
@@ -83,6 +84,7 @@ test.describe('iOS Safari (no beforeinstallprompt)', () => {
     const offer = page.getByTestId('install-offer');
     await expect(offer.getByTestId('install-ios')).toHaveText(/«Поділитися».*«На початковий екран»/);
     await expect(offer.getByRole('button', { name: 'Встановити' })).toHaveCount(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'test-results/install-ios-offer.png' });
     await offer.getByRole('button', { name: 'Не зараз' }).click();
     await expect(offer).toHaveCount(0);

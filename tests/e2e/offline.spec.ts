@@ -143,7 +143,7 @@ test('shows an error next to each field in the chosen language', async ({ page }
   await chooseLanguage(page, 'ENG');
   await expect(page.getByRole('heading', { level: 1, name: 'Event / training' })).toBeVisible();
   await page.getByRole('button', { name: 'Save and send' }).click();
-  await expect(page.getByText('Please correct the marked fields.')).toBeVisible();
+  await expect(page.getByText(/^Please correct the marked fields: .*Title of the event/)).toBeVisible();
   const title = page.getByLabel('Title of the event');
   await expect(title).toHaveAttribute('aria-invalid', 'true');
   await expect(title).toHaveAccessibleDescription('This field is required');

@@ -27,6 +27,8 @@ export type SyncHeadline =
 
 export interface SyncSummary {
   headline: SyncHeadline;
+  /** the browser's network flag, whatever the headline (without a login, say) */
+  online: boolean;
   /** queued for upload, or left "sending" (another tab, or before a reload): not on the server yet */
   waiting: number;
   /** returned by a supervisor with a comment, to fix and send again */
@@ -57,7 +59,7 @@ export function syncSummary({ online, unsynced, info, session, live, nextRetryAt
     drafts: by?.draft ?? 0,
     oldestAt: unsynced?.oldestAt ?? null,
   };
-  return { headline: headline(), ...counts };
+  return { headline: headline(), online, ...counts };
 
   function headline(): SyncHeadline {
     if (unsynced === undefined || session === undefined || info === undefined) return { kind: 'loading' };

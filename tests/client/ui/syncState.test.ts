@@ -45,6 +45,8 @@ describe('the one sync status', () => {
 
   it('without a server login, or with a refused one, says so rather than offline or synced', () => {
     expect(syncSummary(facts({ session: null })).headline).toEqual({ kind: 'local' });
+    // the network is still told as it is
+    expect(syncSummary(facts({ session: null, online: false }))).toMatchObject({ headline: { kind: 'local' }, online: false });
     expect(syncSummary(facts({ session: { ...session, refused: 'token_expired' } as SessionRow, online: false })).headline).toEqual({ kind: 'refused', code: 'token_expired' });
     expect(syncSummary(facts({ unsynced: undefined })).headline).toEqual({ kind: 'loading' });
   });

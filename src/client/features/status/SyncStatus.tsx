@@ -151,8 +151,19 @@ export default function SyncStatus() {
         <span className="visually-hidden">{t('status.label')}: </span>
         <span className="sync-dot" aria-hidden="true" />
         <span className="sync-word">{words.state}</span>
-        {words.waiting && <span className="sync-chip">{words.waiting}</span>}
-        {summary.returned > 0 && <span className="sync-chip chip-returned">{t('status.badge.returnedChip', { count: summary.returned })}</span>}
+        {/* Counts as short marks (↑ not sent, ↩ returned), said in words to screen readers. */}
+        {words.waiting && (
+          <span className="sync-chip">
+            <span aria-hidden="true">↑{summary.waiting}</span>
+            <span className="visually-hidden"> {words.waiting}</span>
+          </span>
+        )}
+        {summary.returned > 0 && (
+          <span className="sync-chip chip-returned">
+            <span aria-hidden="true">↩{summary.returned}</span>
+            <span className="visually-hidden"> {t('status.badge.returnedChip', { count: summary.returned })}</span>
+          </span>
+        )}
       </button>
       {/* Said aloud when it changes; the badge itself is a button, which screen readers do not re-read. */}
       <span className="visually-hidden" role="status" aria-live="polite">
@@ -202,7 +213,7 @@ export function SyncDetails({ summary, session }: { summary: SyncSummary; sessio
   const info = useSyncInfo();
   const h = summary.headline;
   const connection =
-    h.kind === 'offline'
+    !summary.online
       ? t('status.offline')
       : h.kind === 'unreachable'
         ? h.code === 'offline'
@@ -219,7 +230,7 @@ export function SyncDetails({ summary, session }: { summary: SyncSummary; sessio
   return (
     <div className="sync-details">
       <p className={`sync-line tone-${toneOf(h)}`} data-testid="connection">
-        {h.kind === 'loading' ? '…' : connection}
+        {connection}
       </p>
       {h.kind === 'sending' && (
         <p data-testid="sync-progress">{h.total > 0 ? t('sync.progress', { done: h.done, total: h.total }) : t('sync.running')}</p>

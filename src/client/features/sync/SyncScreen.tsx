@@ -76,7 +76,7 @@ function StatusCard() {
       <dl className="facts sync-facts">
         <dt>{t('sync.connection')}</dt>
         <dd data-testid="sync-connection">
-          {h.kind === 'offline' ? t('status.offline') : h.kind === 'unreachable' ? (h.code === 'offline' ? t('status.networkNoServer') : t('status.networkServerError')) : t('status.networkUp')}
+          {!summary.online ? t('status.offline') : h.kind === 'unreachable' ? (h.code === 'offline' ? t('status.networkNoServer') : t('status.networkServerError')) : t('status.networkUp')}
         </dd>
         <dt>{t('sync.lastGood')}</dt>
         <dd data-testid="sync-last-good">{info?.lastSyncAt ? `${formatDateTime(info.lastSyncAt, lang)} (${timeAgo(info.lastSyncAt, lang)})` : t('status.neverSynced')}</dd>
