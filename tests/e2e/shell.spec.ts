@@ -146,7 +146,7 @@ for (const size of SIZES) {
       await expect(syncBadge(page)).toContainText('1 повернуто', { timeout: 20_000 });
       await expect(syncBadge(page)).toHaveAttribute('data-state', 'synced');
       const panel = await openSyncPanel(page);
-      await expect(panel.getByTestId('unsynced')).toHaveText('Усі записи синхронізовано');
+      await expect(panel.getByTestId('unsynced')).toHaveText('Надіслано все, крім записів, які треба виправити');
       await expect(panel.getByTestId('returned-count')).toHaveText('1 запис повернуто на виправлення · Виправити');
       await page.keyboard.press('Escape');
       await goTo(page, 'Сьогодні');

@@ -244,7 +244,9 @@ test('a record the server rejects is set aside with its reason while the others 
 
   await context.setOffline(false);
   await expect(page.getByTestId('last-sync')).toContainText('Остання синхронізація', { timeout: 20_000 });
-  await expect(page.getByTestId('unsynced')).toContainText('Чекає надсилання 1 запис');
+  // Set aside, not waiting: said apart, and never as "all synced".
+  await expect(page.getByTestId('unsynced')).toHaveText('Надіслано все, крім записів, які треба виправити');
+  await expect(page.getByTestId('set-aside-count')).toContainText('1 запис відкладено');
   expect(tampered).not.toBe('');
 
   const held = await ownRecordsOnServer(supervisor, worker);

@@ -134,7 +134,14 @@ export default function SyncStatus() {
 
   const h = summary.headline;
   const words = badgeText(h, summary, t);
-  const spoken = [words.state, words.waiting, summary.returned > 0 ? t('status.badge.returnedChip', { count: summary.returned }) : null].filter(Boolean).join(', ');
+  const spoken = [
+    words.state,
+    words.waiting,
+    summary.returned > 0 ? t('status.badge.returnedChip', { count: summary.returned }) : null,
+    summary.setAside > 0 ? t('status.badge.setAsideChip', { count: summary.setAside }) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <div className="sync-root" ref={root}>
@@ -162,6 +169,12 @@ export default function SyncStatus() {
           <span className="sync-chip chip-returned">
             <span aria-hidden="true">↩{summary.returned}</span>
             <span className="visually-hidden"> {t('status.badge.returnedChip', { count: summary.returned })}</span>
+          </span>
+        )}
+        {summary.setAside > 0 && (
+          <span className="sync-chip chip-returned">
+            <span aria-hidden="true">!{summary.setAside}</span>
+            <span className="visually-hidden"> {t('status.badge.setAsideChip', { count: summary.setAside })}</span>
           </span>
         )}
       </button>
@@ -226,7 +239,9 @@ export function SyncDetails({ summary, session }: { summary: SyncSummary; sessio
       ? t('status.waiting', { count: summary.waiting, ago })
       : h.kind === 'sending' || h.kind === 'pulling'
         ? t('sync.running')
-        : t('status.allSynced');
+        : summary.returned + summary.setAside > 0
+          ? t('status.allButFix')
+          : t('status.allSynced');
   return (
     <div className="sync-details">
       <p className={`sync-line tone-${toneOf(h)}`} data-testid="connection">

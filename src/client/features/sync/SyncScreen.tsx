@@ -88,7 +88,9 @@ function StatusCard() {
               ? t('status.waiting', { count: summary.waiting, ago: summary.oldestAt ? timeAgo(summary.oldestAt, lang) : '' })
               : live.running
                 ? t('sync.running')
-                : t('status.allSynced')}
+                : summary.returned + summary.setAside > 0
+                  ? t('status.allButFix')
+                  : t('status.allSynced')}
           {summary.returned > 0 && (
             <>
               <br />

@@ -56,7 +56,9 @@ export default function TodayScreen() {
               ? t('status.waiting', { count: summary.waiting, ago: summary.oldestAt ? timeAgo(summary.oldestAt, lang) : '' })
               : summary.headline.kind === 'sending'
                 ? t('sync.running')
-                : t('status.allSynced')}
+                : summary.returned + summary.setAside > 0
+                  ? t('status.allButFix')
+                  : t('status.allSynced')}
         </p>
         <p>{info?.lastSyncAt ? t('status.lastSync', { ago: timeAgo(info.lastSyncAt, lang) }) : t('status.neverSynced')}</p>
       </section>
