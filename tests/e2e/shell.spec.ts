@@ -144,6 +144,8 @@ for (const size of SIZES) {
       // The next sync brings the verdict: the header counts it as returned, not as waiting.
       await syncNow(page);
       await expect(syncBadge(page)).toContainText('1 повернуто', { timeout: 20_000 });
+      // The badge's words fit: nothing cut off with an ellipsis, even with a mark beside them.
+      expect(await syncBadge(page).locator('.sync-word').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
       await expect(syncBadge(page)).toHaveAttribute('data-state', 'synced');
       const panel = await openSyncPanel(page);
       await expect(panel.getByTestId('unsynced')).toHaveText('Надіслано все, крім записів, які треба виправити');

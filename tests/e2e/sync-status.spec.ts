@@ -46,6 +46,7 @@ for (const size of SIZES) {
       await expect(syncBadge(page)).toHaveAttribute('data-state', 'unreachable', { timeout: 15_000 });
       await expect(syncBadge(page)).toContainText('Немає сервера');
       await expect(syncBadge(page)).toContainText('1 не надіслано');
+      expect(await syncBadge(page).locator('.sync-word').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
       // The failed request left nothing "sending": the record waits again.
       const after = await deviceState(page);
       expect(after!.records.map((r) => r.status)).toEqual(['ready']);
