@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { nav, setPin, setUpIdentity } from './support/app';
+import { chooseLanguage, goTo, nav, setPin, setUpIdentity } from './support/app';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -18,7 +18,7 @@ const screens: { link: string; heading: string | RegExp; prepare?: (page: Page) 
     // With errors showing: they must be announced and tied to their fields.
     prepare: async (page) => {
       await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
-      await expect(page.getByText('Виправте позначені поля.')).toBeVisible();
+      await expect(page.getByText(/^Виправте позначені поля: .*Назва заходу/)).toBeVisible();
     },
   },
   { link: 'Інші індикатори', heading: 'Інші індикатори' },
@@ -45,7 +45,7 @@ for (const viewport of [
     await page.setViewportSize(viewport);
     await setUpIdentity(page);
     // A saved record, so "My records" and "Today" show their lists.
-    await nav(page, 'Консультації').click();
+    await goTo(page, 'Консультації');
     await page.getByLabel('Район').selectOption({ index: 1 });
     await page.getByLabel('Вид послуги').selectOption('legal_aid');
     await page.getByRole('button', { name: /^Жінки, 36–59 років, Не зазначено: 0\./ }).click();
@@ -54,14 +54,14 @@ for (const viewport of [
 
     const found: Record<string, unknown> = {};
     for (const screen of screens) {
-      await nav(page, screen.link).click();
+      await goTo(page, screen.link);
       await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
       await screen.prepare?.(page);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[screen.link] = violations;
     }
-    await page.getByRole('button', { name: 'ENG' }).click();
-    await nav(page, 'Today').click();
+    await chooseLanguage(page, 'ENG');
+    await goTo(page, 'Today');
     const english = await seriousViolations(page);
     if (english.length > 0) found['Today (English)'] = english;
     expect(found).toEqual({});
@@ -118,7 +118,7 @@ for (const viewport of [
 
 test('controls are at least 44 px and the grid fits a 360 px phone', async ({ page }) => {
   await setUpIdentity(page);
-  await nav(page, 'Консультації').click();
+  await goTo(page, 'Консультації');
   await expect(page.getByRole('heading', { level: 1, name: 'Консультації та послуги' })).toBeVisible();
   expect(await smallControls(page)).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

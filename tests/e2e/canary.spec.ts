@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { canaries, eventContent } from '../client/data/vault/release3';
 import { createRecord } from '../../src/shared/records/build';
-import { deviceState, expectErasedBy, nav, openScreen, setPin, waitForServiceWorker } from './support/app';
+import { deviceState, expectErasedBy, goTo, openScreen, setPin, syncNow, waitForServiceWorker } from './support/app';
 import { findInProfile } from './support/profileScan';
 import { launchProfile } from './support/profile';
 import { apiLogin, createTeam, createUser, giveVerdict, pushAs, serverRecords } from './support/server';
@@ -92,7 +92,7 @@ test('(a) closed while locked: no free text, comment, name, token or passcode is
   await typeEvent(page, { title: c.title, place: c.place, organiser: c.organiser });
   await typeEvent(page, { title: 'Вебінар 1325', platform: c.platform, organiser: 'Центр' });
   await typeDeliverable(page, c.documentRef);
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncNow(page);
   await expect(page.getByTestId('unsynced')).toHaveText('Усі записи синхронізовано', { timeout: 20_000 });
 
   // The supervisor returns the first event with a comment; the same user's other device adds a record.
@@ -102,13 +102,13 @@ test('(a) closed while locked: no free text, comment, name, token or passcode is
   const other = await apiLogin(worker.email, worker.password, 'e2e-other-tablet');
   const fromOther = createRecord(eventContent(c.serverTitle, { platform: 'Zoom' }, 'Інша бригада'), { authorId: worker.id, teamId: team.id, deviceId: 'e2e-other-tablet' });
   expect((await pushAs(other.token, 'e2e-other-tablet', [fromOther])).results[0]).toMatchObject({ status: 'accepted' });
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncNow(page);
   await openScreen(page, 'Синхронізація', 'Синхронізація');
   await expect(page.getByText(c.comment).first()).toBeVisible({ timeout: 20_000 });
 
   // A draft: typed, never saved.
   await typeEvent(page, { title: c.draftTitle, place: 'Укриття', organiser: 'Центр' }, false);
-  await nav(page, 'Сьогодні').click();
+  await goTo(page, 'Сьогодні');
 
   // Everything did land on the device (else the test would prove nothing).
   const device = (await deviceState(page))!;
@@ -148,7 +148,7 @@ test('(b) after logout: the records, the draft and the token are gone from disk'
   const token = await logInCapturingToken(page, worker);
   await waitForServiceWorker(page);
   await typeEvent(page, { title: c.title, place: c.place, organiser: c.organiser });
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncNow(page);
   await expect(page.getByTestId('unsynced')).toHaveText('Усі записи синхронізовано', { timeout: 20_000 });
   await context.setOffline(true);
   await typeEvent(page, { title: 'Вебінар 1325', platform: c.platform, organiser: 'Центр' });
@@ -177,7 +177,7 @@ test('(c) after logout online: the browser deletes the site’s storage files, l
   await waitForServiceWorker(page);
   await typeEvent(page, { title: c.title, place: c.place, organiser: c.organiser });
   await typeDeliverable(page, c.documentRef);
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncNow(page);
   await expect(page.getByTestId('unsynced')).toHaveText('Усі записи синхронізовано', { timeout: 20_000 });
   // Record ids are kept in the clear (they are keys): after an erase alone, LevelDB still holds them until it compacts.
   const ids = (await deviceState(page))!.records.map((r) => r.id);

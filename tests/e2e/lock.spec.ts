@@ -15,7 +15,7 @@ const lockScreen = (page: Page) => page.getByTestId('lock-screen');
 /** Nothing of the device's data on a locked screen: no navigation, no sync status, no record. */
 async function expectNothingShown(page: Page, texts: string[]) {
   await expect(lockScreen(page)).toBeVisible();
-  await expect(page.getByRole('banner').getByRole('navigation')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Розділи' })).toHaveCount(0);
   await expect(page.getByTestId('unsynced')).toHaveCount(0);
   for (const text of texts) await expect(page.getByText(text, { exact: false })).toHaveCount(0);
 }

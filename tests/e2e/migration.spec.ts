@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { canaries, RELEASE_3_STORES, release3Rows, type Who } from '../client/data/vault/release3';
-import { openScreen, setPin } from './support/app';
+import { openScreen, setPin, syncNow } from './support/app';
 import { findInProfile } from './support/profileScan';
 import { launchProfile } from './support/profile';
 import { apiLogin, createTeam, createUser, serverRecords } from './support/server';
@@ -95,7 +95,7 @@ test('a release-3 device is encrypted in place at the first unlock after the upd
   await expect(page.getByLabel('Назва заходу')).toHaveValue(c.draftTitle);
 
   // The migrated token still works; the upload that was in flight goes with its frozen body, unchanged.
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncNow(page);
   await expect.poll(async () => (await serverRecords(worker)).length, { timeout: 20_000 }).toBe(3);
   const held = await serverRecords(worker);
   expect(held.find((r) => r.id === rows.ids.sending)).toEqual(rows.bodies.sending);

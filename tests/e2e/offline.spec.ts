@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { nav, openScreen, setUpIdentity, unlock, waitForServiceWorker } from './support/app';
+import { chooseLanguage, goTo, openScreen, setUpIdentity, unlock, waitForServiceWorker } from './support/app';
 
 const screens: [string, string | RegExp][] = [
   ['Консультації', 'Консультації та послуги'],
@@ -50,7 +50,7 @@ test('works offline after one online visit, and keeps what was recorded', async 
   await expect(page.getByRole('main').getByRole('listitem').filter({ hasText: 'Консультації / послуги' })).toContainText('разом 2');
 
   // A training with attendance typed into the grid, then one late arrival counted by a tap.
-  await nav(page, 'Заходи').click();
+  await goTo(page, 'Заходи');
   await page.getByLabel('Назва заходу').fill('Тренінг «Безпечний простір»');
   await page.getByLabel('Формат').selectOption('training');
   await page.getByLabel('Місце (заклад, адреса)').fill('Бібліотека на Подолі');
@@ -65,7 +65,7 @@ test('works offline after one online visit, and keeps what was recorded', async 
   await page.getByLabel('Розроблено (назв)').fill('2');
   await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
   await expect(page.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
-  await expect(page.getByTestId('unsynced')).toContainText('Не синхронізовано: 2');
+  await expect(page.getByTestId('unsynced')).toContainText('Чекають надсилання 2 записи');
 
   // Close the app and open it again, still offline: both records are there, intact.
   await page.close();
@@ -114,7 +114,7 @@ test('switches to English offline, from the precache, and starts in English with
   await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Сьогодні' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'ENG' }).click();
+  await chooseLanguage(page, 'ENG');
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await expect(page.getByTestId('connection')).toHaveText('Offline');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -140,17 +140,17 @@ test('switches to English offline, from the precache, and starts in English with
 test('shows an error next to each field in the chosen language', async ({ page }) => {
   await setUpIdentity(page);
   await openScreen(page, 'Заходи', 'Захід / тренінг');
-  await page.getByRole('button', { name: 'ENG' }).click();
+  await chooseLanguage(page, 'ENG');
   await expect(page.getByRole('heading', { level: 1, name: 'Event / training' })).toBeVisible();
   await page.getByRole('button', { name: 'Save and send' }).click();
-  await expect(page.getByText('Please correct the marked fields.')).toBeVisible();
+  await expect(page.getByText(/^Please correct the marked fields: .*Title of the event/)).toBeVisible();
   const title = page.getByLabel('Title of the event');
   await expect(title).toHaveAttribute('aria-invalid', 'true');
   await expect(title).toHaveAccessibleDescription('This field is required');
-  await page.getByRole('button', { name: 'УКР' }).click();
+  await chooseLanguage(page, 'УКР');
   await expect(page.getByLabel('Назва заходу')).toHaveAccessibleDescription("Обов'язкове поле");
   // The language choice is remembered.
-  await page.getByRole('button', { name: 'ENG' }).click();
+  await chooseLanguage(page, 'ENG');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'The app is locked' })).toBeVisible();
   await unlock(page);

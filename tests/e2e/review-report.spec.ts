@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalogue, Measure } from '../../src/shared/plan/catalogue-schema';
 import type { FieldRecord } from '../../src/shared/records/schemas';
-import { logIn, openScreen, recordConsultation, recordEvent, unlock, waitForServiceWorker } from './support/app';
+import { chooseLanguage, syncNow as syncFromHeader, logIn, openScreen, recordConsultation, recordEvent, unlock, waitForServiceWorker } from './support/app';
 import { apiLogin, baseUrl, createTeam, createUser, serverRecords, type TestUser } from './support/server';
 
 /**
@@ -26,7 +26,7 @@ async function seriousViolations(page: Page) {
 }
 
 async function syncNow(page: Page) {
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncFromHeader(page);
   await expect(page.getByTestId('unsynced')).toHaveText('Усі записи синхронізовано', { timeout: 20_000 });
 }
 
@@ -328,7 +328,7 @@ test('offline, a supervisor reads the pulled team records and reports on the dev
 
   // English, still offline: the app's English comes from the precache, the report screens' from
   // the cache filled at login, with the screen's own texts and the shell's.
-  await page.getByRole('button', { name: 'ENG' }).click();
+  await chooseLanguage(page, 'ENG');
   await expect(page.getByRole('heading', { level: 1, name: /^Annual report on the plan/ })).toBeVisible();
   await openScreen(page, 'Reports', 'Reports');
   await expect(page.getByText(/^Source: the records on this device/)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, nav, setUpIdentity, unlock, waitForServiceWorker } from './support/app';
+import { goTo, logIn, setUpIdentity, unlock, waitForServiceWorker } from './support/app';
 import { createTeam, createUser } from './support/server';
 
 /**
@@ -45,9 +45,9 @@ test('a supervisor’s screens are cached at login and open offline', async ({ p
   await page.reload();
   await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Сьогодні' })).toBeVisible();
-  await nav(page, 'Перевірка').click();
+  await goTo(page, 'Перевірка');
   await expect(page.getByRole('heading', { level: 1, name: 'Перевірка записів' })).toBeVisible();
-  await nav(page, 'Звіти').click();
+  await goTo(page, 'Звіти');
   await expect(page.getByRole('heading', { level: 1, name: 'Звіти' })).toBeVisible();
   // A deep link to the annual report, typed offline.
   await page.goto('/reports/annual');

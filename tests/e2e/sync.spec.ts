@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
-import { deviceState, expectErasedBy, logIn, nav, openScreen, recordConsultation, recordEvent, setPin, unlock, waitForServiceWorker } from './support/app';
+import { deviceState, expectErasedBy, goTo, logIn, openScreen, recordConsultation, recordEvent, setPin, syncNow, unlock, waitForServiceWorker } from './support/app';
 import { createTeam, createUser, devicesOf, revokeDevice, serverRecords, type TestUser } from './support/server';
 
 /**
@@ -40,7 +40,7 @@ test('records made offline reach the server exactly once after reconnecting', as
   await context.setOffline(true);
   await recordConsultation(page, 2);
   await recordEvent(page);
-  await expect(page.getByTestId('unsynced')).toContainText('Не синхронізовано: 2');
+  await expect(page.getByTestId('unsynced')).toContainText('Чекають надсилання 2 записи');
 
   // Closed and reopened with no network: the records and the login are still there, behind the PIN.
   await page.reload();
@@ -48,7 +48,7 @@ test('records made offline reach the server exactly once after reconnecting', as
   await expect(page.getByRole('heading', { level: 1, name: 'Мої записи' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(2);
   await expect(page.getByTestId('connection')).toHaveText('Офлайн');
-  await expect(page.getByTestId('unsynced')).toContainText('Не синхронізовано: 2');
+  await expect(page.getByTestId('unsynced')).toContainText('Чекають надсилання 2 записи');
   expect(await ownRecordsOnServer(supervisor, worker)).toEqual([]);
 
   // The network returns: the app syncs by itself (the `online` event).
@@ -65,7 +65,7 @@ test('records made offline reach the server exactly once after reconnecting', as
   expect(held.map((r) => r.kind).sort()).toEqual(['event', 'serviceLog']);
 
   // "Sync now" again sends nothing twice.
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncNow(page);
   await expectAllSynced(page);
   expect((await ownRecordsOnServer(supervisor, worker)).map((r) => r.id).sort()).toEqual(held.map((r) => r.id).sort());
 });
@@ -180,7 +180,7 @@ test('a revoked device stops syncing, offers the hand-off file, then erases its 
   expect(await seriousViolations(page)).toEqual([]);
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   // Other screens are closed while the device is revoked.
-  await nav(page, 'Мої записи').click();
+  await goTo(page, 'Мої записи');
   await expect(ended).toBeVisible();
 
   // Erasing before saving the file asks a second time, naming what would be lost.
@@ -211,7 +211,7 @@ test('a revoked device erases its data after an explicit yes, also without a han
   const [device] = await devicesOf(worker.id);
   await revokeDevice(device!.id);
 
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncNow(page);
   const ended = page.getByTestId('access-ended');
   await expect(ended).toBeVisible();
   await expect(ended.getByTestId('access-count')).toHaveText('Усі записи вже на сервері.');
@@ -244,7 +244,9 @@ test('a record the server rejects is set aside with its reason while the others 
 
   await context.setOffline(false);
   await expect(page.getByTestId('last-sync')).toContainText('Остання синхронізація', { timeout: 20_000 });
-  await expect(page.getByTestId('unsynced')).toContainText('Не синхронізовано: 1');
+  // Set aside, not waiting: said apart, and never as "all synced".
+  await expect(page.getByTestId('unsynced')).toHaveText('Надіслано все, крім записів, які треба виправити');
+  await expect(page.getByTestId('set-aside-count')).toContainText('1 запис відкладено');
   expect(tampered).not.toBe('');
 
   const held = await ownRecordsOnServer(supervisor, worker);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { nav, setUpIdentity } from './support/app';
+import { goTo, setUpIdentity } from './support/app';
 
 const saved = 'Збережено. Запис буде надіслано під час синхронізації.';
 
@@ -13,7 +13,7 @@ async function tapAndSave(page: Page, taps: number) {
 test('two open tabs see each other’s records and never duplicate one', async ({ context }) => {
   const a = await context.newPage();
   await setUpIdentity(a);
-  await nav(a, 'Консультації').click();
+  await goTo(a, 'Консультації');
   await a.getByLabel('Район').selectOption({ index: 3 });
   await a.getByLabel('Вид послуги').selectOption('crisis_counselling');
   await tapAndSave(a, 1);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { nav, setPin, unlock, waitForServiceWorker } from './support/app';
+import { goTo, setPin, unlock, waitForServiceWorker } from './support/app';
 import { startStaticServer, type SwitchableServer } from './support/static-server';
 
 /**
@@ -51,7 +51,7 @@ test('a new version waits for the user, and an unsaved draft survives the update
   await expect(page.getByTestId('build-id')).toHaveText('версія e2e-v1');
 
   // Start a form and leave it unsaved.
-  await nav(page, 'Заходи').click();
+  await goTo(page, 'Заходи');
   await page.getByLabel('Назва заходу').fill('Незбережений тренінг');
   await page.getByLabel('Організатор').fill('Центр соціальних служб');
   await page.getByRole('spinbutton', { name: /^Жінки, 36–59 років, Не зазначено, Не зазначено$/ }).fill('4');

@@ -3,24 +3,13 @@ import { useTranslation } from './i18n';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLockState } from '../data/vault/lockState';
 import { lockNow } from '../features/lock/lockNow';
+import { InstallOffer } from '../pwa/InstallOffer';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { Loading } from '../ui/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { lazyScreen } from './lazyScreen';
-import { AdminNavItem, ReviewNavItem, SessionGate, SyncStatus } from './unlockedScreens';
-
-const NAV = [
-  { to: '/', key: 'nav.today', end: true },
-  { to: '/consultations', key: 'nav.consultations' },
-  { to: '/events', key: 'nav.events' },
-  { to: '/indicators', key: 'nav.indicators' },
-  { to: '/records', key: 'nav.records' },
-  { to: '/plan', key: 'nav.plan' },
-  { to: '/reports', key: 'nav.reports' },
-  { to: '/sync', key: 'nav.sync' },
-  { to: '/setup', key: 'nav.setup' },
-] as const;
+import { AppNav, SessionGate, SyncStatus } from './unlockedScreens';
 
 // The device database (Dexie) loads beside the shell, not before it: the header paints at once.
 const LockGate = lazyScreen(() => import('../features/lock/LockGate'));
@@ -40,46 +29,30 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
-      <header className="app-header">
-        <div className="header-top">
+      {/* One line: home, the sync badge (its panel opens below it), lock; the sections are at the bottom. */}
+      <header className={open ? 'app-header' : 'app-header locked'}>
+        <div className="header-line">
           <NavLink to="/" className="brand" aria-label={t('app.home')}>
             {t('app.short')}
           </NavLink>
-          <div className="header-actions">
-            {open && (
-              <button type="button" className="lock-button" onClick={() => void lockNow()}>
-                {t('lock.lockNow')}
-              </button>
-            )}
+          {open && (
+            <Suspense fallback={<div className="sync-root" aria-hidden="true" />}>
+              <SyncStatus />
+            </Suspense>
+          )}
+          {open ? (
+            <button type="button" className="lock-button" aria-label={t('lock.lockNow')} title={t('lock.lockNow')} onClick={() => void lockNow()}>
+              <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24">
+                <path fill="currentColor" d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5Zm-3 5a3 3 0 1 1 6 0v3H9V7Zm3 6a2 2 0 0 1 1 3.73V19h-2v-2.27A2 2 0 0 1 12 13Z" />
+              </svg>
+            </button>
+          ) : (
             <LanguageSwitch />
-          </div>
+          )}
         </div>
-        {open && (
-          <Suspense fallback={<div className="sync-status" aria-hidden="true" />}>
-            <SyncStatus />
-          </Suspense>
-        )}
-        {open && (
-          <nav aria-label={t('nav.label')}>
-            <ul className="nav">
-              {NAV.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={'end' in item ? item.end : false}>
-                    {t(item.key)}
-                  </NavLink>
-                </li>
-              ))}
-              <Suspense fallback={null}>
-                <ReviewNavItem />
-              </Suspense>
-              <Suspense fallback={null}>
-                <AdminNavItem />
-              </Suspense>
-            </ul>
-          </nav>
-        )}
       </header>
       <UpdatePrompt />
+      {open && <InstallOffer />}
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
@@ -93,7 +66,12 @@ export function Layout() {
           </Suspense>
         </ErrorBoundary>
       </main>
-      <footer className="app-footer">
+      {open && (
+        <Suspense fallback={null}>
+          <AppNav />
+        </Suspense>
+      )}
+      <footer className={open ? 'app-footer with-bar' : 'app-footer'}>
         <span>{t('app.footer')}</span> <span data-testid="build-id">{t('app.build', { id: __BUILD_ID__ })}</span>
       </footer>
     </>

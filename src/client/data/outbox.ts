@@ -218,3 +218,22 @@ export async function settleUploads(batch: readonly FieldRecord[], results: read
     }),
   );
 }
+
+/**
+ * After a sync that did not end well (no network, the server unreachable or failing, a bad
+ * answer): records still marked `sending` go back to waiting (`ready`), so no screen says
+ * "sending" about a request that is over. Their outbox entries stay frozen, exactly as sent: the
+ * next sync resends those bodies first and unchanged (an answer may have been lost), and an edit
+ * meanwhile still becomes the next revision (recordStore checks the entry, not the row's status).
+ * Called under the sync lock, so no other tab is sending them. Returns how many went back.
+ */
+export async function releaseUnanswered(): Promise<number> {
+  const db = getDb();
+  return guardWrite(() =>
+    db.transaction('rw', db.records, async () => {
+      const rows = await db.records.where('status').equals('sending').toArray();
+      if (rows.length) await db.records.bulkPut(rows.map((row) => ({ ...row, status: 'ready' as const, localVersion: row.localVersion + 1 })));
+      return rows.length;
+    }),
+  );
+}

@@ -12,9 +12,13 @@ export interface UnsyncedSummary {
   oldestAt: string | null;
   /** when the latest of them was changed: a save moves it even when the count stays the same */
   newestAt: string | null;
+  /** how many of them are in each status: waiting (ready), sending, returned by a supervisor, … */
+  byStatus: Readonly<Record<UnsentStatus, number>>;
 }
 
-const unsentStatuses = localStatuses.filter((s) => s !== 'sent');
+export type UnsentStatus = Exclude<LocalStatus, 'sent'>;
+
+const unsentStatuses = localStatuses.filter((s): s is UnsentStatus => s !== 'sent');
 
 /** The first (or last) change time of records in one status, from the index keys only. */
 async function edgeOf(status: LocalStatus, last: boolean): Promise<string | null> {
@@ -46,7 +50,8 @@ async function readUnsynced(): Promise<UnsyncedSummary> {
     Promise.all(unsentStatuses.map((s) => edgeOf(s, false))),
     Promise.all(unsentStatuses.map((s) => edgeOf(s, true))),
   ]);
-  return { count: counts.reduce((a, n) => a + n, 0), oldestAt: earliest(firsts), newestAt: latest(lasts) };
+  const byStatus = Object.fromEntries(unsentStatuses.map((s, i) => [s, counts[i] ?? 0])) as Record<UnsentStatus, number>;
+  return { count: counts.reduce((a, n) => a + n, 0), oldestAt: earliest(firsts), newestAt: latest(lasts), byStatus };
 }
 
 /** Why the last sync failed: a code the UI words, the server's own text if it sent one, and when. */

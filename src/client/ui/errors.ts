@@ -1,5 +1,8 @@
 import { isValidationMessageKey, validationMessages } from '../../shared/messages/validation';
-import { useLang } from '../app/i18n';
+import { useLang, useTranslation } from '../app/i18n';
+
+/** The form's own reason for a field left at its empty choice (contentResolver sets it). */
+export const CHOOSE_OPTION = 'choose_option';
 
 /**
  * Schemas carry message keys; the text comes from the shared bilingual table in the current
@@ -7,8 +10,10 @@ import { useLang } from '../app/i18n';
  */
 export function useErrorText(): (message: string | undefined) => string | undefined {
   const lang = useLang();
+  const { t } = useTranslation();
   return (message) => {
     if (!message) return undefined;
+    if (message === CHOOSE_OPTION) return t('form.chooseOne');
     return (isValidationMessageKey(message) ? validationMessages[message] : validationMessages.invalid_value)[lang];
   };
 }

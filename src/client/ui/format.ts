@@ -1,5 +1,4 @@
 import type { TFunction } from '../app/i18n';
-import type { UnsyncedSummary } from '../data';
 import { localeTag, type Lang } from '../../shared/messages/lang';
 import { formatRelative } from './relativeTime';
 
@@ -42,11 +41,4 @@ function decimal(value: number, lang: Lang): string {
 
 export function formatDateTime(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleString(localeTag[lang], { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** "All records synced" or how many wait and since when; "…" while the count is being read. */
-export function unsyncedText(unsynced: UnsyncedSummary | undefined, lang: Lang, t: TFunction): string {
-  if (unsynced === undefined) return '…';
-  if (unsynced.count === 0) return t('status.allSynced');
-  return t('status.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' });
 }

@@ -77,12 +77,58 @@ export async function fireBackgroundSync(page: Page, context: BrowserContext): P
   await cdp.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId: await registration, tag: 'kyiv1325-sync', lastChance: false });
 }
 
-export const nav = (page: Page, name: string) => page.getByRole('banner').getByRole('navigation').getByRole('link', { name, exact: true });
+/** The app's sections: a bar at the bottom of the screen, the rest under "More" ("Ще"). */
+export const appNav = (page: Page) => page.getByRole('navigation', { name: /^(Розділи|Sections)$/ });
+
+/** A section's link, in the bar or in the "More" sheet (see `goTo`, which opens the sheet when needed). */
+export const nav = (page: Page, name: string) => appNav(page).getByRole('link', { name, exact: true });
+
+/** Follows a section's link as a person would: straight from the bar, or through "More". */
+export async function goTo(page: Page, name: string): Promise<void> {
+  const more = appNav(page).getByRole('button', { name: /^(Ще|More)$/ });
+  await expect(more).toBeVisible();
+  const link = nav(page, name);
+  if (!(await link.isVisible())) {
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+  }
+  await link.click();
+}
 
 /** Opens a screen through the app's own navigation (no network request for the page). */
 export async function openScreen(page: Page, link: string, heading: string | RegExp): Promise<void> {
-  await nav(page, link).click();
+  await goTo(page, link);
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** The sync badge in the header; it opens the sync panel. */
+export const syncBadge = (page: Page) => page.getByRole('banner').getByTestId('sync-badge');
+
+/** Opens the sync panel under the header badge (if it is not open) and returns it. */
+export async function openSyncPanel(page: Page) {
+  const badge = syncBadge(page);
+  if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+  const panel = page.getByRole('region', { name: /^(Стан синхронізації|Sync status)$/ });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** "Sync now" from the header's sync panel. */
+export async function syncNow(page: Page): Promise<void> {
+  const panel = await openSyncPanel(page);
+  await panel.getByRole('button', { name: /^(Синхронізувати|Sync now)$/ }).click();
+}
+
+/** Switches the app's language: in the header while locked, under "More" once unlocked. */
+export async function chooseLanguage(page: Page, name: 'ENG' | 'УКР'): Promise<void> {
+  const button = page.getByRole('button', { name: name === 'ENG' ? 'English' : 'Українська' });
+  if (await button.isVisible()) return button.click();
+  const more = appNav(page).getByRole('button', { name: /^(Ще|More)$/ });
+  await more.click();
+  await button.click();
+  // The sheet closes again, as a person would close it, so it covers nothing the test taps next.
+  await page.keyboard.press('Escape');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
 }
 
 /** First visit with an account: the PIN, the login form on "Хто я", then Today. */

@@ -3,7 +3,7 @@ import type { Catalogue, Indicator, Measure } from '../../../shared/plan/catalog
 import { countedPerOf } from '../../../shared/plan/catalogue-index';
 import type { IndicatorProgress } from '../../../shared/reports/progress';
 import { statusLabels } from '../../../shared/reports/progress';
-import { useLang, useText, useTranslation } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { useCatalogue } from '../../catalogue/catalogue';
 import { localToday } from '../../catalogue/measures';
 import { useDeviceBuckets } from '../../data';
@@ -100,9 +100,18 @@ function MeasureCard({ measure, catalogue, progress }: { measure: Measure; catal
   );
 }
 
+/**
+ * The plan's own words for a target are Ukrainian. When they say no more than the structured
+ * target ("не менше 4 на рік"), the target as worded in the reader's language says it all; when
+ * they say more, they are quoted, marked as the plan's wording and as Ukrainian (lang="uk").
+ */
+function sayTargetSource(target: { min: number; per: string; source: string }): boolean {
+  const plain = target.per === 'year' ? `не менше ${target.min} на рік` : `не менше ${target.min} за період`;
+  return target.source.trim() !== '' && target.source.trim() !== plain;
+}
+
 function IndicatorLine({ indicator, mine, team }: { indicator: Indicator; mine?: IndicatorProgress; team?: IndicatorProgress }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const text = useText();
   const target = indicator.kind === 'count' ? indicator.target : null;
   const yearlyWithoutNumber = indicator.kind === 'count' && !target && countedPerOf(indicator) === 'year';
@@ -117,7 +126,12 @@ function IndicatorLine({ indicator, mine, team }: { indicator: Indicator; mine?:
       {target && (
         <p className="hint">
           {t('plan.target')}: {t(target.per === 'year' ? 'plan.perYear' : 'plan.perPeriod', { n: target.min })}
-          {lang === 'uk' && target.source === t('plan.perYear', { n: target.min }) ? '' : ` («${target.source}»)`}
+          {sayTargetSource(target) && (
+            <>
+              {' '}
+              ({t('plan.targetSource')}: «<span lang="uk">{target.source}</span>»)
+            </>
+          )}
         </p>
       )}
       {yearlyWithoutNumber && <p className="hint">{t('plan.perYearOnly')}</p>}

@@ -4,12 +4,13 @@ import { type TFunction, useLang, useText, useTranslation } from '../../app/i18n
 import { useCurrentSession } from '../../app/sessionContext';
 import { useOnline } from '../../app/useOnline';
 import { useServerRecordsPage, useSetAside, useSyncInfo, useUnsynced, type StoredRecord } from '../../data';
-import { formatDateTime, timeAgo, unsyncedText } from '../../ui/format';
+import { formatDateTime, timeAgo } from '../../ui/format';
+import { syncSummary } from '../../ui/syncState';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { loadExportHandoff } from '../handoff';
 import { recordTotal, routeFor } from '../records';
-import { useLiveSync } from './liveState';
+import { useLiveSync, useNextRetry } from './liveState';
 import { syncErrorKey } from './words';
 import '../../ui/facts.css';
 import { recordName } from '../../ui/recordName';
@@ -54,6 +55,9 @@ function StatusCard() {
   const info = useSyncInfo();
   const unsynced = useUnsynced();
   const live = useLiveSync();
+  const nextRetryAt = useNextRetry();
+  const summary = syncSummary({ online, unsynced, info, session, live, nextRetryAt });
+  const h = summary.headline;
   const [busy, setBusy] = useState(false);
   const loggedIn = session?.source === 'server' && !session.refused;
 
@@ -71,12 +75,28 @@ function StatusCard() {
       <h2 id="sync-state">{t('sync.state')}</h2>
       <dl className="facts sync-facts">
         <dt>{t('sync.connection')}</dt>
-        <dd>{online ? t('status.online') : t('status.offline')}</dd>
+        <dd data-testid="sync-connection">
+          {!summary.online ? t('status.offline') : h.kind === 'unreachable' ? (h.code === 'offline' ? t('status.networkNoServer') : t('status.networkServerError')) : t('status.networkUp')}
+        </dd>
         <dt>{t('sync.lastGood')}</dt>
         <dd data-testid="sync-last-good">{info?.lastSyncAt ? `${formatDateTime(info.lastSyncAt, lang)} (${timeAgo(info.lastSyncAt, lang)})` : t('status.neverSynced')}</dd>
         <dt>{t('sync.waiting')}</dt>
         <dd>
-          {unsyncedText(unsynced, lang, t)}
+          {unsynced === undefined
+            ? '…'
+            : summary.waiting > 0
+              ? t('status.waiting', { count: summary.waiting, ago: summary.oldestAt ? timeAgo(summary.oldestAt, lang) : '' })
+              : live.running
+                ? t('sync.running')
+                : summary.returned + summary.setAside > 0
+                  ? t('status.allButFix')
+                  : t('status.allSynced')}
+          {summary.returned > 0 && (
+            <>
+              <br />
+              {t('status.returnedCount', { count: summary.returned })}
+            </>
+          )}
         </dd>
         {info?.lastSyncError && (
           <>

@@ -5,6 +5,7 @@ import { LockedError } from '../../data/codec';
 import { isUnlocked } from '../../data/vault/lockState';
 import { reauthorLocalRecords } from '../../data/reauthor';
 import { deviceSyncStore } from '../../data/syncStore';
+import { releaseUnanswered } from '../../data/outbox';
 import { setLiveSync } from './liveState';
 import { failureKey } from './words';
 
@@ -61,10 +62,13 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
       await noteSyncOutcome({ ok: true });
       return 'ok';
     }
+    await releaseUnanswered();
     return await noteFailure(outcome.failure);
   } catch (error) {
     // Locked in the middle: what was not settled is sent again (frozen) after the unlock.
     if (error instanceof LockedError || !isUnlocked()) return 'skipped';
+    // What was on the wire is over: those records wait again (their frozen copies stay).
+    await releaseUnanswered().catch(() => undefined);
     // The server answered outside its schema: nothing of that answer was stored; try again later.
     if (error instanceof BadAnswerError) {
       await noteSyncOutcome({ ok: false, error: { code: 'bad_answer', text: error.detail } }).catch(() => undefined);

@@ -3,7 +3,7 @@
  * its own chunk only when asked, through `loadSync`: the always-visible header asks once the
  * first screen is up, so it never competes with what the person came to see.
  */
-export { useLiveSync, type LiveSync } from './liveState';
+export { useLiveSync, useNextRetry, type LiveSync } from './liveState';
 export { failureKey, syncErrorKey, type SyncErrorKey } from './words';
 
 export const loadSync = () => import('./start');

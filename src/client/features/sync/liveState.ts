@@ -33,3 +33,23 @@ export function useLiveSync(): LiveSync {
     () => state,
   );
 }
+
+/** When this tab's scheduler tries again after a failed sync (epoch ms); null: no retry is set. */
+let nextRetry: number | null = null;
+const retryListeners = new Set<() => void>();
+
+export function setNextRetry(at: number | null): void {
+  if (at === nextRetry) return;
+  nextRetry = at;
+  for (const listener of retryListeners) listener();
+}
+
+export function useNextRetry(): number | null {
+  return useSyncExternalStore(
+    (l) => {
+      retryListeners.add(l);
+      return () => retryListeners.delete(l);
+    },
+    () => nextRetry,
+  );
+}

@@ -19,6 +19,8 @@ export interface SchedulerOptions {
   focusGapMs?: number;
   /** told after each failed attempt (e.g. to ask for Background Sync) */
   onFailure?: (failures: number) => void;
+  /** told when the next attempt is set (its time) or dropped (null); `retry`: after a failure */
+  onNext?: (next: { at: number; retry: boolean } | null) => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export class SyncScheduler {
       idleMs: 5 * 60_000,
       focusGapMs: 15_000,
       onFailure: () => undefined,
+      onNext: () => undefined,
       ...options,
     };
   }
@@ -117,15 +120,20 @@ export class SyncScheduler {
   private schedule(ms: number): void {
     this.clear();
     this.nextDelay = ms;
+    this.o.onNext({ at: this.o.now() + ms, retry: this.failures > 0 });
     this.timer = this.o.setTimer(() => {
       this.timer = null;
       this.nextDelay = null;
+      this.o.onNext(null);
       void this.request('timer');
     }, ms);
   }
 
   private clear(): void {
-    if (this.timer !== null) this.o.clearTimer(this.timer);
+    if (this.timer !== null) {
+      this.o.clearTimer(this.timer);
+      this.o.onNext(null);
+    }
     this.timer = null;
     this.nextDelay = null;
   }

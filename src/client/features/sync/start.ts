@@ -1,5 +1,6 @@
 import { isUnlocked, subscribeLock } from '../../data/vault/lockState';
 import { runSync, type RunResult } from './controller';
+import { setNextRetry } from './liveState';
 import { SyncScheduler, type SyncTrigger } from './scheduler';
 
 /**
@@ -36,7 +37,11 @@ async function requestBackgroundSync(): Promise<void> {
 
 export function startSync(): void {
   if (scheduler) return;
-  const s = new SyncScheduler({ run, onFailure: () => void requestBackgroundSync() });
+  const s = new SyncScheduler({
+    run,
+    onFailure: () => void requestBackgroundSync(),
+    onNext: (next) => setNextRetry(next?.retry ? next.at : null),
+  });
   scheduler = s;
   window.addEventListener('online', () => void s.request('online'));
   window.addEventListener('offline', () => void requestBackgroundSync());

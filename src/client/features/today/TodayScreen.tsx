@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { useLang, useTranslation } from '../../app/i18n';
 import { localToday } from '../../catalogue/measures';
-import { useRecentRecords, useSyncInfo, useUnsynced } from '../../data';
+import { deviceReviewCount, useDeviceBuckets, useRecentRecords, useSyncInfo } from '../../data';
 import { timeAgo } from '../../ui/format';
 import { recordTotal, routeFor } from '../records';
-import { StorageStatus } from '../status';
+import { StorageStatus, useSyncSummary } from '../status';
 import { useCurrentSession } from '../../app/sessionContext';
 import { recordName } from '../../ui/recordName';
 
@@ -19,8 +19,9 @@ export default function TodayScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const session = useCurrentSession();
-  const unsynced = useUnsynced();
+  const { summary } = useSyncSummary();
   const info = useSyncInfo();
+  const reviewer = session?.source === 'server' && (session.role === 'supervisor' || session.role === 'admin');
   // Counted from an index and only the latest read: a year's records do not slow the first screen.
   const recent = useRecentRecords(session ? session.userId : null, startOfToday(), TODAY_LIST_LIMIT);
   const mine = recent?.records ?? [];
@@ -29,6 +30,12 @@ export default function TodayScreen() {
     <section aria-labelledby="today-title">
       <h1 id="today-title">{t('today.title')}</h1>
       {session && <p className="lead">{t('today.hello', { name: session.displayName, team: session.teamName })}</p>}
+      {reviewer && <ReviewWaiting />}
+      {summary.returned > 0 && (
+        <p className="notice notice-error" data-testid="today-returned">
+          {t('status.returnedCount', { count: summary.returned })}. <Link to="/sync">{t('today.fixReturned')}</Link>
+        </p>
+      )}
       <nav className="quick-actions" aria-label={t('today.quick')}>
         <Link className="button primary" to="/consultations">
           {t('today.newConsultation')}
@@ -43,11 +50,15 @@ export default function TodayScreen() {
       <section className="card" aria-labelledby="today-sync">
         <h2 id="today-sync">{t('today.syncTitle')}</h2>
         <p data-testid="today-unsynced">
-          {unsynced === undefined
+          {summary.headline.kind === 'loading'
             ? '…'
-            : unsynced.count === 0
-              ? t('status.allSynced')
-              : t('today.unsynced', { count: unsynced.count, ago: unsynced.oldestAt ? timeAgo(unsynced.oldestAt, lang) : '' })}
+            : summary.waiting > 0
+              ? t('status.waiting', { count: summary.waiting, ago: summary.oldestAt ? timeAgo(summary.oldestAt, lang) : '' })
+              : summary.headline.kind === 'sending'
+                ? t('sync.running')
+                : summary.returned + summary.setAside > 0
+                  ? t('status.allButFix')
+                  : t('status.allSynced')}
         </p>
         <p>{info?.lastSyncAt ? t('status.lastSync', { ago: timeAgo(info.lastSyncAt, lang) }) : t('status.neverSynced')}</p>
       </section>
@@ -76,5 +87,18 @@ export default function TodayScreen() {
       </section>
       <StorageStatus />
     </section>
+  );
+}
+
+/** A supervisor's first question: how many of the team's records wait for a verdict, and the way there. */
+function ReviewWaiting() {
+  const { t } = useTranslation();
+  const buckets = useDeviceBuckets(true);
+  if (buckets === undefined) return null;
+  const count = deviceReviewCount(buckets, { teamId: '', status: 'pending', measureId: '', month: '' });
+  return (
+    <p className="notice notice-info" data-testid="today-review">
+      {count === 0 ? t('today.reviewNone') : t('today.reviewWaiting', { count })} <Link to="/review">{t('today.reviewOpen')}</Link>
+    </p>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from '../../app/i18n';
+import { useText, useTranslation } from '../../app/i18n';
 import { Link, useParams } from 'react-router';
 import type { RecordKind } from '../../../shared/records/schemas';
 import { useStoredRecord, type StoredRecord } from '../../data';
@@ -52,12 +52,34 @@ export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (ar
   }
   return (
     <div key={`${draftKey}#${generation}`}>
+      {existing && <SetAsideBanner stored={existing} />}
       {carried !== null && (
         <Notice tone="ok">
           <span data-testid="saved-another">{t('form.savedAnother')}</span>
         </Notice>
       )}
       {render({ recordId: load.recordId, draftKey, draft: load.draft, existing, carried, restart })}
+    </div>
+  );
+}
+
+/**
+ * Over the form of a record a supervisor returned (or the server set aside): why, in the
+ * supervisor's own words, so the fix is made looking at it. Saving sends the fix as a new revision.
+ */
+function SetAsideBanner({ stored }: { stored: StoredRecord }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const { row } = stored;
+  if (row.status !== 'returned' && row.status !== 'rejected' && row.status !== 'conflict') return null;
+  return (
+    <div data-testid="returned-banner">
+      <Notice tone="error">
+        <strong>{t(`status.${row.status}`)}.</strong> {row.reason ? text(row.reason.message) : ''}
+        {row.reason?.field ? ` (${row.reason.field})` : ''}
+        <br />
+        {t('records.fixHint')}
+      </Notice>
     </div>
   );
 }

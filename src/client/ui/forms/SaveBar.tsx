@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { errorText } from '../../data';
 import { useText, useTranslation } from '../../app/i18n';
@@ -23,7 +24,7 @@ export function SaveBar({ busy, failure, draftError, hasErrors, onKeepDraft, onS
   const text = useText();
   return (
     <div className="save-bar">
-      {hasErrors && <Notice tone="error">{t('form.fixErrors')}</Notice>}
+      {hasErrors && <ErrorBanner />}
       {failure && <Notice tone="error">{text(failure)}</Notice>}
       {draftError ? <Notice tone="error">{text(errorText(draftError))}</Notice> : null}
       <p className="hint">{t('form.autosaved')}</p>
@@ -57,4 +58,33 @@ export function SaveBar({ busy, failure, draftError, hasErrors, onKeepDraft, onS
       </div>
     </div>
   );
+}
+
+/**
+ * The names of the fields a form marks as needing a fix, as the person sees them: the label of
+ * each invalid field and the legend of each group (a tally grid, say) showing an error, read from
+ * the form itself as it is drawn, so every form's banner names its own fields.
+ */
+function invalidFieldNames(): string {
+  const form = document.querySelector('.save-bar')?.closest('form');
+  if (!form) return '';
+  const names: string[] = [];
+  for (const label of form.querySelectorAll('.field.invalid > label')) names.push(label.textContent?.trim() ?? '');
+  for (const group of form.querySelectorAll('fieldset')) {
+    if (!group.querySelector(':scope > .error, :scope > p.error, :scope > ul.error')) continue;
+    names.push(group.querySelector(':scope > legend')?.textContent?.trim() ?? '');
+  }
+  return [...new Set(names.filter(Boolean))].join(', ');
+}
+
+function watchMarks(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'aria-invalid'] });
+  return () => observer.disconnect();
+}
+
+function ErrorBanner() {
+  const { t } = useTranslation();
+  const fields = useSyncExternalStore(watchMarks, invalidFieldNames, () => '');
+  return <Notice tone="error">{fields ? t('form.fixErrorsNamed', { fields }) : t('form.fixErrors')}</Notice>;
 }

@@ -145,10 +145,43 @@ describe('answers outside their schema', () => {
     });
     expect(await runSync({ transport })).toBe('failed');
     expect((await syncInfo()).lastSyncError).toMatchObject({ code: 'bad_answer', text: { en: '(push: 0.status)' } });
-    expect((await listRecords())[0]!.row.status).toBe('sending');
+    // The record waits again; the revision stays frozen, to be resent as it was.
+    expect((await listRecords())[0]!.row.status).toBe('ready');
     expect(await db.outbox.get(['r', 1])).toMatchObject({ state: 'sending' });
     expect(await runSync({ transport: working([]) })).toBe('ok');
     expect((await listRecords())[0]!.row.status).toBe('sent');
+  });
+
+  it('a push that never got an answer leaves no record "sending": they wait again, frozen as sent, and go at the next sync', async () => {
+    const db = freshDb();
+    await finishLogin(login, 'team-1');
+    const author = await currentAuthor();
+    await saveRecord('a', serviceLog(2), 'ready', author);
+    await saveRecord('b', serviceLog(3), 'ready', author);
+    const sent: string[][] = [];
+    // The request goes out and the connection drops before the answer (the server unreachable).
+    const dropping = (): SyncTransport => ({
+      push: async (request) => {
+        sent.push(request.records.map((r) => `${r.id}:${String(r.revision)}`));
+        return { ok: false, failure: { kind: 'offline' } };
+      },
+      pull: async () => ({ ok: false, failure: { kind: 'offline' } }),
+    });
+    expect(await runSync({ transport: dropping })).toBe('failed');
+    expect(sent).toEqual([['a:1', 'b:1']]);
+    expect((await listRecords()).map((r) => r.row.status).sort()).toEqual(['ready', 'ready']);
+    expect(await db.records.where('status').equals('sending').count()).toBe(0);
+    expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['sending', 'sending']);
+    // An edit meanwhile is the next revision: the frozen one may be on the server already.
+    expect((await saveRecord('a', serviceLog(5), 'ready', author)).revision).toBe(2);
+    // A device failure (not the network) releases them too.
+    const broken = (): SyncTransport => ({ push: async () => Promise.reject(new Error('disk')), pull: async () => ({ ok: false, failure: { kind: 'offline' } }) });
+    expect(await runSync({ transport: broken })).toBe('failed');
+    expect(await db.records.where('status').equals('sending').count()).toBe(0);
+    const seen: string[] = [];
+    expect(await runSync({ wait: true, transport: working(seen) })).toBe('ok');
+    expect((await listRecords()).map((r) => r.row.status)).toEqual(['sent', 'sent']);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('a login answer outside its schema stores no session', async () => {

@@ -7,6 +7,7 @@ import { retryDelay } from '../../../../src/shared/sync/backoff';
 function setup(results: RunResult[], options: { online?: () => boolean; random?: () => number } = {}) {
   const runs: SyncTrigger[] = [];
   const failures: number[] = [];
+  const next: ({ at: number; retry: boolean } | null)[] = [];
   let release: (() => void) | null = null;
   let hold = false;
   const scheduler = new SyncScheduler({
@@ -20,11 +21,13 @@ function setup(results: RunResult[], options: { online?: () => boolean; random?:
     idleMs: 300_000,
     focusGapMs: 15_000,
     onFailure: (n) => failures.push(n),
+    onNext: (n) => next.push(n),
   });
   return {
     scheduler,
     runs,
     failures,
+    next,
     holdNextRun: () => (hold = true),
     releaseRun: () => {
       hold = false;
@@ -62,6 +65,18 @@ describe('when the device syncs', () => {
     expect(delays).toEqual([retryDelay(1, () => 0.5), retryDelay(2, () => 0.5), retryDelay(3, () => 0.5), 300_000]);
     expect(delays[0]! < delays[1]! && delays[1]! < delays[2]!).toBe(true);
     expect(scheduler.failureCount).toBe(0);
+  });
+
+  it('tells when it tries again after a failure, for the status to show, and that the calm timer after a success is no retry', async () => {
+    const { scheduler, next } = setup(['failed', 'ok']);
+    const start = Date.now();
+    await scheduler.request('start');
+    expect(next.at(-1)).toEqual({ at: start + scheduler.nextDelay!, retry: true });
+    await vi.advanceTimersByTimeAsync(scheduler.nextDelay!);
+    expect(next.at(-1)).toEqual({ at: Date.now() + 300_000, retry: false });
+    // a request before the timer drops it: no retry time is left standing
+    await scheduler.request('button');
+    expect(next).toContain(null);
   });
 
   it('tries nothing while offline, and syncs on the online event', async () => {
