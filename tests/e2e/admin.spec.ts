@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
-import { logIn, nav, openScreen, recordConsultation, waitForServiceWorker } from './support/app';
+import { chooseLanguage, logIn, nav, openScreen, recordConsultation, syncNow, waitForServiceWorker } from './support/app';
 import { createUser, devicesOf, userByEmail } from './support/server';
 
 /**
@@ -87,7 +87,7 @@ for (const size of SIZES) {
       await expect(nav(w.page, 'Адміністрування')).toHaveCount(0);
       await w.context.setOffline(true);
       await recordConsultation(w.page, 2);
-      await expect(w.page.getByTestId('unsynced')).toContainText('Не синхронізовано: 1');
+      await expect(w.page.getByTestId('unsynced')).toContainText('Чекає надсилання 1 запис');
       await w.context.setOffline(false);
       await expect(w.page.getByTestId('unsynced')).toHaveText('Усі записи синхронізовано', { timeout: 20_000 });
       // the device's report after the sync reached the server
@@ -126,7 +126,7 @@ for (const size of SIZES) {
       await workerItem.getByRole('button', { name: 'Зберегти роль і команди' }).click();
       await expect(workerItem.getByText('Збережено. Завершено 1 сеанс.')).toBeVisible();
       await expect(workerItem.locator('.admin-meta')).toContainText('Тренер/ка');
-      await w.page.getByRole('button', { name: 'Синхронізувати' }).first().click();
+      await syncNow(w.page);
       await expect(w.page.getByTestId('access-ended')).toContainText('Ваш вхід скасовано', { timeout: 20_000 });
       await w.page.screenshot({ path: `test-results/admin-${size.name}-worker-ended.png`, fullPage: true });
 
@@ -146,7 +146,7 @@ for (const size of SIZES) {
       await expect(main.getByRole('button', { name: 'Команди' })).toBeVisible();
 
       // In English, the whole screen too.
-      await a.page.getByRole('button', { name: 'English' }).click();
+      await chooseLanguage(a.page, 'ENG');
       await expect(a.page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
       await main.getByRole('button', { name: 'Users' }).click();
       await expect(main.getByRole('form', { name: 'New user' }).getByLabel('Email')).toBeVisible();
