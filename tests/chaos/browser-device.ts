@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { deviceState, logIn, openScreen, unlock, waitForServiceWorker, type DeviceRow } from '../e2e/support/app';
+import { deviceState, logIn, openScreen, syncBadge, syncNow, unlock, waitForServiceWorker, type DeviceRow } from '../e2e/support/app';
 import { CHROMIUM_PATH, chromiumArgs } from '../e2e/support/chromium';
 import type { Prng } from './prng';
 
@@ -127,7 +127,7 @@ async function saveConsultation(page: Page, people: number): Promise<void> {
 }
 
 async function syncAll(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Синхронізувати' }).click();
+  await syncNow(page);
   await expect(page.getByTestId('unsynced')).toHaveText('Усі записи синхронізовано', { timeout: 45_000 });
 }
 
@@ -187,6 +187,8 @@ export async function browserCycle(env: BrowserCycleEnv, fault: BrowserFault, rn
       // proxy holds it (it never arrives), while the server commits, or while the answer is held
       killedAfterMs = rng.int(0, hold.beforeMs + hold.afterMs + 400);
       await context.setOffline(false);
+      // A nudge only (the app syncs at once): the badge opens the panel with "Синхронізувати".
+      await syncBadge(page).click({ timeout: 2000 }).catch(() => undefined);
       await page.getByRole('button', { name: 'Синхронізувати' }).click({ timeout: 2000 }).catch(() => undefined);
       await new Promise((r) => setTimeout(r, killedAfterMs));
       await killBrowser(context, env.profileDir);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openScreen, setUpIdentity, waitForServiceWorker } from './support/app';
+import { openScreen, setUpIdentity, waitForScreensCached, waitForServiceWorker } from './support/app';
 
 /**
  * What one cell per person cannot say, recorded as a field worker would, offline on the device,
@@ -10,6 +10,7 @@ import { openScreen, setUpIdentity, waitForServiceWorker } from './support/app';
 test('counts people in several groups without changing the total, and splits 15.2 into women, girls, men and boys', async ({ page }) => {
   await setUpIdentity(page);
   await waitForServiceWorker(page);
+  await waitForScreensCached(page);
   await page.context().setOffline(true);
   await openScreen(page, 'Консультації', 'Консультації та послуги');
   await page.getByLabel('Захід плану').selectOption('15.2');
@@ -62,6 +63,7 @@ test('counts people in several groups without changing the total, and splits 15.
 test('breaks an event count down by its audience, each event in every group and sex it reached (16.3)', async ({ page }) => {
   await setUpIdentity(page);
   await waitForServiceWorker(page);
+  await waitForScreensCached(page);
   await page.context().setOffline(true);
   for (const [title, parents] of [
     ['Заняття для батьків і дітей', true],

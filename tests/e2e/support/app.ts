@@ -61,6 +61,26 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until the screens every identity opens beyond the field shell (Reports) are in the
+ * screens cache (pwa/roleScreens.ts fills it after the identity is known): going offline before
+ * that, their chunk cannot load and the app reloads, locked.
+ */
+export async function waitForScreensCached(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const groups = JSON.parse(document.querySelector<HTMLMetaElement>('meta[name="kyiv1325-screens"]')?.content ?? '{}') as Record<string, string[]>;
+          const cache = await caches.open('kyiv1325-screens');
+          for (const file of groups.everyone ?? []) if (!(await cache.match(file))) return false;
+          return true;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+/**
  * Fires the app's Background Sync event in its service worker once, through the DevTools protocol,
  * as the browser does when the network returns.
  */
