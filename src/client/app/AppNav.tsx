@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink } from 'react-router';
+import { usePopover } from '../ui/usePopover';
 import type { Role } from '../../shared/sync/protocol';
 import { useSession } from '../data';
 import { useTranslation, type MessageKey } from './i18n';
@@ -53,35 +53,10 @@ export function sectionsFor(role: Role | null | undefined): { bar: Item[]; more:
 export default function AppNav() {
   const { t } = useTranslation();
   const session = useSession();
-  const location = useLocation();
-  // Open on the screen it was opened on: another screen closes it (no effect needed).
-  const [openOn, setOpenOn] = useState<string | null>(null);
-  const open = openOn === location.pathname;
-  const setOpen = (next: boolean | ((was: boolean) => boolean)) =>
-    setOpenOn((typeof next === 'function' ? next(open) : next) ? location.pathname : null);
-  const root = useRef<HTMLElement>(null);
-  const moreButton = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, root, trigger: moreButton, location } = usePopover<HTMLElement, HTMLButtonElement>();
   const role = session?.source === 'server' ? session.role : null;
   const { bar, more } = sectionsFor(role);
   const inMore = more.some((item) => item.to === location.pathname || location.pathname.startsWith(`${item.to}/`));
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpenOn(null);
-      moreButton.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpenOn(null);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   if (session === undefined) return null;
   return (

@@ -1,7 +1,8 @@
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { localeTag, type Lang } from '../../../shared/messages/lang';
-import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { usePopover } from '../../ui/usePopover';
 import { type TFunction, useLang, useText, useTranslation } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';
 import { useSyncInfo, useUnsynced, type SessionRow } from '../../data';
@@ -99,38 +100,13 @@ function clock(at: number, lang: Lang): string {
  */
 export default function SyncStatus() {
   const { t } = useTranslation();
-  const location = useLocation();
   const { summary, session } = useSyncSummary();
-  // Open on the screen it was opened on: another screen closes it (no effect needed).
-  const [openOn, setOpenOn] = useState<string | null>(null);
-  const open = openOn === location.pathname;
-  const setOpen = (next: boolean | ((was: boolean) => boolean)) =>
-    setOpenOn((typeof next === 'function' ? next(open) : next) ? location.pathname : null);
-  const root = useRef<HTMLDivElement>(null);
-  const badge = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, root, trigger: badge } = usePopover<HTMLDivElement, HTMLButtonElement>();
   const engine = useSyncEngine();
   const unsynced = useUnsynced();
   useEffect(() => {
     if (engine && unsynced) engine.noteUnsynced(unsynced);
   }, [engine, unsynced]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpenOn(null);
-      badge.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpenOn(null);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   const h = summary.headline;
   const words = badgeText(h, summary, t);
