@@ -12,23 +12,11 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { YearSelect } from '../../ui/YearSelect';
 import { formatDateTime } from '../../ui/format';
+import { saveFile } from '../../ui/saveFile';
 
 /** The years to pick: the plan's, and this one (records keep coming after a plan ends). */
 function yearsFor(planYears: readonly number[], now = new Date()): number[] {
   return [...new Set([...planYears, now.getFullYear()])].sort((a, b) => a - b);
-}
-
-/** Hands a file to the browser's downloads. */
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
