@@ -1,6 +1,7 @@
 import { createContext } from './app';
 import { loadEnv } from './config';
 import { CLI_USAGE, runAdminCommand, wantsHelp } from './features/accounts/cli-commands';
+import { checkPlanCommand, isPlanCheck } from './features/plans';
 import { openMigratedDatabase } from './start';
 import { runIfMain } from './run-cli';
 
@@ -11,6 +12,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env):
     console.log(CLI_USAGE);
     return 0;
   }
+  if (isPlanCheck(argv)) return checkPlanCommand(argv, (l) => console.log(l), (l) => console.error(l));
   const config = loadEnv(env);
   const database = await openMigratedDatabase(config);
   try {

@@ -6,6 +6,7 @@ import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { listAudit } from '../audit';
 import { listSnapshots, publishSnapshot } from '../public';
+import { PLAN_CHECK_USAGE } from '../plans';
 import { listDevices, revokeDevice, revokeUserSessions } from './devices';
 import { createTeam, findTeam, listTeams, updateTeam } from './teams';
 import { updateUser } from './user-changes';
@@ -34,6 +35,7 @@ export const CLI_USAGE = `Usage: npm run admin -- <command> [options]
   audit list [--type <${auditEventTypes.join('|')}>] [--user <email>] [--since <date or time>] [--until <date or time>] [--limit <n>] [--cursor <c>]
   public publish --year <YYYY>
   public list [--year <YYYY>]
+  ${PLAN_CHECK_USAGE}
 
 Without --password a password is generated and printed once. Add --json for machine-readable output.
 Works on the server's database: DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL).`;

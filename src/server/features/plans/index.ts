@@ -1,0 +1,1 @@
+export { checkPlanCommand, isPlanCheck, PLAN_CHECK_USAGE } from './check-cli';
