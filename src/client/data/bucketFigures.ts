@@ -16,17 +16,18 @@ type CellStatus = ReviewStatus | 'draft';
 
 /**
  * One summed cell: [source, indicatorId, month of the fact, teamId, district, sex, ageBand, group,
- * sphere, documentRef, status, author, value]. `author` is that of the device's own records (the
- * plan's "mine"); null for the server's copies, which the plan does not count.
+ * sphere, documentRef, status, author, value, planId]. `author` is that of the device's own records
+ * (the plan's "mine"); null for the server's copies, which the plan does not count. `planId`: the
+ * plan the record was made under (two plans may both have a measure 1.1).
  */
-type Cell = [StatusedFact['source'], string | null, string, string, string, string, string, string, string, string | null, CellStatus, string | null, number];
+type Cell = [StatusedFact['source'], string | null, string, string, string, string, string, string, string, string | null, CellStatus, string | null, number, string];
 
 /** Records the review list shows, counted by [teamId, review status, month their days end]. */
 type Tally = [string, ReviewStatus, string, number];
 
-// 3: events' audience and memberships of other groups (issue 11) are facts now; a bucket sealed
-// before lacks them, so it is recomputed on its first read.
-const FORMAT = 3;
+// 3: events' audience and memberships of other groups (issue 11) are facts now; 4: cells name
+// their plan (issue 13). A bucket sealed before lacks them, so it is recomputed on its first read.
+const FORMAT = 4;
 
 /** As sealed. `format` tells a bucket an earlier release sealed (a bare array of cells): it is recomputed. */
 export interface Figures {
@@ -42,8 +43,8 @@ export function isFigures(value: unknown): value is Figures {
 function addCells(cells: Map<string, Cell>, stored: StoredRecord, author: string | null): void {
   const status: CellStatus = deviceReviewStatus(stored) ?? 'draft';
   for (const f of factsOfRecord(stored.record)) {
-    const cell: Cell = [f.source, f.indicatorId, f.date.slice(0, 7), f.teamId, f.district, f.sex, f.ageBand, f.group, f.sphere, f.documentRef, status, author, f.value];
-    const key = JSON.stringify(cell.slice(0, 12));
+    const cell: Cell = [f.source, f.indicatorId, f.date.slice(0, 7), f.teamId, f.district, f.sex, f.ageBand, f.group, f.sphere, f.documentRef, status, author, f.value, f.planId];
+    const key = JSON.stringify([f.planId, ...cell.slice(0, 12)]);
     const seen = cells.get(key);
     if (seen) seen[12] += f.value;
     else cells.set(key, cell);
@@ -91,8 +92,8 @@ export interface OpenedFigures {
 
 /** Cells as facts; a fact's date is the first of its month (report and plan periods are whole months). */
 function factOf(measureId: string, cell: Cell): Fact {
-  const [source, indicatorId, month, teamId, district, sex, ageBand, group, sphere, documentRef, , , value] = cell;
-  return { recordId: '', measureId, source, indicatorId, date: `${month}-01`, teamId, district, sex, ageBand, group, sphere, documentRef, value };
+  const [source, indicatorId, month, teamId, district, sex, ageBand, group, sphere, documentRef, , , value, planId] = cell;
+  return { recordId: '', planId, measureId, source, indicatorId, date: `${month}-01`, teamId, district, sex, ageBand, group, sphere, documentRef, value };
 }
 
 export function openFigures(measureId: string, figures: Figures): OpenedFigures {

@@ -2,6 +2,7 @@ import { sql, SqliteAdapter, type CreateTableBuilder, type Kysely, type Migratio
 import type { FieldRecord, ReviewStatus } from '../../shared';
 import { factRows } from '../features/reports/fact-rows';
 import { rebuildRollup, ROLLUP_KEY } from '../features/reports/rollup';
+import { BUILT_IN_PLAN_ID } from '../../shared/plan/plan-ref';
 
 /**
  * In-code migrations, run at start on SQLite and PostgreSQL alike. Only portable types:
@@ -223,17 +224,29 @@ async function reports(db: Db): Promise<void> {
 
   // The key leads with (cut, month): a year's report reads one contiguous range per cut. On
   // SQLite the table is stored in key order (WITHOUT ROWID), so that range is adjacent on disk.
+  await createRollupTable(db, ROLLUP_KEY_0005);
+
+  await backfillFacts(db);
+  // The rollup is filled by migration 0012, which recreates it with the plan in its key.
+}
+
+/** The rollup's key before migration 0012 put the plan in it. */
+const ROLLUP_KEY_0005 = ROLLUP_KEY.filter((c) => c !== 'plan_id');
+
+async function createRollupTable(db: Db, key: readonly string[]): Promise<void> {
   let rollup: CreateTableBuilder<'fact_months', any> = db.schema.createTable('fact_months');
-  for (const column of ROLLUP_KEY) rollup = rollup.addColumn(column, 'text', (c) => c.notNull());
+  for (const column of key) rollup = rollup.addColumn(column, 'text', (c) => c.notNull());
   await rollup
     .addColumn('value', 'integer', (c) => c.notNull())
     .addColumn('facts', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('fact_months_pk', [...ROLLUP_KEY])
+    .addPrimaryKeyConstraint('fact_months_pk', [...key])
     .$call((t) => (db.getExecutor().adapter instanceof SqliteAdapter ? t.modifyEnd(sql`without rowid`) : t))
     .execute();
+}
 
-  await backfillFacts(db);
-  await rebuildRollup(db);
+/** Fact rows as the facts table was before migration 0012 added the plan. */
+function factRowsBefore0012(record: FieldRecord, status: ReviewStatus) {
+  return factRows(record, status).map(({ plan_id: _plan, ...row }) => row);
 }
 
 /** Facts of the records already stored, derived as pushes derive them (a tombstone has none). */
@@ -248,7 +261,7 @@ async function backfillFacts(db: Db): Promise<void> {
       .limit(500)
       .execute()) as { id: string; body: string; review_status: ReviewStatus }[];
     if (rows.length === 0) return;
-    const facts = rows.flatMap((r) => factRows(JSON.parse(r.body) as FieldRecord, r.review_status));
+    const facts = rows.flatMap((r) => factRowsBefore0012(JSON.parse(r.body) as FieldRecord, r.review_status));
     for (let i = 0; i < facts.length; i += 1000) await db.insertInto('facts').values(facts.slice(i, i + 1000)).execute();
     after = rows.at(-1)!.id;
   }
@@ -364,11 +377,11 @@ async function deriveFactsAgain(db: Db, kind: FieldRecord['kind']): Promise<void
       .execute()) as { id: string; body: string; review_status: ReviewStatus }[];
     if (rows.length === 0) break;
     await db.deleteFrom('facts').where('record_id', 'in', rows.map((r) => r.id)).execute();
-    const facts = rows.flatMap((r) => factRows(JSON.parse(r.body) as FieldRecord, r.review_status));
+    const facts = rows.flatMap((r) => factRowsBefore0012(JSON.parse(r.body) as FieldRecord, r.review_status));
     for (let i = 0; i < facts.length; i += 1000) await db.insertInto('facts').values(facts.slice(i, i + 1000)).execute();
     after = rows.at(-1)!.id;
   }
-  await rebuildRollup(db);
+  // The rollup is rebuilt by migration 0012 (with the plan in its key).
 }
 
 /**
@@ -397,6 +410,38 @@ async function adminScreens(db: Db): Promise<void> {
       .execute();
 }
 
+/**
+ * Issue 13 (migration 0012): plans as data. Every revision of every uploaded plan is kept (a
+ * record names the revision it was made under and is checked against it); which plan new
+ * records are made under is an append-only list of activations. Measure ids are a plan's own
+ * (two plans both have a measure 1.1), so facts carry the plan and the rollup is keyed by it:
+ * every record stored so far was made under the built-in plan.
+ */
+async function plansAsData(db: Db): Promise<void> {
+  await db.schema
+    .createTable('plans')
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('version', 'text', (c) => c.notNull())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('uploaded_at', 'text', (c) => c.notNull())
+    .addColumn('uploaded_by', 'text')
+    .addPrimaryKeyConstraint('plans_pk', ['id', 'version'])
+    .addUniqueConstraint('plans_revision', ['id', 'revision'])
+    .execute();
+  await db.schema
+    .createTable('plan_activations')
+    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('plan_id', 'text', (c) => c.notNull())
+    .addColumn('activated_at', 'text', (c) => c.notNull())
+    .addColumn('activated_by', 'text')
+    .execute();
+  await db.schema.alterTable('facts').addColumn('plan_id', 'text', (c) => c.notNull().defaultTo(BUILT_IN_PLAN_ID)).execute();
+  await db.schema.dropTable('fact_months').execute();
+  await createRollupTable(db, ROLLUP_KEY);
+  await rebuildRollup(db);
+}
+
 export const migrations: Record<string, Migration> = {
   '0001_accounts': { up: accounts },
   '0002_sessions': { up: sessions },
@@ -409,4 +454,5 @@ export const migrations: Record<string, Migration> = {
   '0009_service_contacts': { up: serviceContacts },
   '0010_event_audience': { up: eventAudience },
   '0011_admin_screens': { up: adminScreens },
+  '0012_plans_as_data': { up: plansAsData },
 };

@@ -158,6 +158,8 @@ export interface FactsTable {
   record_id: string;
   /** the fact's place among its record's facts */
   position: number;
+  /** the plan the record was made under (migration 0012): measure ids are a plan's own */
+  plan_id: string;
   measure_id: string;
   source: string;
   indicator_id: string | null;
@@ -180,6 +182,8 @@ export interface FactsTable {
 export interface FactMonthsTable {
   /** 'base' | 'group' | 'district' | 'teamId' | 'sphere': which breakdown `dim` holds */
   cut: string;
+  /** the plan (migration 0012) */
+  plan_id: string;
   /** YYYY-MM */
   month: string;
   review_status: ReviewStatus;
@@ -231,6 +235,26 @@ export interface PublicSnapshotsTable {
   truth: string;
 }
 
+/** Every revision of every plan an admin uploaded (migration 0012); never changed once written. */
+export interface PlansTable {
+  id: string;
+  version: string;
+  /** 1, 2, … within the plan id, in upload order: the highest is the plan's current revision */
+  revision: number;
+  /** the plan in the documented JSON format (docs/plan-format.md), as checked on upload */
+  body: string;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+
+/** Which plan new records are made under (migration 0012): append-only, the highest `seq` rules. */
+export interface PlanActivationsTable {
+  seq: number;
+  plan_id: string;
+  activated_at: string;
+  activated_by: string | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -248,6 +272,8 @@ export interface Database {
   fact_months: FactMonthsTable;
   audit_log: AuditLogTable;
   public_snapshots: PublicSnapshotsTable;
+  plans: PlansTable;
+  plan_activations: PlanActivationsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;

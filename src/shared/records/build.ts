@@ -1,19 +1,24 @@
 import type { Envelope, FieldRecord, RecordContent } from './schemas';
 import { uuidv7 } from './uuid';
 import { sealRecord } from './hash';
+import type { PlanRef } from '../plan/plan-ref';
 
 export interface Author {
   authorId: string;
   deviceId: string;
   teamId: string;
+  /** the active plan's revision, which a new record is made under */
+  plan?: PlanRef | undefined;
 }
 
 /** A new record, revision 1 (its id made now, or one made earlier with its draft). Hashed once. */
 export function createRecord(content: RecordContent, author: Author, now: Date = new Date(), id: string = uuidv7(now.getTime())): FieldRecord {
   const at = now.toISOString();
+  const { plan, ...who } = author;
   const envelope: Omit<Envelope, 'contentHash'> = {
     id,
-    ...author,
+    ...who,
+    ...(plan ? { plan } : {}),
     createdAt: at,
     updatedAt: at,
     revision: 1,
@@ -44,10 +49,12 @@ export function reviseRecord(
     updatedAt: now.toISOString() > rest.updatedAt ? now.toISOString() : rest.updatedAt,
     revision: options.inPlace ? rest.revision : rest.revision + 1,
     deleted: change.deleted ?? rest.deleted,
+    // a record stays under the plan it was made under
+    ...(rest.plan ? { plan: rest.plan } : {}),
   });
 }
 
-const envelopeKeys = ['id', 'authorId', 'deviceId', 'teamId', 'createdAt', 'updatedAt', 'revision', 'deleted', 'contentHash'] as const;
+const envelopeKeys = ['id', 'authorId', 'deviceId', 'teamId', 'createdAt', 'updatedAt', 'revision', 'deleted', 'contentHash', 'plan'] as const;
 
 /** The part of a record a person edits. */
 export function contentOf(record: FieldRecord): RecordContent {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countTable, count, serviceTable } from './counts';
 import { idRef, isoDate, isoDateTime, optionalLine, shortText, uuidV7 } from './fields';
+import { planRef, type PlanRef } from '../plan/plan-ref';
 
 /**
  * The three kinds of field record and their common envelope. One definition serves the forms
@@ -132,6 +133,8 @@ export const envelopeShape = {
   deleted: z.boolean({ error: 'required' }),
   /** sha256 of the canonical JSON of every other field */
   contentHash: z.string({ error: 'required' }).regex(/^[0-9a-f]{64}$/, { error: 'content_hash' }),
+  /** the plan revision it was made under (kept by later revisions); absent: the built-in plan */
+  plan: planRef.optional(),
 };
 export type Envelope = {
   id: string;
@@ -143,6 +146,7 @@ export type Envelope = {
   revision: number;
   deleted: boolean;
   contentHash: string;
+  plan?: PlanRef | undefined;
 };
 
 export const serviceLogRecord = serviceLogContent.extend(envelopeShape);

@@ -3,6 +3,7 @@ import { ANY, NOT_STATED } from '../dimensions/ids';
 import type { AlsoInCell, CountCell, ServiceCell } from '../records/counts';
 import type { FieldRecord } from '../records/schemas';
 import type { ReviewStatus } from '../sync/protocol';
+import { planIdOf } from '../plan/plan-ref';
 
 /**
  * What a fact counts: an indicator source, or one of the breakdowns beside them that no indicator
@@ -32,6 +33,8 @@ export function alsoInSourceOf(source: IndicatorSource): AlsoInSource | null {
  */
 export interface Fact {
   recordId: string;
+  /** the plan the record was made under: measure ids are a plan's own (two plans both have 1.1) */
+  planId: string;
   measureId: string;
   source: FactSource;
   /** set for indicator reports, which feed exactly one indicator */
@@ -49,7 +52,7 @@ export interface Fact {
   documentRef: string | null;
 }
 
-type Tag = Pick<Fact, 'recordId' | 'measureId' | 'teamId' | 'date' | 'district'>;
+type Tag = Pick<Fact, 'recordId' | 'planId' | 'measureId' | 'teamId' | 'date' | 'district'>;
 
 function cellFacts(tag: Tag, source: FactSource, indicatorId: string | null, cells: readonly CountCell[]): Fact[] {
   return cells
@@ -104,7 +107,7 @@ function plainFact(tag: Tag, source: FactSource, indicatorId: string | null, val
 /** What a record contributes to the plan's indicators. A deleted record contributes nothing. */
 export function factsOfRecord(record: FieldRecord): Fact[] {
   if (record.deleted) return [];
-  const base = { recordId: record.id, measureId: record.measureId, teamId: record.teamId };
+  const base = { recordId: record.id, planId: planIdOf(record), measureId: record.measureId, teamId: record.teamId };
   switch (record.kind) {
     case 'serviceLog': {
       const tag = { ...base, date: record.date, district: record.district };

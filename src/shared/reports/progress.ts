@@ -195,7 +195,7 @@ export async function buildProgressReport(
   const { from, to } = periodRange(filter.year, filter.period);
   const entries = measuresInFilter(catalogue, filter);
   const request = {
-    from, to, measureIds: entries.map((e) => e.measure.id), district: filter.district, teamId: filter.teamId,
+    planId: catalogue.id, from, to, measureIds: entries.map((e) => e.measure.id), district: filter.district, teamId: filter.teamId,
     includePending: filter.includePending,
   };
   const rowsBy = new Map<Breakdown | 'base', AggregateRow[]>();

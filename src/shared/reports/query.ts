@@ -8,6 +8,8 @@ export type { ReportFilter, ReportPeriod } from './protocol';
 export type Breakdown = 'group' | 'district' | 'teamId' | 'month' | 'sphere';
 
 export interface AggregateRequest {
+  /** the plan whose records count (measure ids are a plan's own) */
+  planId: string;
   from: string;
   to: string;
   /** null: every measure */
@@ -69,7 +71,7 @@ export function memoryFactQuery(facts: readonly StatusedFact[]): FactQuery {
     const measures = req.measureIds ? new Set(req.measureIds) : null;
     const rows = new Map<string, AggregateRow>();
     for (const f of facts) {
-      if (f.date < req.from || f.date > req.to) continue;
+      if (f.planId !== req.planId || f.date < req.from || f.date > req.to) continue;
       if (!countsInReport(f.status, req.includePending)) continue;
       if (measures && !measures.has(f.measureId)) continue;
       if (req.district && f.district !== req.district) continue;

@@ -103,7 +103,7 @@ describe.each(backends)('SQL fact query conforms to the memory query on $name', 
       for (const by of bys)
         for (const includePending of [false, true])
           for (const measureIds of [null, ['1.1', '7.3'], []]) {
-            const req: AggregateRequest = { from: from!, to: to!, by, includePending, measureIds };
+            const req: AggregateRequest = { planId: catalogue.id, from: from!, to: to!, by, includePending, measureIds };
             const expected = await sorted(memory, req);
             expect(await sorted(sqlQuery, req), JSON.stringify(req)).toEqual(expected);
             expect(await sorted(rollupOff, req), JSON.stringify(req)).toEqual(expected);

@@ -60,6 +60,7 @@ const record = fc
   .map(({ repeats, ...f }): Omit<StatusedFact, 'recordId'>[] =>
     FAMILY_MEASURES[f.measureId]!.map((source) => ({
       ...f,
+      planId: defaultCatalogue.id,
       source,
       value: source === 'serviceContacts' ? f.value + repeats : f.value,
       indicatorId: null,

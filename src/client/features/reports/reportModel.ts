@@ -98,14 +98,14 @@ interface BucketRow {
 const bucketMemo = new WeakMap<readonly StatusedFact[], Map<string, BucketRow[]>>();
 
 function bucketRows(facts: readonly StatusedFact[], req: AggregateRequest): BucketRow[] {
-  const shape = JSON.stringify([req.by, req.includePending, req.district ?? '', req.teamId ?? '']);
+  const shape = JSON.stringify([req.planId, req.by, req.includePending, req.district ?? '', req.teamId ?? '']);
   let memo = bucketMemo.get(facts);
   if (!memo) bucketMemo.set(facts, (memo = new Map()));
   const known = memo.get(shape);
   if (known) return known;
   const rows = new Map<string, BucketRow>();
   for (const f of facts) {
-    if (!countsInReport(f.status, req.includePending)) continue;
+    if (f.planId !== req.planId || !countsInReport(f.status, req.includePending)) continue;
     if (req.district && f.district !== req.district) continue;
     if (req.teamId && f.teamId !== req.teamId) continue;
     const parts = [f.source, f.indicatorId ?? '', f.sex, f.ageBand, f.documentRef ?? ''];

@@ -9,6 +9,7 @@ export function factRows(record: FieldRecord, status: ReviewStatus): FactsTable[
   return factsOfRecord(record).map((f, position) => ({
     record_id: f.recordId,
     position,
+    plan_id: f.planId,
     measure_id: f.measureId,
     source: f.source,
     indicator_id: f.indicatorId,

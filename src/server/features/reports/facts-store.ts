@@ -6,7 +6,7 @@ import { factRows } from './fact-rows';
 import { adjustRollup } from './rollup';
 
 const FACT_TYPES: ColumnTypes<FactsTable> = {
-  record_id: 'text', position: 'integer', measure_id: 'text', source: 'text', indicator_id: 'text', date: 'text',
+  record_id: 'text', position: 'integer', plan_id: 'text', measure_id: 'text', source: 'text', indicator_id: 'text', date: 'text',
   team_id: 'text', district: 'text', sex: 'text', age_band: 'text', grp: 'text', sphere: 'text', value: 'integer',
   document_ref: 'text', review_status: 'text',
 };

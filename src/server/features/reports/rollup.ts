@@ -4,7 +4,7 @@ import type { Database, FactMonthsTable, FactsTable } from '../../db/schema';
 
 /**
  * The monthly rollup: facts summed per month, per review status and per the keys every report
- * groups by (measure, source, indicator, sex, age band, document), in one "cut" per breakdown:
+ * groups by (plan, measure, source, indicator, sex, age band, document), in one "cut" per breakdown:
  * 'base' (no breakdown), and 'group', 'district', 'teamId', 'sphere' (that one dimension in
  * `dim`). A report over whole months with no district or team filter (a year, a quarter, a
  * month: the city's reports) reads a few thousand rows of it instead of every fact; see
@@ -22,7 +22,7 @@ export const CUTS = ['base', 'group', 'district', 'teamId', 'sphere'] as const s
 type Key = Omit<FactMonthsTable, 'value' | 'facts'>;
 
 export const ROLLUP_KEY = [
-  'cut', 'month', 'review_status', 'measure_id', 'source', 'indicator_id', 'sex', 'age_band', 'document_ref', 'dim',
+  'cut', 'plan_id', 'month', 'review_status', 'measure_id', 'source', 'indicator_id', 'sex', 'age_band', 'document_ref', 'dim',
 ] as const satisfies readonly (keyof Key)[];
 
 const cutColumn = { base: null, group: 'grp', district: 'district', teamId: 'team_id', sphere: 'sphere' } as const;
@@ -38,7 +38,7 @@ function deltas(removed: readonly FactsTable[], added: readonly FactsTable[]): F
     const month = f.date.slice(0, 7);
     const indicator = f.indicator_id ?? '';
     const document = f.document_ref ?? '';
-    const common = `${month}\u0000${f.review_status}\u0000${f.measure_id}\u0000${f.source}\u0000${indicator}\u0000${f.sex}\u0000${f.age_band}\u0000${document}`;
+    const common = `${f.plan_id}\u0000${month}\u0000${f.review_status}\u0000${f.measure_id}\u0000${f.source}\u0000${indicator}\u0000${f.sex}\u0000${f.age_band}\u0000${document}`;
     for (const cut of CUTS) {
       const column = cutColumn[cut];
       const dim = column ? f[column] : '';
@@ -46,7 +46,7 @@ function deltas(removed: readonly FactsTable[], added: readonly FactsTable[]): F
       let row = byKey.get(text);
       if (!row) {
         row = {
-          cut, month, review_status: f.review_status, measure_id: f.measure_id, source: f.source, indicator_id: indicator,
+          cut, plan_id: f.plan_id, month, review_status: f.review_status, measure_id: f.measure_id, source: f.source, indicator_id: indicator,
           sex: f.sex, age_band: f.age_band, document_ref: document, dim, value: 0, facts: 0,
         };
         byKey.set(text, row);
@@ -101,10 +101,10 @@ export async function rebuildRollup(db: Kysely<Database>): Promise<void> {
     const dim = column ? sql.ref(column) : sql.lit('');
     const groupDim = column ? sql`, ${sql.ref(column)}` : sql``;
     await sql`insert into fact_months (${sql.join(ROLLUP_KEY.map((c) => sql.ref(c)))}, value, facts)
-      select ${sql.lit(cut)}, substr(date, 1, 7), review_status, measure_id, source, coalesce(indicator_id, ''),
+      select ${sql.lit(cut)}, plan_id, substr(date, 1, 7), review_status, measure_id, source, coalesce(indicator_id, ''),
         sex, age_band, coalesce(document_ref, ''), ${dim}, sum(value), count(*)
       from facts
-      group by substr(date, 1, 7), review_status, measure_id, source, coalesce(indicator_id, ''),
+      group by plan_id, substr(date, 1, 7), review_status, measure_id, source, coalesce(indicator_id, ''),
         sex, age_band, coalesce(document_ref, '')${groupDim}`.execute(db);
   }
 }
