@@ -16,6 +16,8 @@ import { reportRoutes } from './features/reports/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { staticRoutes } from './features/static/routes';
 import { syncRoutes } from './features/sync/routes';
+import { planRoutes } from './features/plans/routes';
+import { createPlanStore } from './features/plans/store';
 import { admitPushesFirst, DEFAULT_PUSH_ADMISSION, pushGate, type PushAdmission } from './features/sync/admission';
 import { authenticateFirst } from './features/auth/authenticate-first';
 import { clientErrorHandler, frameworkErrors, installErrorHandler, installNotFoundHandler } from './http/error-handler';
@@ -59,6 +61,7 @@ export function createContext(options: AppOptions): ServerContext {
     dbKind: options.dbKind,
     clock: options.clock ?? (() => new Date()),
     catalogue: options.catalogue ?? defaultCatalogue,
+    plans: createPlanStore(options.db, options.catalogue ?? defaultCatalogue),
     tokenTtlDays: options.tokenTtlDays ?? 30,
     passwordCost: options.passwordCost ?? DEFAULT_SCRYPT_COST,
     loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
@@ -112,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, ctx);
   reviewRoutes(app, ctx);
   reportRoutes(app, ctx);
+  planRoutes(app, ctx);
   publicRoutes(app, ctx);
   openApiRoutes(app, routes, API_DOC_VERSION);
   const spaFallback = await staticRoutes(app, options.staticDir ?? null);

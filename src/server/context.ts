@@ -4,6 +4,7 @@ import type { Catalogue } from '../shared';
 import type { DatabaseKind } from './db/connect';
 import type { Database } from './db/schema';
 import type { ScryptCost } from './passwords';
+import type { PlanStore } from './features/plans/store';
 
 export interface LoginLimits {
   /** failed attempts allowed per email and IP within the window */
@@ -37,7 +38,10 @@ export interface ServerContext {
   db: Kysely<Database>;
   dbKind: DatabaseKind;
   clock: () => Date;
+  /** the plan the server was built with (records that name no plan belong to it) */
   catalogue: Catalogue;
+  /** the built-in plan and every uploaded one; reports, sync and forms ask it which applies */
+  plans: PlanStore;
   tokenTtlDays: number;
   passwordCost: ScryptCost;
   loginLimits: LoginLimits;

@@ -25,6 +25,8 @@ export const auditEventTypes = [
   'month_unlocked',
   'report_exported',
   'public_snapshot_published',
+  'plan_uploaded',
+  'plan_activated',
 ] as const;
 export type AuditEventType = (typeof auditEventTypes)[number];
 

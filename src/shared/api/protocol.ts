@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localizedText } from '../plan/catalogue-schema';
 import { fieldIssue } from '../records/validate';
 import { openRecord } from '../review/protocol';
+import { planProblem } from '../plan/plan-protocol';
 import { isoDateTime } from '../records/fields';
 
 /** Answers every part of the API shares: the error body and the health check. */
@@ -19,6 +20,8 @@ export const apiError = z.looseObject({
     issues: z.array(fieldIssue).optional(),
     openCount: z.number().int().min(0).optional(),
     open: z.array(openRecord).optional(),
+    /** a refused plan upload: each problem with its sheet, row and column (XLSX) or path (JSON) */
+    problems: z.array(planProblem).optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiError>;

@@ -65,6 +65,12 @@ export const serverMessages = {
   },
   email_taken: { uk: 'Користувач з такою поштою вже існує', en: 'A user with this email already exists' },
   team_name_taken: { uk: 'Команда з такою назвою вже існує', en: 'A team with this name already exists' },
+  plan_invalid: { uk: 'План не прийнято: у ньому є помилки', en: 'The plan was not accepted: it has problems' },
+  plan_version_taken: {
+    uk: 'Версія плану з цим номером уже завантажена з іншим змістом: дайте новій редакції новий номер версії',
+    en: 'A plan version with this number was already uploaded with other content: give the new revision a new version',
+  },
+  plan_not_found: { uk: 'Такого плану на сервері немає', en: 'There is no such plan on the server' },
   team_unknown: rightsMessages.team_unknown,
   district_unknown: { uk: 'Такого району в плані немає', en: 'The plan has no such district' },
   user_unknown: { uk: 'Такого користувача немає', en: 'There is no such user' },

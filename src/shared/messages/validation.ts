@@ -45,6 +45,10 @@ export const validationMessages = {
   datetime_format: { uk: 'Неправильний формат часу', en: 'Not a valid timestamp' },
   uuid: { uk: 'Ідентифікатор має бути UUID версії 7', en: 'The id must be a version 7 UUID' },
   measure_unknown: { uk: 'Такого заходу немає в плані', en: 'There is no such measure in the plan' },
+  plan_unknown: {
+    uk: 'Сервер не знає плану (або його версії), за яким зроблено запис',
+    en: 'The server does not know the plan (or the plan version) this record was made under',
+  },
   indicator_unknown: { uk: 'У заходу немає такого індикатора', en: 'The measure has no such indicator' },
   indicator_not_services: {
     uk: 'Цей індикатор не рахує осіб, які отримали послуги',

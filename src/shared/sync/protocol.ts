@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldIssue } from '../records/validate';
+import { pulledPlan } from '../plan/plan-protocol';
 import { fieldRecord, type FieldRecord } from '../records/schemas';
 import { idRef, isoDateTime, uuidV7 } from '../records/fields';
 import { plainText } from '../records/text';
@@ -107,7 +108,13 @@ export type ReviewVerdict = z.infer<typeof reviewVerdict>;
 
 export const pullResponse = z.object({
   protocolVersion: z.number().int(),
+  /** the active plan's current version */
   catalogueVersion: z.string(),
+  /**
+   * each plan's current revision and which is active (issue 13): a device fetches the ones it lacks
+   * (GET /plans/:id) and makes new records under the active one. Absent from older servers.
+   */
+  plans: z.array(pulledPlan).optional(),
   /** opaque; pass it back as `since` to get what changed after this answer */
   cursor: z.string(),
   /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
   type PushResponse,
 } from '../../../src/shared';
 import type { DeviceDto, UserWithPasswordDto } from '../../../src/shared/accounts/protocol';
+import { BUILT_IN_PLAN_ID } from '../../../src/shared/plan/plan-ref';
 import { operationsOf, type OpenApiDocument, type Operation } from '../../fuzz/openapi';
 import { schemaValidator } from '../../fuzz/oracle';
 import { backends } from '../helpers/backends';
@@ -175,6 +177,20 @@ describe.each(backends)('the API contract on $name', (backend) => {
     await call('GET', '/api/v1/admin/audit', { token: fx.supervisor.token }, 403);
     await call('POST', '/api/v1/auth/logout', { token: fx.workerA.token }, 204);
     await call('POST', '/api/v1/auth/forget-device', { token: fx.workerA.token }, 204);
+  });
+
+  it('plans: listed, read, uploaded (a refused one names its problems), activated', async () => {
+    const token = admin.token;
+    await call('GET', '/api/v1/plans', { token: fx.supervisor.token }, 200);
+    await call('GET', `/api/v1/plans/${BUILT_IN_PLAN_ID}`, { token: fx.supervisor.token }, 200);
+    await call('GET', '/api/v1/plans/no-such-plan', { token }, 404);
+    const other = JSON.parse(readFileSync('tests/fixtures/other-territory-plan.json', 'utf8')) as { id: string; version: string };
+    await call('POST', '/api/v1/plans', { token, body: { ...other, version: '' } }, 400);
+    await call('POST', '/api/v1/plans', { token: fx.supervisor.token, body: other }, 403);
+    await call('POST', '/api/v1/plans', { token, body: other }, 201);
+    await call('POST', '/api/v1/plans', { token, body: { ...other, title: { uk: 'Інший зміст', en: 'Other content' } } }, 409);
+    await call('POST', `/api/v1/plans/${other.id}/activate`, { token }, 200);
+    await call('POST', `/api/v1/plans/${BUILT_IN_PLAN_ID}/activate`, { token }, 200);
   });
 
   it('every documented operation was answered with its success, and matched its schema', () => {

@@ -10,16 +10,17 @@ import { HttpError } from '../../http/errors';
 import { newId } from '../../ids';
 import { audit } from '../audit';
 
-type Ctx = Pick<ServerContext, 'db' | 'clock' | 'catalogue'>;
+type Ctx = Pick<ServerContext, 'db' | 'clock' | 'plans'>;
 
 export function teamDto(row: TeamRow): TeamDto {
   return { id: row.id, name: row.name, kind: row.kind, district: row.district ?? null, createdAt: row.created_at };
 }
 
-/** A team's district is one of the plan's districts (or none: the whole city); anything else is a 400 naming `district`. */
-function assertDistrict(ctx: Pick<ServerContext, 'catalogue'>, district: string | null | undefined): void {
+/** A team's district is one of a plan's districts (or none: the whole city); anything else is a 400 naming `district`. */
+async function assertDistrict(ctx: Pick<ServerContext, 'plans'>, district: string | null | undefined): Promise<void> {
   if (district === null || district === undefined) return;
-  if (!ctx.catalogue.districts.some((d) => d.id === district))
+  const plans = await Promise.all((await ctx.plans.list()).map((p) => ctx.plans.current(p.id)));
+  if (!plans.some((plan) => plan?.districts.some((d) => d.id === district)))
     throw new HttpError(400, 'validation_failed', {
       issues: [{ field: 'district', code: 'invalid_value', message: serverMessages.district_unknown }],
     });
@@ -27,7 +28,7 @@ function assertDistrict(ctx: Pick<ServerContext, 'catalogue'>, district: string 
 
 export async function createTeam(ctx: Ctx, input: CreateTeamRequest, actorId: string | null = null): Promise<TeamDto> {
   const data = createTeamRequest.parse(input);
-  assertDistrict(ctx, data.district);
+  await assertDistrict(ctx, data.district);
   const now = ctx.clock();
   const row: TeamRow = { id: newId(now), name: data.name, kind: data.kind, district: data.district ?? null, created_at: now.toISOString() };
   try {
@@ -47,7 +48,7 @@ export async function createTeam(ctx: Ctx, input: CreateTeamRequest, actorId: st
  * and new). Records keep the team's id, so nothing else moves; members' rights are untouched.
  */
 export async function updateTeam(ctx: Ctx, teamId: string, input: UpdateTeamRequest, actorId: string | null): Promise<TeamDto> {
-  assertDistrict(ctx, input.district);
+  await assertDistrict(ctx, input.district);
   try {
     return await ctx.db.transaction().execute(async (trx: Kysely<Database>) => {
       const before = await trx

@@ -42,7 +42,10 @@ export type AuditEvent =
   | { type: 'month_unlocked'; actorId: string; deviceId: string; teamId: string; month: string; reason: string }
   | { type: 'report_exported'; actorId: string; deviceId: string; format: 'xlsx' | 'csv'; year: number; lang: string; includePending: boolean }
   /** for the public snapshots (issue 8 part 1): call it in the transaction that publishes one */
-  | { type: 'public_snapshot_published'; actorId: string | null; snapshotId: string; year: number; version: number };
+  | { type: 'public_snapshot_published'; actorId: string | null; snapshotId: string; year: number; version: number }
+  /** plans as data (issue 13): a new revision stored, a plan made the one new records are made under */
+  | { type: 'plan_uploaded'; actorId: string | null; planId: string; version: string; revision: number }
+  | { type: 'plan_activated'; actorId: string | null; planId: string };
 
 // The shared list (what the API filters by) and this union must name the same events.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

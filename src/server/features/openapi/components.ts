@@ -19,6 +19,8 @@ import { auditEntry, auditPage } from '../../../shared/accounts/audit';
 import { completenessReport } from '../../../shared/review/completeness';
 import { device, deviceList, passwordReset, revokedCount, team, teamList, user, userChange, userList, userWithPassword } from '../../../shared/accounts/protocol';
 import { apiError, health } from '../../../shared/api/protocol';
+import { catalogueSchema } from '../../../shared/plan/catalogue-schema';
+import { planList, planListing, planProblem, planUploadResult, pulledPlan } from '../../../shared/plan/plan-protocol';
 import { monthLock, monthLockList, openRecord, reviewItem, reviewList } from '../../../shared/review/protocol';
 
 /** JSON Schema of a zod schema, as OpenAPI 3.1 embeds it (no $schema key). */
@@ -72,6 +74,12 @@ export const answerSchemas = {
   SnapshotSummary: snapshotSummary,
   SnapshotList: snapshotList,
   PublishedSnapshot: publishedSnapshot,
+  Plan: catalogueSchema,
+  PlanListing: planListing,
+  PlanList: planList,
+  PlanProblem: planProblem,
+  PlanUploadResult: planUploadResult,
+  PulledPlan: pulledPlan,
 } satisfies Record<string, z.ZodType>;
 
 const names = new Map<z.ZodType, string>(Object.entries(answerSchemas).map(([name, schema]) => [schema, name]));

@@ -1,1 +1,2 @@
 export { checkPlanCommand, isPlanCheck, PLAN_CHECK_USAGE } from './check-cli';
+export { planForReport } from './report-plan';

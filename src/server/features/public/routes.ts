@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { API_PREFIX, publicProgress, publishedSnapshot, renderNotInPlanHtml, renderNotPublishedHtml, renderPublicHtml, snapshotList } from '../../../shared';
 import type { ServerContext } from '../../context';
+import { planForReport } from '../plans';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
 import { authenticate, requireRole } from '../auth';
@@ -42,7 +43,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const { year, version } = parseInput(publicQuery, request.query);
-      assertPlanYear(ctx.catalogue, year);
+      assertPlanYear(await planForReport(ctx, undefined, year), year);
       const entry = await cache.get(ctx.db, year, version);
       if (!entry) throw new HttpError(404, version === undefined ? 'not_yet_published' : 'snapshot_unknown');
       return cacheHeader(reply, version).send(entry.progress);
@@ -72,12 +73,13 @@ export function publicRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const { lang, version } = parseInput(publicPageQuery, request.query);
       reply.header('content-language', lang).type('text/html; charset=utf-8');
       // A reader who typed a year gets a page saying which years there are, not an API error.
-      if (!ctx.catalogue.years.includes(year)) return reply.status(404).header('cache-control', 'no-cache').send(renderNotInPlanHtml(ctx.catalogue, year, lang));
+      const catalogue = await planForReport(ctx, undefined, year);
+      if (!catalogue.years.includes(year)) return reply.status(404).header('cache-control', 'no-cache').send(renderNotInPlanHtml(catalogue, year, lang));
       const entry = await cache.get(ctx.db, year, version);
-      const options = { catalogue: ctx.catalogue };
+      const options = { catalogue };
       if (!entry) {
         if (version !== undefined) throw new HttpError(404, 'snapshot_unknown');
-        return reply.status(404).header('cache-control', 'no-cache').send(renderNotPublishedHtml(ctx.catalogue.title, year, lang, options));
+        return reply.status(404).header('cache-control', 'no-cache').send(renderNotPublishedHtml(catalogue.title, year, lang, options));
       }
       let page = entry.pages.get(lang);
       if (!page) entry.pages.set(lang, (page = renderPublicHtml(entry.progress, lang, options)));

@@ -8,13 +8,14 @@ export interface ScheduleLog {
 }
 
 /**
- * Publishing on a schedule (PUBLIC_SNAPSHOT_EVERY_HOURS): every plan year with a locked month
+ * Publishing on a schedule (PUBLIC_SNAPSHOT_EVERY_HOURS): every year of any plan with a locked month
  * gets a new snapshot when its locked figures changed; nothing otherwise. Several instances may
  * run it: a version number is taken once (a second publication of the same figures stores nothing).
  */
 export async function publishDueSnapshots(ctx: ServerContext, log: ScheduleLog): Promise<number> {
   let published = 0;
-  for (const year of ctx.catalogue.years) {
+  const years = [...new Set((await ctx.plans.list()).flatMap((p) => p.years))].sort((a, b) => a - b);
+  for (const year of years) {
     try {
       const result = await publishSnapshot(ctx, { year, actorId: null });
       if (result.created) {

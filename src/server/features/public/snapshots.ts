@@ -12,6 +12,7 @@ import {
 } from '../../../shared';
 import { audit } from '../audit';
 import type { ServerContext } from '../../context';
+import { planForReport } from '../plans';
 import { isUniqueViolation } from '../../db/errors';
 import type { Database } from '../../db/schema';
 import { HttpError } from '../../http/errors';
@@ -30,7 +31,7 @@ export type { PublishResult, SnapshotSummary };
  * Sums of the approved facts whose team had the fact's month locked, by every key a public
  * table reads, as facts the in-memory query adds up (one per key: the team and day no longer matter).
  */
-async function lockedFacts(db: Kysely<Database>, year: number): Promise<StatusedFact[]> {
+async function lockedFacts(db: Kysely<Database>, planId: string, year: number): Promise<StatusedFact[]> {
   const rows = await db
     .selectFrom('facts as f')
     .innerJoin('month_locks as l', (join) =>
@@ -40,6 +41,7 @@ async function lockedFacts(db: Kysely<Database>, year: number): Promise<Statused
         .on('l.unlocked_at', 'is', null),
     )
     .where('f.review_status', '=', 'approved')
+    .where('f.plan_id', '=', planId)
     .where('f.date', '>=', `${year}-01-01`)
     .where('f.date', '<=', `${year}-12-31`)
     .select(['f.measure_id', 'f.source', 'f.indicator_id', 'f.sex', 'f.age_band', 'f.grp', 'f.district', 'f.document_ref'])
@@ -49,6 +51,7 @@ async function lockedFacts(db: Kysely<Database>, year: number): Promise<Statused
     .execute();
   return rows.map((r, i) => ({
     recordId: `sum-${i}`,
+    planId,
     measureId: r.measure_id,
     source: r.source as IndicatorSource,
     indicatorId: r.indicator_id,
@@ -86,11 +89,11 @@ async function earlierTruths(db: Kysely<Database>, year: number) {
 }
 
 async function tryPublish(ctx: ServerContext, year: number, actorId: string | null): Promise<PublishResult> {
-  const catalogue = ctx.catalogue;
+  const catalogue = await planForReport(ctx, undefined, year);
   const teamMonths = await lockedTeamMonths(ctx.db, year);
   if (teamMonths === 0) throw new HttpError(409, 'nothing_locked', { reason: 'nothing_locked' });
   const earlier = await earlierTruths(ctx.db, year);
-  const report = await buildProgressReport(catalogue, memoryFactQuery(await lockedFacts(ctx.db, year)), {
+  const report = await buildProgressReport(catalogue, memoryFactQuery(await lockedFacts(ctx.db, catalogue.id, year)), {
     year, period: { kind: 'year' }, includePending: false,
   }, { asOf: today(ctx), breakdowns: ['group', 'district'] });
   const version = (earlier.at(-1)?.version ?? 0) + 1;
@@ -120,7 +123,7 @@ async function tryPublish(ctx: ServerContext, year: number, actorId: string | nu
  * records publications here.
  */
 export async function publishSnapshot(ctx: ServerContext, input: { year: number; actorId: string | null }): Promise<PublishResult> {
-  assertPlanYear(ctx.catalogue, input.year);
+  assertPlanYear(await planForReport(ctx, undefined, input.year), input.year);
   for (let attempt = 1; ; attempt++) {
     try {
       return await tryPublish(ctx, input.year, input.actorId);

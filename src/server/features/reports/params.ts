@@ -27,6 +27,8 @@ const breakdowns = z
 const id = idRef.optional();
 
 export const progressQuery = z.strictObject({
+  /** the plan (its id); absent: the plan whose years hold `year`, the active one first */
+  plan: id,
   year,
   period,
   district: id,
@@ -38,6 +40,7 @@ export const progressQuery = z.strictObject({
 });
 
 export const annualQuery = z.strictObject({
+  plan: id,
   year,
   lang: z.enum(['uk', 'en'], { error: 'invalid_value' }).default('uk'),
   includePending: flag,

@@ -18,6 +18,7 @@ import type { RouteDoc } from '../../http/route-doc';
 import { listTeams } from '../accounts';
 import { audit } from '../audit';
 import { authenticate, type AuthContext } from '../auth';
+import { planForReport } from '../plans';
 import { annualQuery, assertPlanYear, progressFilter, progressQuery } from './params';
 import { reportScope, scopedQuery, today } from './scope';
 import { progressJson } from './serialize';
@@ -34,8 +35,9 @@ function doc(summary: string, extra: Partial<RouteDoc> = {}): { config: { doc: R
 
 /** The annual table, and its export in the audit log (who took which figures away, in which file). */
 async function annualTableFor(ctx: ServerContext, auth: AuthContext, q: ReturnType<typeof annualQuery.parse>, format: 'xlsx' | 'csv') {
-  assertPlanYear(ctx.catalogue, q.year);
-  const report = await buildAnnualReport(ctx.catalogue, scopedQuery(ctx, auth, undefined), {
+  const plan = await planForReport(ctx, q.plan, q.year);
+  assertPlanYear(plan, q.year);
+  const report = await buildAnnualReport(plan, scopedQuery(ctx, auth, undefined), {
     year: q.year,
     asOf: today(ctx),
     includePending: q.includePending,
@@ -43,8 +45,8 @@ async function annualTableFor(ctx: ServerContext, auth: AuthContext, q: ReturnTy
   await audit(ctx, {
     type: 'report_exported', actorId: auth.userId, deviceId: auth.deviceId, format, year: q.year, lang: q.lang, includePending: q.includePending,
   });
-  const table = annualTable(annualRows(ctx.catalogue, report, q.lang), q.lang);
-  return { table, meta: { planTitle: ctx.catalogue.title, year: q.year, asOf: report.asOf, includePending: q.includePending } };
+  const table = annualTable(annualRows(plan, report, q.lang), q.lang);
+  return { table, meta: { planTitle: plan.title, year: q.year, asOf: report.asOf, includePending: q.includePending } };
 }
 
 /** Progress against the plan's targets, and the annual report as a spreadsheet. Field workers see their own teams only. */
@@ -62,8 +64,9 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (request) => {
       const auth = await reporter(request);
       const q = parseInput(progressQuery, request.query);
-      assertPlanYear(ctx.catalogue, q.year);
-      const report = await buildProgressReport(ctx.catalogue, scopedQuery(ctx, auth, q.team), progressFilter(q), {
+      const plan = await planForReport(ctx, q.plan, q.year);
+      assertPlanYear(plan, q.year);
+      const report = await buildProgressReport(plan, scopedQuery(ctx, auth, q.team), progressFilter(q), {
         asOf: today(ctx),
         breakdowns: [...new Set(q.breakdowns)],
       });

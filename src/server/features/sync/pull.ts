@@ -82,15 +82,17 @@ export async function pull(ctx: ServerContext, auth: AuthContext, query: { since
   const scope = scopeOf(auth);
   const { since, reset } = decodeCursor(query.since, scope);
   const limit = Math.min(query.limit ?? MAX_PULL_RECORDS, MAX_PULL_RECORDS);
-  const [records, verdicts] = await Promise.all([
+  const [records, verdicts, plans] = await Promise.all([
     recordsAfter(ctx, auth, since, limit + 1),
     verdictsAfter(ctx, auth, since, limit + 1),
+    ctx.plans.list(),
   ]);
   const merged = [...records, ...verdicts].sort((a, b) => a.seq - b.seq);
   const page = merged.slice(0, limit);
   return {
     protocolVersion: SYNC_PROTOCOL_VERSION,
-    catalogueVersion: ctx.catalogue.version,
+    catalogueVersion: (plans.find((p) => p.active) ?? plans[0])?.version ?? ctx.catalogue.version,
+    plans: plans.map((p) => ({ id: p.id, version: p.version, active: p.active })),
     cursor: encodeCursor(page.at(-1)?.seq ?? since, scope),
     reset,
     hasMore: merged.length > limit,

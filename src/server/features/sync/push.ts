@@ -7,6 +7,8 @@ import {
   type PushResponse,
   type PushResult,
 } from '../../../shared';
+import type { Catalogue } from '../../../shared/plan/catalogue-schema';
+import { validationMessages } from '../../../shared/messages/validation';
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
@@ -34,6 +36,26 @@ function rejectedResult(input: unknown, index: number, issues: Extract<PushResul
   return { status: 'rejected', id, revision, index, issues };
 }
 
+/** The plan revision a record names, as a map key: '' for none (the built-in plan). Malformed refs are left to the schema. */
+function planKeyOf(input: unknown): string {
+  const plan = typeof input === 'object' && input !== null ? (input as { plan?: unknown }).plan : undefined;
+  if (typeof plan !== 'object' || plan === null) return '';
+  const { id, version } = plan as { id?: unknown; version?: unknown };
+  return typeof id === 'string' && typeof version === 'string' ? `${id}\u0000${version}` : '';
+}
+
+/** Each plan revision the batch's records name (a batch names one or two): null for one the server does not hold. */
+async function plansNamed(ctx: ServerContext, records: readonly unknown[]): Promise<Map<string, Catalogue | null>> {
+  const out = new Map<string, Catalogue | null>();
+  for (const input of records) {
+    const key = planKeyOf(input);
+    if (out.has(key)) continue;
+    const [id, version] = key.split('\u0000');
+    out.set(key, await ctx.plans.revision(key ? { id: id!, version: version! } : undefined));
+  }
+  return out;
+}
+
 /**
  * A device's batch: checked whole for version, size and device; then each record on its own,
  * for the pusher's rights and for validity (a bad one is rejected with its field named, the rest
@@ -46,12 +68,15 @@ export async function push(ctx: ServerContext, auth: AuthContext, body: unknown)
   const refused = await refusedOnRights(ctx, auth, request.records);
 
   const today = latestDateOnEarth(ctx.clock());
+  const plans = await plansNamed(ctx, request.records);
   const candidates: Candidate[] = [];
   const rejected: PushResult[] = [];
   request.records.forEach((input, index) => {
     const forbidden = refused.get(index);
     if (forbidden) return void rejected.push(rejectedResult(input, index, [forbidden]));
-    const result = validateRecord(input, { catalogue: ctx.catalogue, today });
+    const catalogue = plans.get(planKeyOf(input));
+    if (!catalogue) return void rejected.push(rejectedResult(input, index, [{ field: 'plan', code: 'plan_unknown', message: validationMessages.plan_unknown }]));
+    const result = validateRecord(input, { catalogue, today });
     if (result.ok) candidates.push({ index, record: result.value });
     else rejected.push(rejectedResult(input, index, result.issues));
   });

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecord, reviseRecord, contentOf, pullPath, type FieldRecord, type PullResponse, type PushResponse } from '../../../src/shared';
+import type { Catalogue } from '../../../src/shared/plan/catalogue-schema';
+import { BUILT_IN_PLAN_ID, planRefOf } from '../../../src/shared/plan/plan-ref';
+import type { PlanList, PlanUploadResult } from '../../../src/shared/plan/plan-protocol';
+import { backends } from '../helpers/backends';
+import { startHarness, type Harness, type TestUser } from '../helpers/harness';
+import { eventContent } from '../helpers/records';
+import { batch } from '../helpers/sync';
+
+const other = JSON.parse(readFileSync('tests/fixtures/other-territory-plan.json', 'utf8')) as Catalogue;
+
+/** The same plan, revised: measure 1.1 reworded, a measure 1.4 added, measure 1.3 removed. */
+function revised(): Catalogue {
+  const plan = structuredClone(other);
+  plan.version = 'test.2';
+  const task = plan.strategicGoals[0]!.operationalGoals[0]!.tasks[0]!;
+  task.measures[0]!.text = { uk: 'Навчання (нова редакція)', en: 'Trainings (revised wording)' };
+  const added = structuredClone(task.measures[0]!);
+  added.id = '1.4';
+  added.number = 4;
+  added.indicators = added.indicators!.map((i, n) => ({ ...i, id: `1.4.i${n + 1}` }));
+  task.measures = [task.measures[0]!, task.measures[1]!, added];
+  return plan;
+}
+
+/** An event of the other plan's measure 1.1 (Kyiv's plan has a 1.1 too). */
+function lvivEvent(author: ReturnType<TestUser['author']>, plan: Catalogue): FieldRecord {
+  return createRecord(
+    eventContent({
+      measureId: '1.1',
+      startDate: '2023-05-10',
+      endDate: '2023-05-10',
+      venue: { mode: 'in_person', place: 'Ратуша', district: 'lvivskyi' },
+      attendance: { cells: [{ sex: 'female', group: 'idp', count: 7 } as never, { sex: 'male', group: 'not_stated', count: 2 } as never], total: 9 },
+    }),
+    { ...author, plan: planRefOf(plan) },
+    new Date('2023-06-01T09:00:00Z'),
+  );
+}
+
+describe.each(backends)('plans as data on $name', (backend) => {
+  let h: Harness;
+  let admin: TestUser;
+  let worker: TestUser;
+  let team: string;
+
+  beforeAll(async () => {
+    h = await startHarness(backend);
+    team = await h.team();
+    admin = await h.user('admin', []);
+    worker = await h.user('trainer', [team]);
+  });
+  afterAll(() => h?.close());
+
+  const push = async (records: unknown[]) => (await h.call('POST', '/api/v1/sync/push', { token: worker.token, body: batch(worker.deviceKey, records) })).json() as PushResponse;
+  const plans = async () => ((await h.call('GET', '/api/v1/plans', { token: worker.token })).json() as PlanList).plans;
+  const progress = async (query: string) => {
+    const res = await h.call('GET', `/api/v1/reports/progress?${query}&includePending=true`, { token: admin.token });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { plan?: unknown; measures: { measureId: string; eventsHeld?: number; indicators: { indicatorId: string; value: number | null }[] }[] };
+  };
+
+  it('starts with the built-in plan alone, active, and a pull says so', async () => {
+    expect((await plans()).map((p) => [p.id, p.active, p.revisions])).toEqual([[BUILT_IN_PLAN_ID, true, 0]]);
+    const pulled = (await h.call('GET', `/api/v1${pullPath(null)}`, { token: worker.token })).json() as PullResponse;
+    expect(pulled.plans).toEqual([{ id: BUILT_IN_PLAN_ID, version: h.ctx.catalogue.version, active: true }]);
+  });
+
+  it('a refused upload names every problem and changes nothing', async () => {
+    const broken = { ...other, title: { uk: '', en: 'A plan' }, strategicGoals: [{ ...other.strategicGoals[0], number: 'x' }] };
+    const res = await h.call('POST', '/api/v1/plans', { token: admin.token, body: broken });
+    expect(res.statusCode).toBe(400);
+    const problems = (res.json() as { error: { code: string; problems: { path?: string; code: string; message: { uk: string; en: string } }[] } }).error;
+    expect(problems.code).toBe('plan_invalid');
+    expect(problems.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['title.uk', 'strategicGoals[0].number']));
+    expect(problems.problems.every((p) => p.message.uk && p.message.en)).toBe(true);
+    expect((await plans()).length).toBe(1);
+  });
+
+  it('an uploaded plan is listed, readable, and once active is what a pull names', async () => {
+    const up = await h.call('POST', '/api/v1/plans', { token: admin.token, body: other });
+    expect(up.statusCode).toBe(201);
+    expect((up.json() as PlanUploadResult).plan).toMatchObject({ id: other.id, version: 'test.1', revisions: 1, active: false });
+    // the same revision again changes nothing
+    expect((await h.call('POST', '/api/v1/plans', { token: admin.token, body: other })).statusCode).toBe(200);
+    const read = await h.call('GET', `/api/v1/plans/${other.id}`, { token: worker.token });
+    expect((read.json() as Catalogue).version).toBe('test.1');
+    expect((await h.call('POST', `/api/v1/plans/${other.id}/activate`, { token: worker.token })).statusCode).toBe(403);
+    expect((await h.call('POST', `/api/v1/plans/${other.id}/activate`, { token: admin.token })).statusCode).toBe(200);
+    const pulled = (await h.call('GET', `/api/v1${pullPath(null)}`, { token: worker.token })).json() as PullResponse;
+    expect(pulled.plans).toEqual([
+      { id: BUILT_IN_PLAN_ID, version: h.ctx.catalogue.version, active: false },
+      { id: other.id, version: 'test.1', active: true },
+    ]);
+    expect(pulled.catalogueVersion).toBe('test.1');
+    const audit = await h.ctx.db.selectFrom('audit_log').select('type').where('type', 'in', ['plan_uploaded', 'plan_activated']).execute();
+    expect(audit.map((a) => a.type).sort()).toEqual(['plan_activated', 'plan_uploaded']);
+  });
+
+  it('checks each record against the plan it names; one the server does not know is refused, naming `plan`', async () => {
+    const ok = lvivEvent(worker.author(team), other);
+    const unknown = lvivEvent(worker.author(team), { ...other, version: 'never-uploaded' });
+    // Kyiv's plan has no district "lvivskyi": the same event under the built-in plan is refused
+    const { plan: _p, ...underBuiltIn } = lvivEvent(worker.author(team), other);
+    const kyiv = createRecord(contentOf(underBuiltIn as FieldRecord), worker.author(team), new Date('2023-06-01T09:00:00Z'));
+    const answer = await push([ok, unknown, kyiv]);
+    expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'rejected']);
+    expect(answer.results[1]).toMatchObject({ issues: [{ field: 'plan', code: 'plan_unknown' }] });
+    expect(JSON.stringify(answer.results[2])).toContain('venue.district');
+  });
+
+  it('reports keep plans apart: the other plan’s 1.1 never counts in Kyiv’s 1.1', async () => {
+    const lviv = await progress(`plan=${other.id}&year=2023`);
+    const m11 = lviv.measures.find((m) => m.measureId === '1.1')!;
+    expect(m11.indicators.find((i) => i.indicatorId === '1.1.i2')!.value).toBe(9);
+    // 2023 is in both plans; asked by plan id, each gets its own figures
+    const kyiv = await progress(`plan=${BUILT_IN_PLAN_ID}&year=2023`);
+    expect(kyiv.measures.find((m) => m.measureId === '1.1')!.indicators.every((i) => !i.value)).toBe(true);
+    // 2021 is only in Kyiv's plan: asked without a plan, the report is Kyiv's though the other is active
+    expect((await h.call('GET', '/api/v1/reports/progress?year=2021', { token: admin.token })).statusCode).toBe(200);
+    expect((await h.call('GET', '/api/v1/reports/progress?year=2021&plan=no-such', { token: admin.token })).statusCode).toBe(400);
+  });
+
+  it('a revision keeps old records valid and reportable; a reused version with other content is refused', async () => {
+    const next = revised();
+    expect((await h.call('POST', '/api/v1/plans', { token: admin.token, body: { ...next, version: 'test.1' } })).statusCode).toBe(409);
+    expect((await h.call('POST', '/api/v1/plans', { token: admin.token, body: next })).statusCode).toBe(201);
+    expect((await plans()).find((p) => p.id === other.id)).toMatchObject({ version: 'test.2', revisions: 2, active: true });
+    // a record made under test.1 is revised on a device that has not synced yet: still checked against test.1
+    const made = lvivEvent(worker.author(team), other);
+    const again = reviseRecord(made, { content: { ...contentOf(made), title: 'Виправлено' } as never }, new Date('2023-06-02T09:00:00Z'));
+    expect(again.plan).toEqual({ id: other.id, version: 'test.1' });
+    expect((await push([made, again])).results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    // and a record under test.2 may use the measure it added
+    const added = createRecord({ ...contentOf(made), measureId: '1.4' }, { ...worker.author(team), plan: planRefOf(next) }, new Date('2023-06-03T09:00:00Z'));
+    expect((await push([added])).results.map((r) => r.status)).toEqual(['accepted']);
+    const report = await progress(`plan=${other.id}&year=2023`);
+    expect(report.measures.find((m) => m.measureId === '1.1')!.indicators.find((i) => i.indicatorId === '1.1.i2')!.value).toBe(18);
+    expect(report.measures.find((m) => m.measureId === '1.4')!.indicators.find((i) => i.indicatorId === '1.4.i2')!.value).toBe(9);
+  });
+});
