@@ -9,6 +9,10 @@ export const META = {
   catalogueVersion: 'catalogueVersion',
   /** the plan catalogue version the server reported on the last pull */
   serverCatalogueVersion: 'serverCatalogueVersion',
+  /** `{ id, version, active }[]`: the plans the last pull listed (issue 13) */
+  serverPlans: 'serverPlans',
+  /** the plan new records are made under, once a sync has brought it (absent: the built-in plan) */
+  activePlanId: 'activePlanId',
   /** `{ userId, cursor }`: where the last pull stopped, for that user */
   pullCursor: 'pullCursor',
   /** when someone last logged in to the server on this device (after that, no local identity) */

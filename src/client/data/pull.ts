@@ -112,6 +112,7 @@ export async function applyPullResponse(response: PullResponse, userId: string):
       for (const r of response.records) await applyRecord(db, r, payloads.get(`${r.id}:${r.revision}`));
       for (const { v, sealed } of verdicts) await applyVerdict(db, v, sealed);
       await db.meta.put({ key: META.serverCatalogueVersion, value: response.catalogueVersion });
+      if (response.plans) await db.meta.put({ key: META.serverPlans, value: response.plans });
       await db.meta.put({ key: META.pullCursor, value: { userId, cursor: response.cursor } satisfies CursorValue });
     }),
   );

@@ -90,3 +90,8 @@ export async function serverRecords(user: TestUser): Promise<FieldRecord[]> {
   }
   return seen;
 }
+
+/** Makes a plan the active one, as the e2e admin (a spec that changes it puts the built-in one back). */
+export async function activatePlanAs(planId: string): Promise<void> {
+  await call('POST', `/plans/${encodeURIComponent(planId)}/activate`, await admin(), {});
+}

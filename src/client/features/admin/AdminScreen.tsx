@@ -7,6 +7,7 @@ import { failureText } from '../../net/failure';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { listTeams, listUsers } from './adminApi';
+import { PlansPanel } from './PlansPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
 import './admin.css';
@@ -14,7 +15,7 @@ import './admin.css';
 export { messagesReady as ready } from './registerMessages';
 
 /**
- * Administration (admins only): teams, users and their devices, over the admin API. Online only:
+ * Administration (admins only): teams, users and their devices, and the plans, over the admin API. Online only:
  * nothing of it is kept on the device, and offline the screen says so instead of showing stale data.
  */
 export default function AdminScreen() {
@@ -41,7 +42,7 @@ export default function AdminScreen() {
   );
 }
 
-type Tab = 'teams' | 'users';
+type Tab = 'teams' | 'users' | 'plans';
 
 function AdminBody() {
   const { t } = useTranslation();
@@ -91,17 +92,19 @@ function AdminBody() {
   return (
     <>
       <div className="segmented admin-tabs" role="group" aria-label={t('admin.sections')}>
-        {(['teams', 'users'] as const).map((key) => (
+        {(['teams', 'users', 'plans'] as const).map((key) => (
           <button key={key} type="button" aria-pressed={tab === key} onClick={() => setTab(key)}>
-            {t(key === 'teams' ? 'admin.teamsTab' : 'admin.usersTab')}
+            {t(`admin.${key}Tab`)}
           </button>
         ))}
       </div>
       {failure && <Notice tone="error">{t('admin.loadFailed', { reason: text(failure) })}</Notice>}
       {tab === 'teams' ? (
         <TeamsPanel teams={data.teams} users={data.users} onChanged={reload} />
-      ) : (
+      ) : tab === 'users' ? (
         <UsersPanel teams={data.teams} users={data.users} onChanged={reload} />
+      ) : (
+        <PlansPanel />
       )}
     </>
   );

@@ -10,6 +10,7 @@ import type {
   UserDto,
   UserWithPasswordDto,
 } from '../../../shared/accounts/protocol';
+import type { PlanList, PlanListing, PlanUploadResult } from '../../../shared/plan/plan-protocol';
 import { getJson, patchJson, postJson } from '../../net/loggedIn';
 
 /** The admin API (/api/v1/admin, docs/server.md): teams, users and their devices. Online only. */
@@ -49,4 +50,18 @@ export async function listDevices(userId: string): Promise<DeviceDto[]> {
 
 export function revokeDevice(id: string): Promise<DeviceDto> {
   return postJson<DeviceDto>(`/admin/devices/${encodeURIComponent(id)}/revoke`, {});
+}
+
+/** The plans on the server (/api/v1/plans): each one's current revision, and which is active. */
+export async function listPlans(): Promise<PlanListing[]> {
+  return (await getJson<PlanList>('/plans')).plans;
+}
+
+/** Uploads a plan in the JSON format (checked by the server: a refused one lists its problems). */
+export function uploadPlan(plan: { json: unknown }): Promise<PlanUploadResult> {
+  return postJson<PlanUploadResult>('/plans', plan.json);
+}
+
+export function activatePlan(id: string): Promise<PlanListing> {
+  return postJson<PlanListing>(`/plans/${encodeURIComponent(id)}/activate`, {});
 }

@@ -59,6 +59,9 @@ async function syncBody(options: RunOptions): Promise<RunResult> {
     // The server heard from us (a push or pull answered, even with a refusal): say what is still here.
     if (outcome.ok || (outcome.failure.kind !== 'offline' && outcome.failure.kind !== 'unauthorized')) await reportStatus(transport);
     if (outcome.ok) {
+      // best effort: without the new plan the device goes on with the one it has
+      // (its own chunk: the plan checker is not needed to start the app)
+      await import('../../catalogue/follow').then((m) => m.followServerPlans(transport)).catch(() => false);
       await noteSyncOutcome({ ok: true });
       return 'ok';
     }
