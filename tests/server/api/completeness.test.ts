@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, FieldRecord } from '../../../src/shared';
 import { createRecord } from '../../../src/shared';
@@ -138,6 +139,29 @@ describe.each(backends)('completeness on $name', (backend) => {
     const uk = await h.call('GET', `/api/v1/review/completeness.csv?year=2023&team=${teamB}`, { token: supervisor.token });
     expect(uk.body).toContain('Команда,Місяць,Надіслано');
     expect(uk.body).toContain('Бригада Б,2023-04,2,2,0,0,0,так');
+  });
+
+  it('exports the same table as XLSX, counts as numbers, headers in the chosen language', async () => {
+    const res = await h.call('GET', `/api/v1/review/completeness.xlsx?year=2023&team=${teamB}&lang=en`, { token: supervisor.token });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="completeness-2023.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Completeness 2023')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['Team', 'Month', 'Submitted', 'Approved', 'Returned', 'Rejected', 'Pending', 'Month locked']);
+    expect(rows).toContainEqual(['Бригада Б', '2023-04', 2, 2, 0, 0, 0, 'yes']);
+    expect(rows).toHaveLength(1 + 6);
+    const uk = await h.call('GET', `/api/v1/review/completeness.xlsx?year=2023&team=${teamB}`, { token: supervisor.token });
+    expect(uk.headers['content-disposition']).toContain('povnota-2023.xlsx');
+    const ukBook = new ExcelJS.Workbook();
+    await ukBook.xlsx.load(uk.rawPayload as unknown as ArrayBuffer);
+    expect(ukBook.getWorksheet('Повнота 2023')!.getRow(1).getCell(1).value).toBe('Команда');
+    expect((await h.call('GET', `/api/v1/review/completeness.xlsx?year=2023&team=${teamC}`, { token: supervisor.token })).statusCode).toBe(403);
+    expect((await h.call('GET', '/api/v1/review/completeness.xlsx?year=2023', { token: workerB.token })).statusCode).toBe(403);
+    expect((await h.call('GET', '/api/v1/review/completeness.xlsx?year=20', { token: admin.token })).statusCode).toBe(400);
   });
 
   it('names the field of a bad query', async () => {
