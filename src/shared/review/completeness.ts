@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idRef, isoDateTime } from '../records/fields';
 import type { Lang } from '../messages/lang';
+import { xlsxWorkbook } from '../reports/xlsx';
 
 /**
  * Completeness (GET /api/v1/review/completeness, .csv): for each team and month of a year, how many
@@ -79,7 +80,7 @@ const HEADERS: Record<Lang, string[]> = {
 const YES_NO: Record<Lang, [string, string]> = { uk: ['так', 'ні'], en: ['yes', 'no'] };
 
 /** The team × month table as rows for CSV: a header, then one row per team and month. */
-export function completenessTable(report: CompletenessReport, lang: Lang): (string | number)[][] {
+export function completenessTable(report: Pick<CompletenessReport, 'cells'>, lang: Lang): (string | number)[][] {
   const [yes, no] = YES_NO[lang];
   return [
     HEADERS[lang],
@@ -87,6 +88,18 @@ export function completenessTable(report: CompletenessReport, lang: Lang): (stri
   ];
 }
 
-export function completenessFileName(year: number, lang: Lang): string {
-  return `${lang === 'uk' ? 'povnota' : 'completeness'}-${year}.csv`;
+export function completenessFileName(year: number, lang: Lang, format: 'csv' | 'xlsx' = 'csv'): string {
+  return `${lang === 'uk' ? 'povnota' : 'completeness'}-${year}.${format}`;
+}
+
+const SHEET: Record<Lang, string> = { uk: 'Повнота', en: 'Completeness' };
+const WIDTHS = [32, 10, 12, 13, 12, 12, 16, 18];
+
+/**
+ * The same table as an Excel workbook (the hand-written writer of src/shared/reports/xlsx.ts):
+ * a header row, then one row per team and month, counts as numbers. The server's .xlsx route and
+ * the device (offline, from its pulled records) make it alike; `preamble` says where it came from.
+ */
+export function completenessXlsx(report: Pick<CompletenessReport, 'year' | 'cells'>, lang: Lang, preamble?: readonly string[]): Uint8Array {
+  return xlsxWorkbook({ name: `${SHEET[lang]} ${report.year}`, rows: completenessTable(report, lang), widths: WIDTHS, ...(preamble?.length ? { preamble } : {}) });
 }

@@ -1,10 +1,12 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, FieldRecord } from '../../../src/shared';
 import { createRecord } from '../../../src/shared';
 import type { CompletenessReport } from '../../../src/shared/review/completeness';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
-import { RECORDED_AT, serviceLogContent } from '../helpers/records';
+import { completenessOfRecords } from '../../../src/shared/review/completeness-of-records';
+import { eventContent, RECORDED_AT, serviceLogContent } from '../helpers/records';
 import { batch } from '../helpers/sync';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,6 +20,7 @@ describe.each(backends)('completeness on $name', (backend) => {
   let teamA: string;
   let teamB: string;
   let teamC: string;
+  let teamD: string;
 
   const log = (user: TestUser, team: string, date: string) => createRecord(serviceLogContent({ date }), user.author(team), RECORDED_AT);
   async function push(user: TestUser, records: FieldRecord[]) {
@@ -56,6 +59,15 @@ describe.each(backends)('completeness on $name', (backend) => {
     for (const r of april) await verdict(r, 'approved');
     const lock = await h.call('POST', '/api/v1/review/months/lock', { token: admin.token, body: { teamId: teamB, month: '2023-04' } });
     expect(lock.statusCode, lock.body).toBe(200);
+    // Team D: an event across April and May (counts in both), a service log in March, March locked.
+    teamD = await h.team('Бригада Г');
+    const workerD = await h.user('field_worker', [teamD]);
+    const across = createRecord(eventContent({ startDate: '2023-04-28', endDate: '2023-05-02' }), workerD.author(teamD), RECORDED_AT);
+    const march = log(workerD, teamD, '2023-03-15');
+    await push(workerD, [across, march]);
+    await verdict(march, 'rejected');
+    const lockD = await h.call('POST', '/api/v1/review/months/lock', { token: admin.token, body: { teamId: teamD, month: '2023-03' } });
+    expect(lockD.statusCode, lockD.body).toBe(200);
   });
   afterAll(() => h?.close());
 
@@ -73,6 +85,22 @@ describe.each(backends)('completeness on $name', (backend) => {
     // a past year has all twelve months; a future one none
     expect((await report(admin, 'year=2022')).months).toHaveLength(12);
     expect((await report(admin, 'year=2024')).cells).toEqual([]);
+  });
+
+  it('agrees with the shared function a device uses (completenessOfRecords) on the same records and locks', async () => {
+    const server = await report(admin, 'year=2023');
+    const records = await h.ctx.db.selectFrom('records').select(['team_id', 'period_start', 'period_end', 'review_status', 'deleted']).execute();
+    const locks = await h.ctx.db.selectFrom('month_locks').select(['team_id', 'month']).where('unlocked_at', 'is', null).execute();
+    const device = completenessOfRecords({
+      teams: server.teams,
+      months: server.months,
+      records: records.map((r) => ({ teamId: r.team_id, periodStart: r.period_start, periodEnd: r.period_end, reviewStatus: r.review_status, deleted: Number(r.deleted) !== 0 })),
+      locks: locks.map((l) => ({ teamId: l.team_id, month: l.month })),
+    });
+    expect(device).toEqual(server.cells);
+    // the data is not trivial: a record across two months, a locked month with a rejected record
+    const cell = (month: string) => server.cells.find((c) => c.teamId === teamD && c.month === month);
+    expect([cell('2023-03'), cell('2023-04'), cell('2023-05')]).toMatchObject([{ submitted: 1, rejected: 1, locked: true }, { submitted: 1, pending: 1 }, { submitted: 1, pending: 1 }]);
   });
 
   it("gives a supervisor their own teams only, and refuses another team and other roles", async () => {
@@ -111,6 +139,29 @@ describe.each(backends)('completeness on $name', (backend) => {
     const uk = await h.call('GET', `/api/v1/review/completeness.csv?year=2023&team=${teamB}`, { token: supervisor.token });
     expect(uk.body).toContain('Команда,Місяць,Надіслано');
     expect(uk.body).toContain('Бригада Б,2023-04,2,2,0,0,0,так');
+  });
+
+  it('exports the same table as XLSX, counts as numbers, headers in the chosen language', async () => {
+    const res = await h.call('GET', `/api/v1/review/completeness.xlsx?year=2023&team=${teamB}&lang=en`, { token: supervisor.token });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="completeness-2023.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Completeness 2023')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['Team', 'Month', 'Submitted', 'Approved', 'Returned', 'Rejected', 'Pending', 'Month locked']);
+    expect(rows).toContainEqual(['Бригада Б', '2023-04', 2, 2, 0, 0, 0, 'yes']);
+    expect(rows).toHaveLength(1 + 6);
+    const uk = await h.call('GET', `/api/v1/review/completeness.xlsx?year=2023&team=${teamB}`, { token: supervisor.token });
+    expect(uk.headers['content-disposition']).toContain('povnota-2023.xlsx');
+    const ukBook = new ExcelJS.Workbook();
+    await ukBook.xlsx.load(uk.rawPayload as unknown as ArrayBuffer);
+    expect(ukBook.getWorksheet('Повнота 2023')!.getRow(1).getCell(1).value).toBe('Команда');
+    expect((await h.call('GET', `/api/v1/review/completeness.xlsx?year=2023&team=${teamC}`, { token: supervisor.token })).statusCode).toBe(403);
+    expect((await h.call('GET', '/api/v1/review/completeness.xlsx?year=2023', { token: workerB.token })).statusCode).toBe(403);
+    expect((await h.call('GET', '/api/v1/review/completeness.xlsx?year=20', { token: admin.token })).statusCode).toBe(400);
   });
 
   it('names the field of a bad query', async () => {

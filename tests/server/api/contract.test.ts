@@ -137,6 +137,7 @@ describe.each(backends)('the API contract on $name', (backend) => {
     await call('GET', `/api/v1/review/months?team=${fx.teamA}`, { token }, 200);
     await call('GET', `/api/v1/review/completeness?year=2023&team=${fx.teamA}`, { token }, 200);
     await call('GET', '/api/v1/review/completeness.csv?year=2023&lang=en', { token }, 200);
+    await call('GET', '/api/v1/review/completeness.xlsx?year=2023&lang=en', { token }, 200);
     await call('GET', '/api/v1/review/records', { token: fx.workerA.token }, 403);
   });
 

@@ -2,16 +2,11 @@ import { sql } from 'kysely';
 import type { CompletenessCell, CompletenessReport, QuietDevice } from '../../../shared/review/completeness';
 import type { ServerContext } from '../../context';
 import type { AuthContext } from '../auth';
+import { completenessMonths } from '../../../shared/review/completeness-of-records';
 import { touchesMonth } from './month-range';
 import { reviewTeams } from './rights';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** The months of `year` up to now (all twelve for a past year, none for a future one). */
-function monthsOf(year: number, now: Date): string[] {
-  const last = year < now.getUTCFullYear() ? 12 : year === now.getUTCFullYear() ? now.getUTCMonth() + 1 : 0;
-  return Array.from({ length: last }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-}
 
 /**
  * Per team and month of the year: records held, by review state, and whether the month is locked;
@@ -32,7 +27,7 @@ export async function completeness(
     .execute();
   const teamIds = teams.map((t) => t.id);
   const now = ctx.clock();
-  const months = monthsOf(query.year, now);
+  const months = completenessMonths(query.year, now);
 
   const counts = new Map<string, Record<string, number>>();
   if (teamIds.length)

@@ -7,7 +7,8 @@ import { errorBody } from '../../http/errors';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
 import { authenticate } from '../auth';
-import { completenessFileName, completenessQuery, completenessReport, completenessTable } from '../../../shared/review/completeness';
+import { completenessFileName, completenessQuery, completenessReport, completenessTable, completenessXlsx } from '../../../shared/review/completeness';
+import { XLSX_MIME } from '../../../shared/reports/xlsx';
 import { toCsv } from '../../../shared/reports/csv';
 import { completeness } from './completeness';
 import { listForReview } from './list';
@@ -113,6 +114,22 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${completenessFileName(q.year, q.lang)}"`)
         .send(toCsv(completenessTable(report, q.lang)));
+    },
+  );
+
+  app.get(
+    `${base}/completeness.xlsx`,
+    doc('The team × month completeness table as an Excel workbook, the same rows and headers (in `lang`) as the CSV', {
+      query: completenessQuery,
+      produces: XLSX_MIME,
+    }),
+    async (request, reply) => {
+      const q = parseInput(completenessQuery, request.query);
+      const report = await completeness(ctx, await authenticate(ctx, request), q);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', `attachment; filename="${completenessFileName(q.year, q.lang, 'xlsx')}"`)
+        .send(Buffer.from(completenessXlsx(report, q.lang)));
     },
   );
 }
