@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecord, reviseRecord, contentOf, pullPath, type FieldRecord, type PullResponse, type PushResponse } from '../../../src/shared';
 import type { Catalogue } from '../../../src/shared/plan/catalogue-schema';
 import { BUILT_IN_PLAN_ID, planRefOf } from '../../../src/shared/plan/plan-ref';
-import type { PlanList, PlanUploadResult } from '../../../src/shared/plan/plan-protocol';
+import { XLSX_TYPE, type PlanList, type PlanUploadResult } from '../../../src/shared/plan/plan-protocol';
+import { catalogueToTemplate, readTemplate } from '../../../src/server/features/plans';
+import ExcelJS from 'exceljs';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
 import { eventContent } from '../helpers/records';
@@ -66,6 +68,28 @@ describe.each(backends)('plans as data on $name', (backend) => {
     expect((await plans()).map((p) => [p.id, p.active, p.revisions])).toEqual([[BUILT_IN_PLAN_ID, true, 0]]);
     const pulled = (await h.call('GET', `/api/v1${pullPath(null)}`, { token: worker.token })).json() as PullResponse;
     expect(pulled.plans).toEqual([{ id: BUILT_IN_PLAN_ID, version: h.ctx.catalogue.version, active: true }]);
+  });
+
+  it('takes a plan as the XLSX template: a broken one names sheet, row and column and stores nothing; the admin downloads any plan as the template', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await catalogueToTemplate(other)) as unknown as ArrayBuffer);
+    book.getWorksheet('Показники Indicators')!.getCell('F2').value = 'apples';
+    const xlsx = { 'content-type': XLSX_TYPE };
+    const broken = await h.call('POST', '/api/v1/plans', { token: admin.token, headers: xlsx, body: Buffer.from(await book.xlsx.writeBuffer()) });
+    expect(broken.statusCode, broken.body).toBe(400);
+    expect((broken.json() as { error: { problems: unknown[] } }).error.problems).toEqual([
+      expect.objectContaining({ code: 'not_allowed_value', sheet: 'Показники Indicators', row: 2, column: 'F' }),
+    ]);
+    const notXlsx = await h.call('POST', '/api/v1/plans', { token: admin.token, headers: xlsx, body: Buffer.from('hello') });
+    expect((notXlsx.json() as { error: { problems: { code: string }[] } }).error.problems[0]!.code).toBe('not_xlsx');
+    expect((await plans()).length).toBe(1);
+    const forbidden = await h.call('GET', `/api/v1/plans/${BUILT_IN_PLAN_ID}/template.xlsx`, { token: worker.token });
+    expect(forbidden.statusCode).toBe(403);
+    const template = await h.call('GET', `/api/v1/plans/${BUILT_IN_PLAN_ID}/template.xlsx`, { token: admin.token });
+    expect(template.statusCode).toBe(200);
+    expect(template.headers['content-type']).toBe(XLSX_TYPE);
+    const read = await readTemplate(template.rawPayload);
+    expect(read.ok && read.catalogue).toEqual(h.ctx.catalogue);
   });
 
   it('a refused upload names every problem and changes nothing', async () => {

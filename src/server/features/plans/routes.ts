@@ -2,12 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { API_PREFIX, idRef } from '../../../shared';
 import { catalogueSchema } from '../../../shared/plan/catalogue-schema';
-import { planList, planListing, planUploadResult } from '../../../shared/plan/plan-protocol';
+import { planList, planListing, planUploadResult, XLSX_TYPE } from '../../../shared/plan/plan-protocol';
+import { validatePlan } from '../../../shared/plan/validate-plan';
 import type { ServerContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { parseInput } from '../../http/parse';
 import type { RouteDoc } from '../../http/route-doc';
 import { authenticate, requireRole } from '../auth';
+import { readTemplate } from './template-read';
+import { catalogueToTemplate } from './template-write';
 import { activatePlan, uploadPlan } from './upload';
 
 const errors = { 401: 'no valid session' };
@@ -25,6 +28,8 @@ function doc(summary: string, extra: Partial<RouteDoc> = {}): { config: { doc: R
  */
 export function planRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const base = `${API_PREFIX}/plans`;
+  // The XLSX template arrives as the file itself; its reader checks it (a non-XLSX body is a problem it names).
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: MAX_PLAN_BYTES }, (_request, body, done) => done(null, body));
   const admin = async (request: FastifyRequest) => {
     const auth = await authenticate(ctx, request);
     requireRole(auth, 'admin');
@@ -55,16 +60,35 @@ export function planRoutes(app: FastifyInstance, ctx: ServerContext): void {
     base,
     {
       bodyLimit: MAX_PLAN_BYTES,
-      ...doc('Upload a plan, or a new revision of one (a new version), in the documented JSON format; a refused plan changes nothing', {
+      ...doc(`Upload a plan, or a new revision of one (a new version): the documented JSON format (application/json), or the XLSX template (${XLSX_TYPE}); a refused plan changes nothing`, {
         response: planUploadResult,
         status: 201,
-        errors: { ...errors, 400: 'the plan has problems (error.problems names each, with its path)', 403: 'not an admin', 409: 'that version was uploaded with other content' },
+        errors: { ...errors, 400: 'the plan has problems (error.problems names each, with its path, or its sheet, row and column)', 403: 'not an admin', 409: 'that version was uploaded with other content' },
       }),
     },
     async (request, reply) => {
       const auth = await admin(request);
-      const result = await uploadPlan(ctx, request.body, auth.userId);
+      const check = Buffer.isBuffer(request.body) ? await readTemplate(request.body) : validatePlan(request.body);
+      const result = await uploadPlan(ctx, check, auth.userId);
       return reply.status(result.stored ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    `${base}/:id/template.xlsx`,
+    doc('A plan’s current revision as the XLSX template, to fill in for the next revision or another territory', {
+      produces: XLSX_TYPE,
+      errors: { ...errors, 403: 'not an admin', 404: 'no such plan' },
+    }),
+    async (request, reply) => {
+      await admin(request);
+      const plan = await ctx.plans.current(parseInput(idParams, request.params).id);
+      if (!plan) throw new HttpError(404, 'plan_not_found');
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${plan.id}-${plan.version}.xlsx"`)
+        .header('cache-control', 'no-store')
+        .send(await catalogueToTemplate(plan));
     },
   );
 

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../../shared/plan/catalogue-schema';
+import type { PlanCheck } from '../../../shared/plan/plan-errors';
 import type { PlanUploadResult } from '../../../shared/plan/plan-protocol';
-import { validatePlan } from '../../../shared/plan/validate-plan';
 import type { ServerContext } from '../../context';
 import { isUniqueViolation } from '../../db/errors';
 import { HttpError } from '../../http/errors';
@@ -14,12 +14,11 @@ function sameBody(a: Catalogue, b: Catalogue): boolean {
 }
 
 /**
- * Stores a checked plan as a new revision of its id. A refused plan changes nothing: every
+ * Stores a checked plan (from JSON or the XLSX template) as a new revision of its id. A refused plan changes nothing: every
  * problem comes back (400 plan_invalid, `error.problems`). A version already stored with other
  * content is a 409: records name their revision by version, so a version never changes meaning.
  */
-export async function uploadPlan(ctx: Ctx, data: unknown, actorId: string | null): Promise<PlanUploadResult> {
-  const check = validatePlan(data);
+export async function uploadPlan(ctx: Ctx, check: PlanCheck, actorId: string | null): Promise<PlanUploadResult> {
   if (!check.ok) throw new HttpError(400, 'plan_invalid', { problems: check.problems });
   const plan = check.catalogue;
   const known = await ctx.plans.revision({ id: plan.id, version: plan.version });
