@@ -4,6 +4,8 @@ import { createRecord, reviseRecord, contentOf, pullPath, type FieldRecord, type
 import type { Catalogue } from '../../../src/shared/plan/catalogue-schema';
 import { BUILT_IN_PLAN_ID, planRefOf } from '../../../src/shared/plan/plan-ref';
 import type { PlanList, PlanUploadResult } from '../../../src/shared/plan/plan-protocol';
+import type { KyselyPlugin } from 'kysely';
+import { createPlanStore } from '../../../src/server/features/plans/store';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
 import { eventContent } from '../helpers/records';
@@ -139,5 +141,36 @@ describe.each(backends)('plans as data on $name', (backend) => {
     const report = await progress(`plan=${other.id}&year=2023`);
     expect(report.measures.find((m) => m.measureId === '1.1')!.indicators.find((i) => i.indicatorId === '1.1.i2')!.value).toBe(18);
     expect(report.measures.find((m) => m.measureId === '1.4')!.indicators.find((i) => i.indicatorId === '1.4.i2')!.value).toBe(9);
+  });
+
+  it('listed() (what a pull sends) agrees with list() after uploads and an activation, in one query', async () => {
+    // by now: the other plan uploaded twice (test.1, test.2) and active, the built-in plan never uploaded
+    const fromList = (await h.ctx.plans.list()).map((p) => ({ id: p.id, version: p.version, active: p.active })).sort((a, b) => a.id.localeCompare(b.id));
+    expect(fromList).toEqual([
+      { id: BUILT_IN_PLAN_ID, version: h.ctx.catalogue.version, active: false },
+      { id: other.id, version: 'test.2', active: true },
+    ]);
+    expect(await h.ctx.plans.listed()).toEqual(fromList);
+    // the built-in plan active again: both say so
+    expect((await h.call('POST', `/api/v1/plans/${BUILT_IN_PLAN_ID}/activate`, { token: admin.token })).statusCode).toBe(200);
+    const listedNow = await h.ctx.plans.listed();
+    expect(listedNow.map((p) => [p.id, p.active])).toEqual([[BUILT_IN_PLAN_ID, true], [other.id, false]]);
+    expect(listedNow).toEqual((await h.ctx.plans.list()).map((p) => ({ id: p.id, version: p.version, active: p.active })).sort((a, b) => a.id.localeCompare(b.id)));
+
+    // counted on a store of its own: listed() is one query; list() reads no body it already parsed
+    let queries = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => ((queries += 1), args.node),
+      transformResult: async (args) => args.result,
+    };
+    const store = createPlanStore(h.ctx.db.withPlugin(counting), h.ctx.catalogue);
+    expect(await store.listed()).toEqual(listedNow);
+    expect(queries).toBe(1);
+    queries = 0;
+    await store.list(); // first time: the current revision's body is read once
+    expect(queries).toBe(3);
+    queries = 0;
+    expect((await store.list()).map((p) => p.version)).toEqual((await h.ctx.plans.list()).map((p) => p.version));
+    expect(queries).toBe(2);
   });
 });
