@@ -5,6 +5,7 @@ import type { Catalogue } from '../../../src/shared/plan/catalogue-schema';
 import { BUILT_IN_PLAN_ID, planRefOf } from '../../../src/shared/plan/plan-ref';
 import type { PlanList, PlanUploadResult } from '../../../src/shared/plan/plan-protocol';
 import type { KyselyPlugin } from 'kysely';
+import { createTeam } from '../../../src/server/features/accounts/teams';
 import { createPlanStore } from '../../../src/server/features/plans/store';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
@@ -172,5 +173,19 @@ describe.each(backends)('plans as data on $name', (backend) => {
     queries = 0;
     expect((await store.list()).map((p) => p.version)).toEqual((await h.ctx.plans.list()).map((p) => p.version));
     expect(queries).toBe(2);
+  });
+
+  it('a team district may be of any plan held; the active and the built-in plan are asked before all the others', async () => {
+    // the built-in plan is active (previous test); Lviv's plan is only held: its district is found by asking every plan
+    const post = (name: string, district: string) => h.call('POST', '/api/v1/admin/teams', { token: admin.token, body: { name, kind: 'district_service', district } });
+    expect((await post('Служба Львів', 'lvivskyi')).statusCode).toBe(201);
+    expect((await post('Служба Атлантида', 'atlantis')).statusCode).toBe(400);
+    // a store that cannot list: a district of the active or the built-in plan still passes, so list() was not asked
+    const noList = { ...h.ctx, plans: { ...h.ctx.plans, list: () => Promise.reject(new Error('list() asked')) } };
+    await expect(createTeam(noList, { name: 'Служба Дніпро 1', kind: 'district_service', district: 'dniprovskyi' })).resolves.toMatchObject({ district: 'dniprovskyi' });
+    await expect(createTeam(noList, { name: 'Служба Львів 1', kind: 'district_service', district: 'lvivskyi' })).rejects.toThrow('list() asked');
+    expect((await h.call('POST', `/api/v1/plans/${other.id}/activate`, { token: admin.token })).statusCode).toBe(200);
+    await expect(createTeam(noList, { name: 'Служба Львів 2', kind: 'district_service', district: 'lvivskyi' })).resolves.toMatchObject({ district: 'lvivskyi' });
+    await expect(createTeam(noList, { name: 'Служба Дніпро 2', kind: 'district_service', district: 'dniprovskyi' })).resolves.toMatchObject({ district: 'dniprovskyi' });
   });
 });
