@@ -20,6 +20,12 @@ for (const size of SIZES) {
     test('an empty event form: each field says what it needs, the banner names them, in Ukrainian and in English', async ({ page }) => {
       await setUpIdentity(page);
       await openScreen(page, 'Заходи', 'Захід / тренінг');
+      // Issue 13: the built-in plan ended in 2023 and today is later: the measure picker says so, once
+      const ended = page.getByTestId('plan-ended');
+      await expect(ended).toHaveCount(1);
+      await expect(ended).toHaveText(/^План «.+» завершився у 2023 році; записи датуються не пізніше останнього дня плану\. Нову редакцію плану завантажує адміністратор\.$/);
+      await expect(ended).toBeInViewport();
+      await page.screenshot({ path: `test-results/language-${size.name}-plan-ended-uk.png` });
       await page.getByRole('button', { name: 'Зберегти і надіслати' }).click();
       const format = page.getByLabel('Формат');
       await expect(format).toHaveAttribute('aria-invalid', 'true');
@@ -41,6 +47,7 @@ for (const size of SIZES) {
 
       await chooseLanguage(page, 'ENG');
       await expect(page.getByRole('heading', { level: 1, name: 'Event / training' })).toBeVisible();
+      await expect(page.getByTestId('plan-ended')).toHaveText(/^The plan “.+” ended in 2023; records are dated no later than its last day\. An administrator uploads a new revision of the plan\.$/);
       await page.getByRole('button', { name: 'Save and send' }).click();
       await expect(page.getByLabel('District')).toHaveAccessibleDescription('Choose the district');
       const english = page.getByRole('alert').filter({ hasText: 'Please correct the marked fields' });

@@ -1,5 +1,6 @@
 import type { Catalogue, CountIndicator, Indicator, Measure } from '../../shared/plan/catalogue-schema';
 import { allMeasures, indexCatalogue, measureFirstDay, measureLastDay } from '../../shared/plan/catalogue-index';
+import { defaultRecordDate } from '../../shared/plan/plan-period';
 import { isServiceSource } from '../../shared/plan/sources';
 
 export function countIndicators(measure: Measure): CountIndicator[] {
@@ -59,9 +60,9 @@ export function usualFirst(measures: Measure[], usage: ReadonlyMap<string, numbe
     .map((x) => x.measure);
 }
 
-/** A date for a new record: today, or the nearest day inside the measure's period. */
+/** A date for a new record: today, or the nearest day inside the measure's period (no measure yet: the plan's years). */
 export function defaultDateFor(measure: Measure | undefined, catalogue: Catalogue, today: string): string {
-  if (!measure) return today;
+  if (!measure) return defaultRecordDate(catalogue, today);
   const first = measureFirstDay(measure, catalogue);
   const last = measureLastDay(measure, catalogue);
   if (today > last) return last;

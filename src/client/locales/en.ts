@@ -122,6 +122,7 @@ export const en: Messages = {
     saveDraft: 'Save as draft',
     clear: 'Clear form',
     saveAnother: 'Save and add another',
+    planEnded: 'The plan “{{title}}” ended in {{year}}; records are dated no later than its last day. An administrator uploads a new revision of the plan.',
     periodEnded: "This measure's period in the plan ended on {{date}}: a record is dated no later than that.",
     savedAnother: 'Saved. The record will be sent at the next sync. The form is ready for the next record, with the same date, district and measure.',
     cleared: 'The form was cleared.',

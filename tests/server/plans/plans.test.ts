@@ -6,6 +6,9 @@ import { BUILT_IN_PLAN_ID, planRefOf } from '../../../src/shared/plan/plan-ref';
 import { XLSX_TYPE, type PlanList, type PlanUploadResult } from '../../../src/shared/plan/plan-protocol';
 import { catalogueToTemplate, readTemplate } from '../../../src/server/features/plans';
 import ExcelJS from 'exceljs';
+import type { KyselyPlugin } from 'kysely';
+import { createTeam } from '../../../src/server/features/accounts/teams';
+import { createPlanStore } from '../../../src/server/features/plans/store';
 import { backends } from '../helpers/backends';
 import { startHarness, type Harness, type TestUser } from '../helpers/harness';
 import { eventContent } from '../helpers/records';
@@ -163,5 +166,50 @@ describe.each(backends)('plans as data on $name', (backend) => {
     const report = await progress(`plan=${other.id}&year=2023`);
     expect(report.measures.find((m) => m.measureId === '1.1')!.indicators.find((i) => i.indicatorId === '1.1.i2')!.value).toBe(18);
     expect(report.measures.find((m) => m.measureId === '1.4')!.indicators.find((i) => i.indicatorId === '1.4.i2')!.value).toBe(9);
+  });
+
+  it('listed() (what a pull sends) agrees with list() after uploads and an activation, in one query', async () => {
+    // by now: the other plan uploaded twice (test.1, test.2) and active, the built-in plan never uploaded
+    const fromList = (await h.ctx.plans.list()).map((p) => ({ id: p.id, version: p.version, active: p.active })).sort((a, b) => a.id.localeCompare(b.id));
+    expect(fromList).toEqual([
+      { id: BUILT_IN_PLAN_ID, version: h.ctx.catalogue.version, active: false },
+      { id: other.id, version: 'test.2', active: true },
+    ]);
+    expect(await h.ctx.plans.listed()).toEqual(fromList);
+    // the built-in plan active again: both say so
+    expect((await h.call('POST', `/api/v1/plans/${BUILT_IN_PLAN_ID}/activate`, { token: admin.token })).statusCode).toBe(200);
+    const listedNow = await h.ctx.plans.listed();
+    expect(listedNow.map((p) => [p.id, p.active])).toEqual([[BUILT_IN_PLAN_ID, true], [other.id, false]]);
+    expect(listedNow).toEqual((await h.ctx.plans.list()).map((p) => ({ id: p.id, version: p.version, active: p.active })).sort((a, b) => a.id.localeCompare(b.id)));
+
+    // counted on a store of its own: listed() is one query; list() reads no body it already parsed
+    let queries = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => ((queries += 1), args.node),
+      transformResult: async (args) => args.result,
+    };
+    const store = createPlanStore(h.ctx.db.withPlugin(counting), h.ctx.catalogue);
+    expect(await store.listed()).toEqual(listedNow);
+    expect(queries).toBe(1);
+    queries = 0;
+    await store.list(); // first time: the current revision's body is read once
+    expect(queries).toBe(3);
+    queries = 0;
+    expect((await store.list()).map((p) => p.version)).toEqual((await h.ctx.plans.list()).map((p) => p.version));
+    expect(queries).toBe(2);
+  });
+
+  it('a team district may be of any plan held; the active and the built-in plan are asked before all the others', async () => {
+    // the built-in plan is active (previous test); Lviv's plan is only held: its district is found by asking every plan
+    const post = (name: string, district: string) => h.call('POST', '/api/v1/admin/teams', { token: admin.token, body: { name, kind: 'district_service', district } });
+    expect((await post('Служба Львів', 'lvivskyi')).statusCode).toBe(201);
+    expect((await post('Служба Атлантида', 'atlantis')).statusCode).toBe(400);
+    // a store that cannot list: a district of the active or the built-in plan still passes, so list() was not asked
+    const noList = { ...h.ctx, plans: { ...h.ctx.plans, list: () => Promise.reject(new Error('list() asked')) } };
+    await expect(createTeam(noList, { name: 'Служба Дніпро 1', kind: 'district_service', district: 'dniprovskyi' })).resolves.toMatchObject({ district: 'dniprovskyi' });
+    await expect(createTeam(noList, { name: 'Служба Львів 1', kind: 'district_service', district: 'lvivskyi' })).rejects.toThrow('list() asked');
+    expect((await h.call('POST', `/api/v1/plans/${other.id}/activate`, { token: admin.token })).statusCode).toBe(200);
+    await expect(createTeam(noList, { name: 'Служба Львів 2', kind: 'district_service', district: 'lvivskyi' })).resolves.toMatchObject({ district: 'lvivskyi' });
+    await expect(createTeam(noList, { name: 'Служба Дніпро 2', kind: 'district_service', district: 'dniprovskyi' })).resolves.toMatchObject({ district: 'dniprovskyi' });
   });
 });

@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { TeamDto, UserDto } from '../../../shared/accounts/protocol';
 import { useText, useTranslation } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { useOnline } from '../../app/useOnline';
-import { failureText } from '../../net/failure';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { listTeams, listUsers } from './adminApi';
 import { PlansPanel } from './PlansPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
+import { useLoad } from './useLoad';
 import './admin.css';
 
 export { messagesReady as ready } from './registerMessages';
@@ -44,40 +44,16 @@ export default function AdminScreen() {
 
 type Tab = 'teams' | 'users' | 'plans';
 
+async function loadTeamsAndUsers(): Promise<{ teams: TeamDto[]; users: UserDto[] }> {
+  const [teams, users] = await Promise.all([listTeams(), listUsers()]);
+  return { teams, users };
+}
+
 function AdminBody() {
   const { t } = useTranslation();
   const text = useText();
   const [tab, setTab] = useState<Tab>('teams');
-  const [data, setData] = useState<{ teams: TeamDto[]; users: UserDto[] } | null>(null);
-  const [failure, setFailure] = useState<ReturnType<typeof failureText> | null>(null);
-  const [loads, setLoads] = useState(0);
-  // callers of reload() waiting for the load it started
-  const waiting = useRef<(() => void)[]>([]);
-  useEffect(() => {
-    let live = true;
-    Promise.all([listTeams(), listUsers()]).then(
-      ([teams, users]) => {
-        if (!live) return;
-        setData({ teams, users });
-        setFailure(null);
-      },
-      (error: unknown) => live && setFailure(failureText(error)),
-    ).finally(() => {
-      for (const resolve of waiting.current.splice(0)) resolve();
-    });
-    return () => {
-      live = false;
-    };
-  }, [loads]);
-  /** Loads teams and users again; resolves once they are in (or failed). */
-  const reload = useCallback(
-    () =>
-      new Promise<void>((resolve) => {
-        waiting.current.push(resolve);
-        setLoads((n) => n + 1);
-      }),
-    [],
-  );
+  const { data, failure, reload } = useLoad(loadTeamsAndUsers);
 
   if (failure && !data)
     return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import type { PlanListing } from '../../../shared/plan/plan-protocol';
 import { useLang, useText, useTranslation } from '../../app/i18n';
@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { formatDateTime } from '../../ui/format';
 import { activatePlan, listPlans, uploadPlan } from './adminApi';
+import { useLoad } from './useLoad';
 
 interface Problem {
   code: string;
@@ -32,26 +33,14 @@ async function readPlanFile(file: File): Promise<{ json: unknown } | { unreadabl
 export function PlansPanel() {
   const { t } = useTranslation();
   const text = useText();
-  const [plans, setPlans] = useState<PlanListing[] | null>(null);
+  const { data: plans, failure, reload } = useLoad(listPlans);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [loads, setLoads] = useState(0);
-  useEffect(() => {
-    let live = true;
-    listPlans().then(
-      (list) => live && setPlans(list),
-      (error: unknown) => live && setOutcome({ kind: 'error', text: failureText(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [loads]);
-  const reload = useCallback(() => setLoads((n) => n + 1), []);
 
   async function activate(plan: PlanListing) {
     try {
       await activatePlan(plan.id);
       setOutcome({ kind: 'note', text: t('admin.plans.activated', { title: text(plan.title) }) });
-      reload();
+      void reload();
     } catch (error) {
       setOutcome({ kind: 'error', text: failureText(error) });
     }
@@ -65,11 +54,12 @@ export function PlansPanel() {
         {outcome?.kind === 'note' && <p className="notice notice-ok">{outcome.text}</p>}
       </div>
       {outcome?.kind === 'error' && <Notice tone="error">{text(outcome.text)}</Notice>}
+      {failure && <Notice tone="error">{text(failure)}</Notice>}
       {!plans ? <Loading /> : <PlanList plans={plans} onActivate={(p) => void activate(p)} />}
       <UploadForm
         onOutcome={async (o) => {
           setOutcome(o);
-          if (o.kind === 'note') reload();
+          if (o.kind === 'note') void reload();
         }}
       />
     </section>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { updateUserRequest, type DeviceDto, type TeamDto, type UserDto } from '../../../shared/accounts/protocol';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { roles, type Role } from '../../../shared/sync/protocol';
@@ -12,6 +12,7 @@ import { formatDateTime, timeAgo } from '../../ui/format';
 import { listDevices, resetPassword, revokeDevice, updateUser } from './adminApi';
 import { checkRequest, errorsOf, type FormErrors } from './formErrors';
 import { GeneratedPassword, TeamChecks } from './parts';
+import { useLoad } from './useLoad';
 
 const CHANGE_FIELDS = ['role', 'teamIds', 'active'] as const;
 
@@ -126,24 +127,7 @@ export function UserDetail({ user, teams, onChanged }: { user: UserDto; teams: T
 function DeviceList({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const text = useText();
-  const [devices, setDevices] = useState<DeviceDto[] | null>(null);
-  const [failure, setFailure] = useState<LocalizedText | null>(null);
-  const [loads, setLoads] = useState(0);
-  useEffect(() => {
-    let live = true;
-    listDevices(userId).then(
-      (list) => {
-        if (!live) return;
-        setDevices(list);
-        setFailure(null);
-      },
-      (error: unknown) => live && setFailure(failureText(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [userId, loads]);
-  const load = useCallback(async () => setLoads((n) => n + 1), []);
+  const { data: devices, failure, reload } = useLoad(useCallback(() => listDevices(userId), [userId]));
   return (
     <>
       <h4>{t('admin.devices.title')}</h4>
@@ -155,7 +139,7 @@ function DeviceList({ userId }: { userId: string }) {
       ) : (
         <ul className="admin-list" data-testid="admin-devices">
           {devices.map((device) => (
-            <DeviceItem key={device.id} device={device} onRevoked={load} />
+            <DeviceItem key={device.id} device={device} onRevoked={reload} />
           ))}
         </ul>
       )}

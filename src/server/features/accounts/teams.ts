@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CreateTeamRequest, TeamDto, UpdateTeamRequest } from '../../../shared/accounts/protocol';
 import { createTeamRequest } from '../../../shared/accounts/protocol';
+import type { Catalogue } from '../../../shared/plan/catalogue-schema';
 import { serverMessages } from '../../../shared/messages/server';
 import type { ServerContext } from '../../context';
 import { isSqlite } from '../../db/dialect';
@@ -16,11 +17,19 @@ export function teamDto(row: TeamRow): TeamDto {
   return { id: row.id, name: row.name, kind: row.kind, district: row.district ?? null, createdAt: row.created_at };
 }
 
-/** A team's district is one of a plan's districts (or none: the whole city); anything else is a 400 naming `district`. */
+/**
+ * A team's district is one of a plan's districts (or none: the whole city); anything else is a 400
+ * naming `district`. Any plan the server holds will do; the active and the built-in plan are asked
+ * first (almost every team is of one of them), the others only when neither has the district.
+ */
 async function assertDistrict(ctx: Pick<ServerContext, 'plans'>, district: string | null | undefined): Promise<void> {
   if (district === null || district === undefined) return;
-  const plans = await Promise.all((await ctx.plans.list()).map((p) => ctx.plans.current(p.id)));
-  if (!plans.some((plan) => plan?.districts.some((d) => d.id === district)))
+  const has = (plan: Catalogue | null) => !!plan?.districts.some((d) => d.id === district);
+  const first = [await ctx.plans.active(), ctx.plans.builtIn];
+  if (first.some(has)) return;
+  const asked = new Set(first.map((p) => p.id));
+  const others = await Promise.all((await ctx.plans.list()).filter((p) => !asked.has(p.id)).map((p) => ctx.plans.current(p.id)));
+  if (!others.some(has))
     throw new HttpError(400, 'validation_failed', {
       issues: [{ field: 'district', code: 'invalid_value', message: serverMessages.district_unknown }],
     });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Catalogue } from '../../../shared/plan/catalogue-schema';
 import type { PlanRef } from '../../../shared/plan/plan-ref';
-import type { PlanListing } from '../../../shared/plan/plan-protocol';
+import type { PlanListing, PulledPlan } from '../../../shared/plan/plan-protocol';
 import { validatePlan } from '../../../shared/plan/validate-plan';
 import type { Database } from '../../db/schema';
 
@@ -20,14 +20,26 @@ export interface PlanStore {
   revision(ref: PlanRef | undefined): Promise<Catalogue | null>;
   /** every plan, its current revision, and which one is active */
   list(): Promise<PlanListing[]>;
+  /**
+   * What a pull says about plans (each plan's current version, which one is active), in one
+   * query and without reading any plan's body; ordered by id. Agrees with list().
+   */
+  listed(): Promise<PulledPlan[]>;
   builtIn: Catalogue;
 }
 
 interface Row {
   id: string;
   version: string;
-  revision: number;
   body: string;
+}
+
+/** A plan's current revision as list() reads it: no body (a parsed revision is kept in memory). */
+interface LatestRow {
+  id: string;
+  version: string;
+  /** how many revisions of the plan are stored */
+  revisions: number;
   uploaded_at: string;
 }
 
@@ -46,11 +58,28 @@ export function createPlanStore(db: Kysely<Database>, builtIn: Catalogue): PlanS
     return check.catalogue;
   };
 
-  const latestRows = async (): Promise<Row[]> => {
-    const rows = (await db.selectFrom('plans').select(['id', 'version', 'revision', 'uploaded_at']).orderBy('id').orderBy('revision', 'desc').execute()) as Omit<Row, 'body'>[];
-    const latest = new Map<string, Omit<Row, 'body'>>();
-    for (const r of rows) if (!latest.has(r.id)) latest.set(r.id, { ...r, revision: Number(r.revision) });
-    return [...latest.values()].map((r) => ({ ...r, body: '' }));
+  /** Every plan's current revision and its count of revisions, from one query over the revisions (not their bodies). */
+  const latestRows = async (): Promise<LatestRow[]> => {
+    const rows = await db.selectFrom('plans').select(['id', 'version', 'uploaded_at']).orderBy('id').orderBy('revision', 'desc').execute();
+    const latest = new Map<string, LatestRow>();
+    for (const r of rows) {
+      const seen = latest.get(r.id);
+      if (seen) seen.revisions += 1;
+      else latest.set(r.id, { ...r, revisions: 1 });
+    }
+    return [...latest.values()];
+  };
+
+  /** The current revisions not parsed yet, in one query; afterwards every row's plan is in memory. */
+  const parseAll = async (rows: readonly Pick<Row, 'id' | 'version'>[]): Promise<void> => {
+    const missing = rows.filter((r) => !parsed.has(key(r.id, r.version)));
+    if (!missing.length) return;
+    const bodies = await db
+      .selectFrom('plans')
+      .select(['id', 'version', 'body'])
+      .where((eb) => eb.or(missing.map((r) => eb.and([eb('id', '=', r.id), eb('version', '=', r.version)]))))
+      .execute();
+    for (const row of bodies) parse(row);
   };
 
   const activeId = async (): Promise<string> => {
@@ -78,19 +107,33 @@ export function createPlanStore(db: Kysely<Database>, builtIn: Catalogue): PlanS
       return row ? parse(row) : null;
     },
     async list() {
-      const [rows, active, counts] = await Promise.all([
-        latestRows(),
-        activeId(),
-        db.selectFrom('plans').select(['id']).select((eb) => eb.fn.countAll<number | string>().as('n')).groupBy('id').execute(),
-      ]);
-      const revisions = new Map(counts.map((c) => [c.id, Number(c.n)]));
+      const [rows, active] = await Promise.all([latestRows(), activeId()]);
+      await parseAll(rows);
       const out: PlanListing[] = [];
       if (!rows.some((r) => r.id === builtIn.id)) out.push(listing(builtIn, 0, null, active));
-      for (const r of rows) {
-        const plan = (await current(r.id))!;
-        out.push(listing(plan, revisions.get(r.id) ?? 1, r.uploaded_at, active));
-      }
+      for (const r of rows) out.push(listing(parsed.get(key(r.id, r.version))!, r.revisions, r.uploaded_at, active));
       return out.sort((a, b) => a.years[0]! - b.years[0]! || a.id.localeCompare(b.id));
+    },
+    async listed() {
+      // each plan's latest revision, and on every row the latest activation (none: the built-in plan)
+      const rows = await db
+        .selectFrom('plans as p')
+        .select(['p.id', 'p.version'])
+        .select((eb) => eb.selectFrom('plan_activations').select('plan_activations.plan_id').orderBy('plan_activations.seq', 'desc').limit(1).as('active_id'))
+        .where((eb) =>
+          eb(
+            'p.revision',
+            '=',
+            eb.selectFrom('plans as q').select((q) => q.fn.max('q.revision').as('latest')).whereRef('q.id', '=', 'p.id'),
+          ),
+        )
+        .orderBy('p.id')
+        .execute();
+      // no plan uploaded: nothing but the built-in plan can have been activated
+      const active = rows[0]?.active_id ?? builtIn.id;
+      const out: PulledPlan[] = rows.map((r) => ({ id: r.id, version: r.version, active: r.id === active }));
+      if (!rows.some((r) => r.id === builtIn.id)) out.push({ id: builtIn.id, version: builtIn.version, active: builtIn.id === active });
+      return out.sort((a, b) => a.id.localeCompare(b.id));
     },
   };
 }

@@ -85,7 +85,7 @@ export async function pull(ctx: ServerContext, auth: AuthContext, query: { since
   const [records, verdicts, plans] = await Promise.all([
     recordsAfter(ctx, auth, since, limit + 1),
     verdictsAfter(ctx, auth, since, limit + 1),
-    ctx.plans.list(),
+    ctx.plans.listed(),
   ]);
   const merged = [...records, ...verdicts].sort((a, b) => a.seq - b.seq);
   const page = merged.slice(0, limit);
