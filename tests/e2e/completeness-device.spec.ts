@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { seriousViolations } from './support/axe';
-import { logIn, openScreen, recordConsultation, syncNow as syncFromHeader, waitForServiceWorker } from './support/app';
+import { chooseLanguage, logIn, openScreen, recordConsultation, syncNow as syncFromHeader, waitForServiceWorker } from './support/app';
 import { createTeam, createUser, type TestUser } from './support/server';
 
 /**
@@ -89,7 +89,7 @@ for (const size of SIZES) {
     await expect(panel.getByText('Сервер зараз не відповідає', { exact: false })).toHaveCount(0);
     if (kept) {
       await expect(panel.getByTestId('completeness-locks')).toHaveText(/^Закриті місяці — як повідомив сервер \d{1,2} \S+ \d{4} р\., \d{2}:\d{2}/);
-      await expect(panel.getByTestId('quiet-as-of')).toHaveText(/^Пристрої без зв’язку — за відповіддю сервера \d{1,2} \S+ \d{4} р\., \d{2}:\d{2}.*:$/);
+      await expect(panel.getByTestId('quiet-as-of')).toHaveText(/^За відповіддю сервера \d{1,2} \S+ \d{4} р\., \d{2}:\d{2}\.$/);
       await expect(panel.getByText('Усі пристрої виходили на зв’язок останнім часом.')).toBeVisible();
     } else {
       await expect(panel.getByTestId('completeness-locks')).toHaveText('Чи закрито місяць, знає лише сервер: на цьому пристрої цього не видно, тож усі місяці показано незакритими.');
@@ -125,6 +125,15 @@ for (const size of SIZES) {
     expect(text.split('\r\n')[0]).toBe('\uFEFFКоманда,Місяць,Надіслано,Затверджено,Повернуто,Відхилено,Очікує перевірки,Місяць заблоковано');
     expect(text).toContain(`${team.name},2023-12,1,0,0,0,1,ні\r\n`);
     await expectClean(page, `${size.name}-downloaded`);
+
+    // In English, still offline: the same table and where it came from.
+    await chooseLanguage(page, 'ENG');
+    const english = page.getByRole('region', { name: 'Reporting completeness' });
+    await expect(english.getByTestId('completeness-from-device')).toHaveText(/^From this device, as of the last sync .+; records others have not synced yet are not counted\.$/);
+    await expect(english.locator(`tr[data-team="${team.name}"] td`)).toHaveText(['1', '0', '0', '1', 'no']);
+    await expect(english.getByTestId('completeness-locks')).toHaveText(
+      kept ? /^Locked months as the server reported them at / : 'Only the server knows whether a month is locked: this device cannot tell, so every month shows as not locked.',
+    );
     await context.close();
   });
 }

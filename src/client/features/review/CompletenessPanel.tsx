@@ -241,12 +241,17 @@ function CompletenessTable({
   );
 }
 
-function QuietDevices({ days, devices }: { days: number; devices: readonly QuietDevice[] }) {
+function QuietDevices({ days, devices, asOf }: { days: number; devices: readonly QuietDevice[]; asOf?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
     <>
       <h3>{t('review.completeness.quietTitle', { days })}</h3>
+      {asOf && (
+        <p className="hint" data-testid="quiet-as-of">
+          {t('review.completeness.quietAsOf', { at: formatDateTime(asOf, lang) })}
+        </p>
+      )}
       {devices.length === 0 ? (
         <p>{t('review.completeness.noQuiet')}</p>
       ) : (
@@ -267,7 +272,6 @@ function QuietDevices({ days, devices }: { days: number; devices: readonly Quiet
 /** Quiet devices only the server knows: its last answer kept here, with when it came, or a line saying there is none. */
 function KeptQuietDevices({ cached }: { cached: CachedCompleteness | null }) {
   const { t } = useTranslation();
-  const lang = useLang();
   if (!cached) {
     return (
       <>
@@ -276,12 +280,5 @@ function KeptQuietDevices({ cached }: { cached: CachedCompleteness | null }) {
       </>
     );
   }
-  return (
-    <>
-      <p className="hint" data-testid="quiet-as-of">
-        {t('review.completeness.quietAsOf', { at: formatDateTime(cached.fetchedAt, lang) })}
-      </p>
-      <QuietDevices days={cached.report.quietDays} devices={cached.report.quietDevices} />
-    </>
-  );
+  return <QuietDevices days={cached.report.quietDays} devices={cached.report.quietDevices} asOf={cached.fetchedAt} />;
 }

@@ -90,7 +90,7 @@ export const en: ReportMessages = {
       fileTitle: 'Reporting completeness for {{year}}',
       quietTitleKept: 'Devices out of contact',
       quietNoneKept: 'Only the server knows which devices are out of contact, and no answer of it is kept on this device yet.',
-      quietAsOf: 'Devices out of contact, from the server\'s answer at {{at}}:',
+      quietAsOf: 'As the server answered at {{at}}.',
     },
     statusName: { pending: 'Waiting for review', approved: 'Approved', returned: 'Returned', rejected: 'Rejected' },
     monthTitle: 'Approve a month',
