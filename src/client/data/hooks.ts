@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { aggregateRows, openAggregates, type FactBucket } from './aggregates';
+import { deviceCompleteness, type DeviceCompleteness } from './completenessOnDevice';
 import { getDb } from './db';
 import { decodeRows, type StoredRecord } from './recordRead';
 import type { AggregateRow, SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
@@ -10,6 +11,7 @@ import { sharedLiveQuery } from './sharedQuery';
 import { openSyncInfo, setAsideRows, storedSyncInfo, unsyncedSummary, type StoredSyncInfo, type SyncInfo, type UnsyncedSummary } from './status';
 import { storageState, type StorageState } from './storage';
 import { latestServerRows } from './teamRecordRead';
+import { META } from './meta';
 
 /**
  * React hooks over the device database. They re-render on every change, in this tab or another
@@ -207,4 +209,28 @@ export function useSetAside(): StoredRecord[] | undefined {
  */
 export function useServerRecordsPage(limit: number): RecentRecords | undefined {
   return useOpened(useLiveQuery(() => latestServerRows(limit), [limit]), openRecent);
+}
+
+/**
+ * Completeness of a year for the reviewer's teams, from this device (completenessOnDevice.ts),
+ * live: it is worked out again when the aggregates, the unsent records, the last sync or the kept
+ * server answer change. `userId` null (no server login): nothing is read, the answer is null.
+ */
+export function useDeviceCompleteness(userId: string | null, year: number, teams: readonly { id: string; name: string }[]): DeviceCompleteness | null | undefined {
+  const teamsKey = JSON.stringify(teams);
+  // What the answer depends on, read from the database alone (the codec cannot run in a live query).
+  const raw = useLiveQuery(async () => {
+    const db = getDb();
+    const [aggregates, unsent, meta] = await Promise.all([
+      db.aggregates.toArray(),
+      db.records.where('status').anyOf('ready', 'sending', 'rejected').primaryKeys(),
+      db.meta.where('key').anyOf(META.lastSyncAt, META.serverCompleteness).toArray(),
+    ]);
+    return { aggregates: aggregates.map((a) => a.mark), unsent, meta };
+  });
+  const open = useCallback(
+    async () => (userId === null ? null : deviceCompleteness({ userId, year, teams: JSON.parse(teamsKey) as { id: string; name: string }[] })),
+    [userId, year, teamsKey],
+  );
+  return useOpened(raw, open);
 }

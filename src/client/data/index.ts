@@ -39,7 +39,9 @@ export {
   useStoredRecord,
   useSetAside,
   useServerRecordsPage,
+  useDeviceCompleteness,
 } from './hooks';
+export { cacheServerCompleteness, cachedServerCompleteness, deviceCompleteness, type CachedCompleteness, type DeviceCompleteness } from './completenessOnDevice';
 export { getRecord, listRecords, type StoredRecord } from './recordRead';
 export { deviceReviewStatus, mergeDeviceRecords } from './deviceRecords';
 export { deviceBuckets, deviceFacts, rebuildAggregates, type FactBucket, type OwnFact, type ReviewTally } from './aggregates';

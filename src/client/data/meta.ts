@@ -21,6 +21,8 @@ export const META = {
   atRest: 'atRest',
   /** `{ id, name }[]`: the teams the last server answer said reports may name, for names offline */
   reportTeams: 'reportTeams',
+  /** sealed `{ userId, fetchedAt, report }`: the server's last completeness answer, shown offline (completenessOnDevice.ts) */
+  serverCompleteness: 'serverCompleteness',
 } as const;
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {
