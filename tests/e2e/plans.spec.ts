@@ -30,7 +30,7 @@ test('an admin uploads and activates a plan; a device records under it after its
 
     const form = main.getByRole('form', { name: 'Завантажити план або нову редакцію' });
     const broken = JSON.stringify({ ...JSON.parse(plan), years: [], title: { uk: '', en: 'x' } });
-    await form.getByLabel('Файл плану (JSON)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+    await form.getByLabel('Файл плану (XLSX або JSON)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
     await form.getByRole('button', { name: 'Перевірити й завантажити' }).click();
     const problems = form.getByTestId('plan-problems');
     await expect(problems).toContainText('План не прийнято, на сервері нічого не змінено');
@@ -39,7 +39,7 @@ test('an admin uploads and activates a plan; a device records under it after its
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/plans-refused.png', fullPage: true });
 
-    await form.getByLabel('Файл плану (JSON)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(plan) });
+    await form.getByLabel('Файл плану (XLSX або JSON)').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(plan) });
     await form.getByRole('button', { name: 'Перевірити й завантажити' }).click();
     await expect(main.getByText(`План «${title}», версія test.1, завантажено.`, { exact: false })).toBeVisible();
     await main.getByRole('button', { name: `Зробити активним план «${title}»` }).click();

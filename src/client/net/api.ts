@@ -12,6 +12,8 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFai
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
+  /** a file sent as itself (an XLSX plan), with its content type, instead of a JSON body */
+  file?: { bytes: Blob; type: string };
   token?: string | null;
   timeoutMs?: number;
 }
@@ -25,9 +27,11 @@ async function send(path: string, options: RequestOptions): Promise<Response | n
       signal: controller.signal,
       headers: {
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.file ? { 'content-type': options.file.type } : {}),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.file ? { body: options.file.bytes } : {}),
     });
   } catch {
     return null;

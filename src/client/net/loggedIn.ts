@@ -28,6 +28,13 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return answer.value;
 }
 
+/** Sends a file as the request body (an XLSX plan), answered with JSON. */
+export async function postFile<T>(path: string, file: { bytes: Blob; type: string }): Promise<T> {
+  const answer = await apiRequest<T>(path, { method: 'POST', file, token: await token() });
+  if (!answer.ok) throw answer.failure;
+  return answer.value;
+}
+
 export async function patchJson<T>(path: string, body: unknown): Promise<T> {
   const answer = await apiRequest<T>(path, { method: 'PATCH', body, token: await token() });
   if (!answer.ok) throw answer.failure;

@@ -190,6 +190,8 @@ describe.each(backends)('the API contract on $name', (backend) => {
     await call('POST', '/api/v1/plans', { token: fx.supervisor.token, body: other }, 403);
     await call('POST', '/api/v1/plans', { token, body: other }, 201);
     await call('POST', '/api/v1/plans', { token, body: { ...other, title: { uk: 'Інший зміст', en: 'Other content' } } }, 409);
+    await call('GET', `/api/v1/plans/${other.id}/template.xlsx`, { token }, 200);
+    await call('GET', `/api/v1/plans/${other.id}/template.xlsx`, { token: fx.supervisor.token }, 403);
     await call('POST', `/api/v1/plans/${other.id}/activate`, { token }, 200);
     await call('POST', `/api/v1/plans/${BUILT_IN_PLAN_ID}/activate`, { token }, 200);
   });

@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
-import type { PlanListing } from '../../../shared/plan/plan-protocol';
+import { XLSX_TYPE, type PlanListing } from '../../../shared/plan/plan-protocol';
 import { useLang, useText, useTranslation } from '../../app/i18n';
 import { ApiFailure, failureText } from '../../net/failure';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { formatDateTime } from '../../ui/format';
-import { activatePlan, listPlans, uploadPlan } from './adminApi';
+import { saveFile } from '../../ui/saveFile';
+import { activatePlan, listPlans, planTemplate, uploadPlan } from './adminApi';
 import { useLoad } from './useLoad';
 
 interface Problem {
@@ -20,8 +21,12 @@ interface Problem {
 
 type Outcome = { kind: 'note'; text: string } | { kind: 'problems'; problems: Problem[] } | { kind: 'error'; text: LocalizedText };
 
-/** A plan file in the JSON format, parsed here so a file that is not JSON is said so before any upload. */
-async function readPlanFile(file: File): Promise<{ json: unknown } | { unreadable: string }> {
+/**
+ * A plan file: the XLSX template goes as it is (the server reads and checks it); a JSON file is
+ * parsed here, so one that is not JSON is said so before any upload.
+ */
+async function readPlanFile(file: File): Promise<{ json: unknown } | { xlsx: Blob } | { unreadable: string }> {
+  if (/\.xlsx$/i.test(file.name) || file.type === XLSX_TYPE) return { xlsx: file };
   try {
     return { json: JSON.parse(await file.text()) as unknown };
   } catch (error) {
@@ -46,6 +51,15 @@ export function PlansPanel() {
     }
   }
 
+  async function template(plan: PlanListing) {
+    try {
+      const file = await planTemplate(plan.id);
+      saveFile(file.blob, file.name);
+    } catch (error) {
+      setOutcome({ kind: 'error', text: { uk: t('admin.plans.templateFailed', { reason: failureText(error).uk }), en: t('admin.plans.templateFailed', { reason: failureText(error).en }) } });
+    }
+  }
+
   return (
     <section aria-labelledby="plans-title">
       <h2 id="plans-title">{t('admin.plans.title')}</h2>
@@ -55,7 +69,7 @@ export function PlansPanel() {
       </div>
       {outcome?.kind === 'error' && <Notice tone="error">{text(outcome.text)}</Notice>}
       {failure && <Notice tone="error">{text(failure)}</Notice>}
-      {!plans ? <Loading /> : <PlanList plans={plans} onActivate={(p) => void activate(p)} />}
+      {!plans ? <Loading /> : <PlanList plans={plans} onActivate={(p) => void activate(p)} onTemplate={(p) => void template(p)} />}
       <UploadForm
         onOutcome={async (o) => {
           setOutcome(o);
@@ -66,7 +80,7 @@ export function PlansPanel() {
   );
 }
 
-function PlanList({ plans, onActivate }: { plans: PlanListing[]; onActivate: (plan: PlanListing) => void }) {
+function PlanList({ plans, onActivate, onTemplate }: { plans: PlanListing[]; onActivate: (plan: PlanListing) => void; onTemplate: (plan: PlanListing) => void }) {
   const { t } = useTranslation();
   const text = useText();
   const lang = useLang();
@@ -81,15 +95,17 @@ function PlanList({ plans, onActivate }: { plans: PlanListing[]; onActivate: (pl
               {plan.uploadedAt ? t('admin.plans.revisions', { count: plan.revisions, at: formatDateTime(plan.uploadedAt, lang) }) : t('admin.plans.builtIn')}
             </span>
           </p>
-          {plan.active ? (
-            <p className="badge badge-sent">{t('admin.plans.active')}</p>
-          ) : (
-            <div className="buttons">
+          {plan.active && <p className="badge badge-sent">{t('admin.plans.active')}</p>}
+          <div className="buttons">
+            {!plan.active && (
               <button type="button" onClick={() => onActivate(plan)}>
                 {t('admin.plans.makeActive', { title: text(plan.title) })}
               </button>
-            </div>
-          )}
+            )}
+            <button type="button" onClick={() => onTemplate(plan)}>
+              {t('admin.plans.template', { title: text(plan.title) })}
+            </button>
+          </div>
         </li>
       ))}
     </ul>
@@ -148,7 +164,7 @@ function UploadForm({ onOutcome }: { onOutcome: (o: Outcome) => Promise<void> })
       <input
         id={`${id}-file`}
         type="file"
-        accept=".json,application/json"
+        accept={`.xlsx,.json,application/json,${XLSX_TYPE}`}
         onChange={(e) => setFile(e.target.files?.[0] ?? null)}
       />
       <div className="buttons">

@@ -10,8 +10,8 @@ import type {
   UserDto,
   UserWithPasswordDto,
 } from '../../../shared/accounts/protocol';
-import type { PlanList, PlanListing, PlanUploadResult } from '../../../shared/plan/plan-protocol';
-import { getJson, patchJson, postJson } from '../../net/loggedIn';
+import { XLSX_TYPE, type PlanList, type PlanListing, type PlanUploadResult } from '../../../shared/plan/plan-protocol';
+import { getFile, getJson, patchJson, postFile, postJson } from '../../net/loggedIn';
 
 /** The admin API (/api/v1/admin, docs/server.md): teams, users and their devices. Online only. */
 
@@ -57,9 +57,15 @@ export async function listPlans(): Promise<PlanListing[]> {
   return (await getJson<PlanList>('/plans')).plans;
 }
 
-/** Uploads a plan in the JSON format (checked by the server: a refused one lists its problems). */
-export function uploadPlan(plan: { json: unknown }): Promise<PlanUploadResult> {
+/** Uploads a plan in the JSON format or as the XLSX template (checked by the server: a refused one lists its problems). */
+export function uploadPlan(plan: { json: unknown } | { xlsx: Blob }): Promise<PlanUploadResult> {
+  if ('xlsx' in plan) return postFile<PlanUploadResult>('/plans', { bytes: plan.xlsx, type: XLSX_TYPE });
   return postJson<PlanUploadResult>('/plans', plan.json);
+}
+
+/** A plan's current revision as the XLSX template, to fill in for its next revision. */
+export function planTemplate(id: string): Promise<{ blob: Blob; name: string }> {
+  return getFile(`/plans/${encodeURIComponent(id)}/template.xlsx`, `${id}.xlsx`);
 }
 
 export function activatePlan(id: string): Promise<PlanListing> {
