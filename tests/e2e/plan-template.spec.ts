@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Browser } from '@playwright/test';
 import { seriousViolations } from './support/axe';
 import { logIn, openScreen, syncNow } from './support/app';
+import { recordUnderLvivPlanOffline } from './support/other-plan';
 import { activatePlanAs, createUser, serverRecords, userByEmail } from './support/server';
 
 /**
@@ -53,6 +54,8 @@ test('admin sets up a team and a worker, uploads a plan from the XLSX template; 
 
     // The plan: a broken template names sheet, row and column and changes nothing; the good one is stored and made active.
     await main.getByRole('button', { name: 'Плани' }).click();
+    await expect(main.getByTestId('admin-plans')).toContainText('kyiv-1325-2021-2023');
+    const plansBefore = await main.getByTestId('admin-plans').getByRole('listitem').count();
     const form = main.getByRole('form', { name: 'Завантажити план або нову редакцію' });
     const file = form.getByLabel('Файл плану (XLSX або JSON)');
     await file.setInputFiles({ name: 'lviv.xlsx', mimeType: XLSX, buffer: await broken(template) });
@@ -60,12 +63,13 @@ test('admin sets up a team and a worker, uploads a plan from the XLSX template; 
     const problems = form.getByTestId('plan-problems');
     await expect(problems).toContainText('аркуш «Показники Indicators», рядок 2, стовпець F');
     await expect(problems).toContainText('одиниця має бути одним із');
-    await expect(main.getByTestId('admin-plans').getByRole('listitem')).toHaveCount(1);
+    await expect(main.getByTestId('admin-plans').getByRole('listitem')).toHaveCount(plansBefore);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/plan-template-refused.png', fullPage: true });
     await file.setInputFiles({ name: 'lviv.xlsx', mimeType: XLSX, buffer: template });
     await form.getByRole('button', { name: 'Перевірити й завантажити' }).click();
-    await expect(main.getByText(`План «${title}», версія test.1, завантажено.`, { exact: false })).toBeVisible();
+    // stored, or already there when the other plan spec ran first on this server
+    await expect(main.getByText(/версія test\.1, завантажено\.|Саме ця редакція \(версія test\.1\) вже є на сервері/)).toBeVisible();
     await main.getByRole('button', { name: `Зробити активним план «${title}»` }).click();
     await expect(main.getByText(`План «${title}» тепер активний.`, { exact: false })).toBeVisible();
     // any plan comes back as the template to fill in for its next revision
@@ -99,17 +103,7 @@ test('admin sets up a team and a worker, uploads a plan from the XLSX template; 
     // The worker's device: the login's sync brings the plan; a consultation offline under it, then synced.
     const wp = await w.newPage();
     await logIn(wp, { email: workerEmail, password: passwords[0]! });
-    await syncNow(wp);
-    await openScreen(wp, 'Консультації', 'Консультації та послуги');
-    await expect(wp.getByLabel('Район').locator('option', { hasText: 'Львівський' })).toHaveCount(1);
-    await w.setOffline(true);
-    await wp.getByLabel('Район').selectOption({ label: 'Львівський' });
-    await wp.getByLabel('Вид послуги').selectOption('psychosocial_consultation');
-    await wp.getByRole('button', { name: /Додати одну особу$/ }).first().click();
-    await wp.getByRole('button', { name: 'Зберегти і надіслати' }).click();
-    await expect(wp.getByText('Збережено. Запис буде надіслано під час синхронізації.')).toBeVisible();
-    await w.setOffline(false);
-    await syncNow(wp);
+    await recordUnderLvivPlanOffline(wp, w);
     const worker = { ...(await userByEmail(workerEmail))!, email: workerEmail, password: passwords[0]! };
     await expect.poll(async () => (await serverRecords(worker as never)).map((r) => r.plan?.id)).toEqual(['lviv-oblast-1325-test']);
     const record = (await serverRecords(worker as never))[0]!;
