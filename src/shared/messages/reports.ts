@@ -46,6 +46,8 @@ export const annualWords = {
   asOf: (date: string): LocalizedText => ({ uk: `Станом на ${date}`, en: `As of ${date}` }),
   basisApproved: { uk: 'Враховано лише затверджені записи.', en: 'Approved records only.' },
   basisPending: { uk: 'Враховано також ще не затверджені записи.', en: 'Records not yet approved are included.' },
+  /** a measure a later revision of the plan removed: its records still count */
+  withdrawnIn: (version: string): LocalizedText => ({ uk: `Вилучено з плану в редакції ${version}; враховано записи, зроблені до того`, en: `Withdrawn from the plan in revision ${version}; records made before then are counted` }),
   /** a deliverable done in an earlier year of the plan */
   doneIn: (year: number): LocalizedText => ({ uk: `Виконано у ${year} р.`, en: `Done in ${year}` }),
 };

@@ -151,6 +151,11 @@ export const measure = z.object({
   executors: z.array(measureExecutor).nullable(),
   /** The target programmes the measure is part of: ids, or `{id, draft}` references (see `programmeRefsOf` in catalogue-index.ts). */
   programmes: z.array(programmeRef),
+  /**
+   * Never in a plan file (validatePlan refuses it): set on a measure a later revision removed,
+   * in the plan a report is made with (plan-revisions.ts), so its records still count, marked.
+   */
+  withdrawnIn: z.string().min(1).optional(),
 });
 export type Measure = z.infer<typeof measure>;
 

@@ -41,8 +41,12 @@ export const planUploadResult = z.object({
 });
 export type PlanUploadResult = z.infer<typeof planUploadResult>;
 
-/** What a pull tells a device about plans: each plan's current revision and which one is active. */
-export const pulledPlan = z.object({ id: idRef, version: idRef, active: z.boolean() });
+/**
+ * What a pull tells a device about plans: each plan's current revision, which one is active, and
+ * the versions of its earlier uploaded revisions, oldest first (absent: none). A device fetches
+ * those too: its records made under them are edited and reported by their own revision's rules.
+ */
+export const pulledPlan = z.object({ id: idRef, version: idRef, active: z.boolean(), earlier: z.array(idRef).optional() });
 export type PulledPlan = z.infer<typeof pulledPlan>;
 
 /** The content type of an XLSX upload. */

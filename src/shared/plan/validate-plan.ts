@@ -130,6 +130,7 @@ function consistency(c: Catalogue): PlanProblem[] {
     const p = `strategicGoals[${s}].operationalGoals[${o}].tasks[${t}].measures[${k}]`;
     const expected = `${task.number}.${m.number}`;
     if (m.id !== expected) add('measure_id_mismatch', `${p}.id`, `Захід ${m.id}: ідентифікатор має бути ${expected} (завдання ${task.number}, захід ${m.number})`, `Measure ${m.id}: id must be ${expected} (task ${task.number}, measure ${m.number})`);
+    if (m.withdrawnIn !== undefined) add('withdrawn_in_file', `${p}.withdrawnIn`, `Захід ${m.id}: поле withdrawnIn ставить застосунок, не файл плану; щоб вилучити захід, просто приберіть його з нової редакції`, `Measure ${m.id}: withdrawnIn is set by the app, not by a plan file; to withdraw a measure, leave it out of the new revision`);
     if (measureIds.has(m.id)) add('duplicate_measure_id', `${p}.id`, `Захід ${m.id}: такий ідентифікатор уже є`, `Measure ${m.id}: this id is already used`);
     measureIds.add(m.id);
     (m.indicators ?? []).forEach((ind, i) => {

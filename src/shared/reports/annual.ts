@@ -95,7 +95,8 @@ export function annualRows(catalogue: Catalogue, report: ProgressReport, lang: L
         for (const measure of task.measures) {
           const progress = byMeasure.get(measure.id);
           if (!progress) continue;
-          rows.push(heading('measure', measure.id, measure.text[lang]));
+          const withdrawn = measure.withdrawnIn ? annualWords.withdrawnIn(measure.withdrawnIn)[lang] : '';
+          rows.push({ ...heading('measure', measure.id, measure.text[lang]), note: withdrawn });
           for (const p of progress.indicators) {
             const indicator = measure.indicators?.find((i) => i.id === p.indicatorId);
             const people = indicator?.kind === 'count' && PEOPLE_UNITS.has(indicator.unit);

@@ -212,9 +212,11 @@ export async function buildProgressReport(
   rowsBy.set('base', answers[0]!);
   breakdowns.forEach((b, i) => rowsBy.set(b, answers[i + 1]!));
   const ctx = { from, to, asOf: options.asOf, year: filter.year };
-  const measures = entries.map((entry) => {
-    const indicators = (entry.measure.indicators ?? []).map((i) => indicatorProgress(i, entry, catalogue, ctx, rowsBy, earlier!));
+  const measures = entries.flatMap((entry) => {
     const base = rowsBy.get('base')!.filter((r) => r.measureId === entry.measure.id);
+    // a measure a revision withdrew shows only with the records made for it
+    if (entry.measure.withdrawnIn && base.length === 0) return [];
+    const indicators = (entry.measure.indicators ?? []).map((i) => indicatorProgress(i, entry, catalogue, ctx, rowsBy, earlier!));
     return {
       entry,
       indicators,

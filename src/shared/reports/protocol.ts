@@ -78,6 +78,8 @@ export const measureProgressJson = z.object({
   strategicGoal: z.string(),
   operationalGoal: z.string(),
   task: z.number().int(),
+  /** the revision that removed the measure from the plan; its records (made before) still count */
+  withdrawnIn: z.string().optional(),
   indicators: z.array(indicatorProgress),
   /** events held next to people reached, as the plan's indicators pair them */
   eventsHeld: z.number(),

@@ -45,8 +45,8 @@ export interface SyncTransport {
   pull(since: string | null): Promise<TransportResult<PullResponse>>;
   /** what the device says about itself after a sync (app version, unsynced records); a transport without it sends nothing */
   reportStatus?(report: DeviceStatusReport): Promise<TransportResult<void>>;
-  /** a plan's current revision (GET /plans/:id), unchecked: the device checks it before keeping it */
-  plan?(id: string): Promise<TransportResult<unknown>>;
+  /** a plan's current revision, or the one `version` names (GET /plans/:id), unchecked: the device checks it before keeping it */
+  plan?(id: string, version?: string): Promise<TransportResult<unknown>>;
 }
 
 export interface SyncProgress {

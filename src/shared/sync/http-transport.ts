@@ -40,7 +40,8 @@ export function httpTransport(options: {
     push: (request: PushRequest) => call<PushResponse>('/sync/push', { method: 'POST', body: JSON.stringify(request) }),
     pull: (since: string | null) => call<PullResponse>(pullPath(since), { method: 'GET' }),
     reportStatus: (report: DeviceStatusReport) => call<void>('/sync/status', { method: 'POST', body: JSON.stringify(report) }),
-    plan: (id: string) => call<unknown>(`/plans/${encodeURIComponent(id)}`, { method: 'GET' }),
+    plan: (id: string, version?: string) =>
+      call<unknown>(`/plans/${encodeURIComponent(id)}${version ? `?version=${encodeURIComponent(version)}` : ''}`, { method: 'GET' }),
   };
 }
 

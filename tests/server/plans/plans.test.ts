@@ -168,6 +168,35 @@ describe.each(backends)('plans as data on $name', (backend) => {
     expect(report.measures.find((m) => m.measureId === '1.4')!.indicators.find((i) => i.indicatorId === '1.4.i2')!.value).toBe(9);
   });
 
+  it('a measure the revision removed keeps its records: reports show it, marked withdrawn; devices can fetch the earlier revision', async () => {
+    // test.2 (previous test) dropped 1.3, the deliverable; a device still on test.1 reports it done
+    const done = createRecord(
+      { kind: 'indicatorReport', measureId: '1.3', indicatorId: '1.3.i1', periodStart: '2023-01-01', periodEnd: '2023-03-31', value: { type: 'deliverable', done: true, documentRef: 'Наказ №5' } },
+      { ...worker.author(team), plan: planRefOf(other) },
+      new Date('2023-04-01T09:00:00Z'),
+    );
+    expect((await push([done])).results.map((r) => r.status)).toEqual(['accepted']);
+    const report = await progress(`plan=${other.id}&year=2023`);
+    const withdrawn = report.measures.find((m) => m.measureId === '1.3') as { withdrawnIn?: string; indicators: { indicatorId: string; value: number | null }[] } | undefined;
+    expect(withdrawn?.withdrawnIn).toBe('test.2');
+    expect(withdrawn?.indicators.map((i) => i.indicatorId)).toEqual(['1.3.i1']);
+    expect(report.measures.filter((m) => (m as { withdrawnIn?: string }).withdrawnIn).map((m) => m.measureId)).toEqual(['1.3']);
+    // the measures the current revision has are marked nowhere; a year with no records for 1.3 leaves it out
+    expect(report.measures.map((m) => m.measureId)).toEqual(['1.1', '1.2', '1.3', '1.4']);
+    expect((await progress(`plan=${other.id}&year=2024`)).measures.map((m) => m.measureId)).toEqual(['1.1', '1.2', '1.4']);
+    const csv = await h.call('GET', `/api/v1/reports/annual.csv?plan=${other.id}&year=2023&includePending=true&lang=uk`, { token: admin.token });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain('Вилучено з плану в редакції test.2; враховано записи, зроблені до того');
+    // a pull names the earlier revision, which the device fetches by version (and nothing else by that name)
+    const pulled = (await h.call('GET', `/api/v1${pullPath(null)}`, { token: worker.token })).json() as PullResponse;
+    expect(pulled.plans?.find((p) => p.id === other.id)).toEqual({ id: other.id, version: 'test.2', active: true, earlier: ['test.1'] });
+    const first = await h.call('GET', `/api/v1/plans/${other.id}?version=test.1`, { token: worker.token });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual(other);
+    expect((await h.call('GET', `/api/v1/plans/${other.id}?version=test.9`, { token: worker.token })).statusCode).toBe(404);
+    expect((await h.call('GET', `/api/v1/plans/${other.id}`, { token: worker.token })).json()).toMatchObject({ version: 'test.2' });
+  });
+
   it('listed() (what a pull sends) agrees with list() after uploads and an activation, in one query', async () => {
     // by now: the other plan uploaded twice (test.1, test.2) and active, the built-in plan never uploaded
     const fromList = (await h.ctx.plans.list()).map((p) => ({ id: p.id, version: p.version, active: p.active })).sort((a, b) => a.id.localeCompare(b.id));
@@ -175,12 +204,12 @@ describe.each(backends)('plans as data on $name', (backend) => {
       { id: BUILT_IN_PLAN_ID, version: h.ctx.catalogue.version, active: false },
       { id: other.id, version: 'test.2', active: true },
     ]);
-    expect(await h.ctx.plans.listed()).toEqual(fromList);
+    expect(await h.ctx.plans.listed()).toEqual(fromList.map((p) => (p.id === other.id ? { ...p, earlier: ['test.1'] } : p)));
     // the built-in plan active again: both say so
     expect((await h.call('POST', `/api/v1/plans/${BUILT_IN_PLAN_ID}/activate`, { token: admin.token })).statusCode).toBe(200);
     const listedNow = await h.ctx.plans.listed();
     expect(listedNow.map((p) => [p.id, p.active])).toEqual([[BUILT_IN_PLAN_ID, true], [other.id, false]]);
-    expect(listedNow).toEqual((await h.ctx.plans.list()).map((p) => ({ id: p.id, version: p.version, active: p.active })).sort((a, b) => a.id.localeCompare(b.id)));
+    expect(listedNow.map(({ earlier: _e, ...p }) => p)).toEqual((await h.ctx.plans.list()).map((p) => ({ id: p.id, version: p.version, active: p.active })).sort((a, b) => a.id.localeCompare(b.id)));
 
     // counted on a store of its own: listed() is one query; list() reads no body it already parsed
     let queries = 0;

@@ -15,6 +15,8 @@ import { activatePlan, uploadPlan } from './upload';
 
 const errors = { 401: 'no valid session' };
 const idParams = z.object({ id: idRef });
+/** absent: the current revision */
+const revisionQuery = z.object({ version: idRef.optional() });
 /** A plan in the documented JSON format is about 130 KB; room for a larger territory's. */
 const MAX_PLAN_BYTES = 4 * 1024 * 1024;
 
@@ -43,16 +45,19 @@ export function planRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.get(
     `${base}/:id`,
-    doc('A plan’s current revision, in the documented JSON format (docs/plan-format.md)', {
+    doc('A plan’s current revision, or the one `version` names, in the documented JSON format (docs/plan-format.md)', {
+      query: revisionQuery,
       response: catalogueSchema,
-      errors: { ...errors, 404: 'no such plan' },
+      errors: { ...errors, 404: 'no such plan, or no such revision of it' },
     }),
     async (request, reply) => {
       await authenticate(ctx, request);
-      const plan = await ctx.plans.current(parseInput(idParams, request.params).id);
+      const { id } = parseInput(idParams, request.params);
+      const { version } = parseInput(revisionQuery, request.query);
+      const plan = version ? await ctx.plans.revision({ id, version }) : await ctx.plans.current(id);
       if (!plan) throw new HttpError(404, 'plan_not_found');
       // A revision never changes, but which one is current does.
-      return reply.header('cache-control', 'no-cache').send(plan);
+      return reply.header('cache-control', version ? 'private, max-age=31536000, immutable' : 'no-cache').send(plan);
     },
   );
 

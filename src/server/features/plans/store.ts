@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Catalogue } from '../../../shared/plan/catalogue-schema';
 import type { PlanRef } from '../../../shared/plan/plan-ref';
 import type { PlanListing, PulledPlan } from '../../../shared/plan/plan-protocol';
+import { withWithdrawnMeasures } from '../../../shared/plan/plan-revisions';
 import { validatePlan } from '../../../shared/plan/validate-plan';
 import type { Database } from '../../db/schema';
 
@@ -16,13 +17,18 @@ export interface PlanStore {
   active(): Promise<Catalogue>;
   /** a plan's current (latest) revision; null: no such plan */
   current(id: string): Promise<Catalogue | null>;
+  /**
+   * a plan's current revision with each measure an earlier revision had and it removed, marked
+   * withdrawn (plan-revisions.ts): what reports are made with; null: no such plan
+   */
+  forReports(id: string): Promise<Catalogue | null>;
   /** the revision a record names (absent: the built-in plan as built); null: unknown to this server */
   revision(ref: PlanRef | undefined): Promise<Catalogue | null>;
   /** every plan, its current revision, and which one is active */
   list(): Promise<PlanListing[]>;
   /**
-   * What a pull says about plans (each plan's current version, which one is active), in one
-   * query and without reading any plan's body; ordered by id. Agrees with list().
+   * What a pull says about plans (each plan's current version, its earlier ones, which one is
+   * active), in one query and without reading any plan's body; ordered by id. Agrees with list().
    */
   listed(): Promise<PulledPlan[]>;
   builtIn: Catalogue;
@@ -93,9 +99,29 @@ export function createPlanStore(db: Kysely<Database>, builtIn: Catalogue): PlanS
     return id === builtIn.id ? builtIn : null;
   };
 
+  const reporting = new Map<string, Catalogue>();
+  /** Every revision of a plan, oldest first (the built-in plan as built before any of its uploads); parsed once. */
+  const revisions = async (id: string): Promise<Catalogue[]> => {
+    const rows = await db.selectFrom('plans').select(['id', 'version']).where('id', '=', id).orderBy('revision').execute();
+    await parseAll(rows);
+    const stored = rows.map((r) => parsed.get(key(r.id, r.version))!);
+    return id === builtIn.id ? [builtIn, ...stored] : stored;
+  };
+
   return {
     builtIn,
     current,
+    async forReports(id) {
+      const all = await revisions(id);
+      const latest = all[all.length - 1];
+      if (!latest) return null;
+      const cacheKey = all.map((r) => r.version).join('\u0000');
+      const known = reporting.get(`${id}\u0000${cacheKey}`);
+      if (known) return known;
+      const made = withWithdrawnMeasures(latest, all);
+      reporting.set(`${id}\u0000${cacheKey}`, made);
+      return made;
+    },
     async active() {
       return (await current(await activeId())) ?? builtIn;
     },
@@ -115,24 +141,22 @@ export function createPlanStore(db: Kysely<Database>, builtIn: Catalogue): PlanS
       return out.sort((a, b) => a.years[0]! - b.years[0]! || a.id.localeCompare(b.id));
     },
     async listed() {
-      // each plan's latest revision, and on every row the latest activation (none: the built-in plan)
+      // every revision's version (no body), and on every row the latest activation (none: the built-in plan)
       const rows = await db
-        .selectFrom('plans as p')
-        .select(['p.id', 'p.version'])
+        .selectFrom('plans')
+        .select(['id', 'version'])
         .select((eb) => eb.selectFrom('plan_activations').select('plan_activations.plan_id').orderBy('plan_activations.seq', 'desc').limit(1).as('active_id'))
-        .where((eb) =>
-          eb(
-            'p.revision',
-            '=',
-            eb.selectFrom('plans as q').select((q) => q.fn.max('q.revision').as('latest')).whereRef('q.id', '=', 'p.id'),
-          ),
-        )
-        .orderBy('p.id')
+        .orderBy('id')
+        .orderBy('revision')
         .execute();
-      // no plan uploaded: nothing but the built-in plan can have been activated
       const active = rows[0]?.active_id ?? builtIn.id;
-      const out: PulledPlan[] = rows.map((r) => ({ id: r.id, version: r.version, active: r.id === active }));
-      if (!rows.some((r) => r.id === builtIn.id)) out.push({ id: builtIn.id, version: builtIn.version, active: builtIn.id === active });
+      const versions = new Map<string, string[]>();
+      for (const r of rows) versions.set(r.id, [...(versions.get(r.id) ?? []), r.version]);
+      const out: PulledPlan[] = [...versions].map(([id, all]) => {
+        const earlier = all.slice(0, -1);
+        return { id, version: all[all.length - 1]!, active: id === active, ...(earlier.length ? { earlier } : {}) };
+      });
+      if (!versions.has(builtIn.id)) out.push({ id: builtIn.id, version: builtIn.version, active: builtIn.id === active });
       return out.sort((a, b) => a.id.localeCompare(b.id));
     },
   };

@@ -11,6 +11,7 @@ export function progressJson(report: ProgressReport): ProgressReportJson {
       strategicGoal: entry.strategicGoal.number,
       operationalGoal: entry.operationalGoal.number,
       task: entry.task.number,
+      ...(entry.measure.withdrawnIn ? { withdrawnIn: entry.measure.withdrawnIn } : {}),
       ...rest,
     })),
   };

@@ -92,7 +92,7 @@ export async function pull(ctx: ServerContext, auth: AuthContext, query: { since
   return {
     protocolVersion: SYNC_PROTOCOL_VERSION,
     catalogueVersion: (plans.find((p) => p.active) ?? plans[0])?.version ?? ctx.catalogue.version,
-    plans: plans.map((p) => ({ id: p.id, version: p.version, active: p.active })),
+    plans,
     cursor: encodeCursor(page.at(-1)?.seq ?? since, scope),
     reset,
     hasMore: merged.length > limit,
