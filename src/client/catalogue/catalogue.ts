@@ -1,7 +1,8 @@
-import { use, useSyncExternalStore } from 'react';
+import { createContext, use, useContext, useSyncExternalStore } from 'react';
 import type { Catalogue } from '../../shared/plan/catalogue-schema';
 import { planRefOf, type PlanRef } from '../../shared/plan/plan-ref';
-import { getActivePlanId, getStoredCatalogue } from '../data/catalogues';
+import { withWithdrawnMeasures } from '../../shared/plan/plan-revisions';
+import { getActivePlanId, getServerPlans, getStoredCatalogue, getStoredRevision } from '../data/catalogues';
 import { META, setMeta } from '../data/meta';
 
 /**
@@ -14,6 +15,12 @@ let pending: Promise<Catalogue> | null = null;
 let loaded: Catalogue | null = null;
 let bundled: Catalogue | null = null;
 const listeners = new Set<() => void>();
+/** The plan in use with the measures its earlier revisions had and it removed: what reports show. */
+const forReports = new WeakMap<Catalogue, Catalogue>();
+/** Revisions parsed for records made under them, by `${id}@${version}`. */
+const revisions = new Map<string, Catalogue>();
+
+type PlanModule = typeof import('../../shared/plan/index');
 
 async function load(): Promise<Catalogue> {
   const plan = await import('../../shared/plan/index');
@@ -25,9 +32,36 @@ async function load(): Promise<Catalogue> {
   } catch {
     // A stored catalogue that no longer parses is ignored: the bundled one is always valid.
   }
+  forReports.set(catalogue, await withEarlierRevisions(catalogue, plan));
   void setMeta(META.catalogueVersion, catalogue.version).catch(() => undefined);
   loaded = catalogue;
   return catalogue;
+}
+
+/** The revisions of the plan this device holds, oldest first as the server listed them, folded into it for reports. */
+async function withEarlierRevisions(catalogue: Catalogue, plan: PlanModule): Promise<Catalogue> {
+  const listed = (await getServerPlans()).find((p) => p.id === catalogue.id);
+  const earlier: Catalogue[] = catalogue.id === bundled!.id ? [bundled!] : [];
+  for (const version of listed?.earlier ?? []) {
+    const held = await parsedRevision({ id: catalogue.id, version }, plan);
+    if (held) earlier.push(held);
+  }
+  return withWithdrawnMeasures(catalogue, earlier);
+}
+
+async function parsedRevision(ref: PlanRef, plan: PlanModule): Promise<Catalogue | null> {
+  const key = `${ref.id}@${ref.version}`;
+  const known = revisions.get(key);
+  if (known) return known;
+  try {
+    const stored = await getStoredRevision(ref);
+    if (!stored) return null;
+    const parsed = plan.loadCatalogue(stored);
+    revisions.set(key, parsed);
+    return parsed;
+  } catch {
+    return null;
+  }
 }
 
 export function catalogueResource(): Promise<Catalogue> {
@@ -43,6 +77,7 @@ export async function reloadCatalogue(): Promise<Catalogue> {
   const next = load();
   const catalogue = await next;
   pending = next;
+  forRecords.clear();
   listeners.forEach((l) => l());
   return catalogue;
 }
@@ -52,10 +87,64 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Suspends until the catalogue is loaded; re-renders when another plan becomes the one in use. */
+/**
+ * The plan a record being edited was made under (RecordPlan.tsx): its form shows and checks that
+ * plan's measures, whichever plan new records are made under now.
+ */
+export const RecordPlanContext = createContext<Catalogue | null>(null);
+
+/**
+ * Suspends until the catalogue is loaded; re-renders when another plan becomes the one in use.
+ * Inside the form of a stored record: the plan that record was made under.
+ */
 export function useCatalogue(): Catalogue {
+  const own = useContext(RecordPlanContext);
   const current = useSyncExternalStore(subscribe, () => loaded);
-  return current ?? use(catalogueResource());
+  return own ?? current ?? use(catalogueResource());
+}
+
+/** The plan in use for reports: with the measures its earlier revisions had, marked withdrawn, so their records count. */
+export function useReportCatalogue(): Catalogue {
+  const current = useSyncExternalStore(subscribe, () => loaded) ?? use(catalogueResource());
+  return forReports.get(current) ?? current;
+}
+
+/**
+ * The plan a stored record was made under: the revision it names if this device holds it, else
+ * that plan's current revision, else the plan in use. No plan named: the plan built into the app.
+ */
+export async function catalogueForRecord(ref: PlanRef | undefined): Promise<Catalogue> {
+  const active = await catalogueResource();
+  if (!ref) return bundled!;
+  if (ref.id === active.id && ref.version === active.version) return active;
+  if (ref.id === bundled!.id && ref.version === bundled!.version) return bundled!;
+  const plan = await import('../../shared/plan/index');
+  const own = await parsedRevision(ref, plan);
+  if (own) return own;
+  if (ref.id === active.id) return active;
+  const current = await getStoredCatalogue(ref.id).catch(() => null);
+  if (current) {
+    try {
+      return plan.loadCatalogue(current);
+    } catch {
+      // not parseable: the built-in or active plan below
+    }
+  }
+  return ref.id === bundled!.id ? bundled! : active;
+}
+
+/** One look-up per plan revision until the plans change: `use` needs the same promise on every render. */
+const forRecords = new Map<string, Promise<Catalogue>>();
+
+export function recordCatalogueResource(ref: PlanRef | undefined): Promise<Catalogue> {
+  const key = ref ? `${ref.id}@${ref.version}` : '';
+  let found = forRecords.get(key);
+  if (!found) {
+    found = catalogueForRecord(ref);
+    forRecords.set(key, found);
+    found.catch(() => forRecords.delete(key));
+  }
+  return found;
 }
 
 /** The plan a new record names: none for the plan built into the app (what a record without one means). */

@@ -162,6 +162,10 @@ export interface MetaRow {
 }
 
 /** A plan catalogue received from the server (the bundled one needs no row). */
+/**
+ * A plan the server sent. Keyed by the plan's id for its current revision; an earlier revision
+ * (a record made under it is edited and reported by its rules) is kept under `${id}@${version}`.
+ */
 export interface CatalogueRow {
   id: string;
   version: string;

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { annualFileName, annualPreamble, annualRows, annualTable, type AnnualRow } from '../../../shared/reports/annual';
 import type { Breakdown, ReportFilter } from '../../../shared/reports/query';
 import { useLang, useText, useTranslation } from '../../app/i18n';
-import { useCatalogue } from '../../catalogue/catalogue';
+import { useReportCatalogue } from '../../catalogue/catalogue';
 import { localToday } from '../../catalogue/measures';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
@@ -25,7 +25,7 @@ export default function AnnualReportScreen() {
   const { t } = useTranslation();
   const text = useText();
   const lang = useLang();
-  const catalogue = useCatalogue();
+  const catalogue = useReportCatalogue();
   const [params, setParams] = useSearchParams();
   const preferred = useDataSource();
   const asked = Number(params.get('year'));
@@ -79,7 +79,7 @@ function Downloads({ source, year, includePending, report }: { source: DataSourc
   const { t } = useTranslation();
   const text = useText();
   const lang = useLang();
-  const catalogue = useCatalogue();
+  const catalogue = useReportCatalogue();
   const [status, setStatus] = useState<{ tone: 'ok' | 'error' | 'info'; text: string } | null>(null);
 
   const download = async (ext: 'xlsx' | 'csv') => {
@@ -121,7 +121,7 @@ function Downloads({ source, year, includePending, report }: { source: DataSourc
 function AnnualDocument({ rows, year, asOf, includePending }: { rows: AnnualRow[]; year: number; asOf: string; includePending: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const catalogue = useCatalogue();
+  const catalogue = useReportCatalogue();
   const [head, ...body] = annualTable(rows, lang);
   // The same title and "as of" line as the XLSX: the date written once ("1 грудня 2026 р.", never "р..").
   const [title, meta] = annualPreamble({ planTitle: catalogue.title, year, asOf, includePending }, lang);

@@ -4,7 +4,7 @@ import { statusLabels, type IndicatorProgress, type MeasureProgress, type Progre
 import { youthFigure } from '../../../shared/reports/youth';
 import { PEOPLE_UNITS } from '../../../shared/reports/public';
 import { useText, useTranslation } from '../../app/i18n';
-import { useCatalogue } from '../../catalogue/catalogue';
+import { useReportCatalogue } from '../../catalogue/catalogue';
 import type { TeamChoice } from '../../net/teams';
 import { CrossTable } from './CrossTable';
 import { AudienceTable, MembershipTable, SexLifeStageTable } from './MultiResponse';
@@ -28,7 +28,7 @@ interface Ctx {
 export function ReportBody({ report, teams }: { report: ProgressReport; teams: TeamChoice[] }) {
   const { t } = useTranslation();
   const text = useText();
-  const catalogue = useCatalogue();
+  const catalogue = useReportCatalogue();
   const totals = reportTotals(report);
   const goals = byStrategicGoal(report);
   const districts = districtValues(catalogue);
@@ -108,6 +108,7 @@ function MeasureBlock({ progress, names }: { progress: MeasureProgress; names: C
     <article className="measure report-measure" aria-labelledby={`rm-${measure.id}`}>
       <h3 id={`rm-${measure.id}`}>{t('reports.measureHeading', { id: measure.id })}</h3>
       <p>{text(measure.text)}</p>
+      {measure.withdrawnIn && <p className="hint" data-testid={`measure-withdrawn-${measure.id}`}>{t('reports.measureWithdrawn', { version: measure.withdrawnIn })}</p>}
       <p className="measure-totals" data-testid={`measure-totals-${measure.id}`}>
         {t('reports.measureTotals', { events: progress.eventsHeld, people: progress.peopleReached })}
       </p>
@@ -190,7 +191,7 @@ function YouthLine({ id, cells }: { id: string; cells: IndicatorProgress['cells'
 function ExecutorTable({ report }: { report: ProgressReport }) {
   const { t } = useTranslation();
   const text = useText();
-  const catalogue = useCatalogue();
+  const catalogue = useReportCatalogue();
   const lines = byExecutor(report);
   if (lines.length === 0) return null;
   const name = (id: string) => {

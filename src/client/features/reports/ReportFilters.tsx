@@ -1,7 +1,7 @@
 import type { Lang } from '../../../shared/messages/lang';
 import type { ReportFilter } from '../../../shared/reports/query';
 import { type TFunction, useText, useTranslation } from '../../app/i18n';
-import { useCatalogue } from '../../catalogue/catalogue';
+import { useReportCatalogue } from '../../catalogue/catalogue';
 import type { TeamChoice } from '../../net/teams';
 import { parsePeriodParam, periodParam, PERIOD_PARAMS } from './period';
 import { monthLabel } from './charts/TrendChart';
@@ -20,7 +20,7 @@ export function ReportFilters({ filter, teams, onChange }: { filter: ReportFilte
   const { t } = useTranslation();
   const text = useText();
   const lang = useLang();
-  const catalogue = useCatalogue();
+  const catalogue = useReportCatalogue();
   const set = (patch: Partial<ReportFilter>) => onChange({ ...filter, ...patch });
   const optional = (v: string) => (v === '' ? undefined : v);
   return (

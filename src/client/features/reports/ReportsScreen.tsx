@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ReportFilter } from '../../../shared/reports/query';
 import { useText, useTranslation } from '../../app/i18n';
-import { useCatalogue } from '../../catalogue/catalogue';
+import { useReportCatalogue } from '../../catalogue/catalogue';
 import { localToday } from '../../catalogue/measures';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
@@ -19,7 +19,7 @@ import { useDataSource } from '../../net/dataSource';
 export default function ReportsScreen() {
   const { t } = useTranslation();
   const text = useText();
-  const catalogue = useCatalogue();
+  const catalogue = useReportCatalogue();
   const preferred = useDataSource();
   const teams = useReportTeams(preferred);
   const [filter, setFilter] = useState<ReportFilter>(() => ({

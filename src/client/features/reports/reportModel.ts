@@ -24,7 +24,7 @@ export function hydrateReport(catalogue: Catalogue, json: ProgressReportJson): P
     measures: json.measures.flatMap(({ measureId, ...rest }) => {
       const entry = measures.get(measureId);
       if (!entry) return [];
-      const { strategicGoal: _sg, operationalGoal: _og, task: _t, ...progress } = rest as typeof rest & Record<string, unknown>;
+      const { strategicGoal: _sg, operationalGoal: _og, task: _t, withdrawnIn: _w, ...progress } = rest as typeof rest & Record<string, unknown>;
       return [{ ...(progress as Omit<MeasureProgress, 'entry'>), entry }];
     }),
   };

@@ -147,6 +147,7 @@ export const en: ReportMessages = {
     eventsHeld: 'Events held',
     peopleReached: 'People reached',
     measureHeading: 'Measure {{id}}',
+    measureWithdrawn: 'Withdrawn from the plan in revision {{version}}: only records made before it count here',
     measureTotals: 'Events: {{events}} · people reached: {{people}}',
     indicatorValue: 'Value',
     target: 'Target',

@@ -154,6 +154,7 @@ export const uk = {
     eventsHeld: 'Проведено заходів',
     peopleReached: 'Охоплено осіб',
     measureHeading: 'Захід {{id}}',
+    measureWithdrawn: 'Вилучено з плану в редакції {{version}}: тут лише записи, зроблені до неї',
     measureTotals: 'Заходів: {{events}} · охоплено осіб: {{people}}',
     indicatorValue: 'Значення',
     target: 'Ціль',

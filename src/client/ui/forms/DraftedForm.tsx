@@ -5,6 +5,7 @@ import type { RecordKind } from '../../../shared/records/schemas';
 import { useStoredRecord, type StoredRecord } from '../../data';
 import type { Draft } from '../../data/drafts';
 import { useDraftLoad } from '../../data/useDraft';
+import { RecordPlan } from '../../catalogue/RecordPlan';
 import { Loading } from '../Loading';
 import { Notice } from '../Notice';
 
@@ -58,7 +59,12 @@ export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (ar
           <span data-testid="saved-another">{t('form.savedAnother')}</span>
         </Notice>
       )}
-      {render({ recordId: load.recordId, draftKey, draft: load.draft, existing, carried, restart })}
+      {existing ? (
+        // an edit is checked by the rules of the plan the record was made under
+        <RecordPlan plan={existing.record.plan}>{render({ recordId: load.recordId, draftKey, draft: load.draft, existing, carried, restart })}</RecordPlan>
+      ) : (
+        render({ recordId: load.recordId, draftKey, draft: load.draft, existing, carried, restart })
+      )}
     </div>
   );
 }
