@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Catalogue, Indicator, Measure, MeasurePeriod } from '../../../shared/plan/catalogue-schema';
+import type { Catalogue, Indicator, Measure, MeasurePeriod, ProgrammeRef } from '../../../shared/plan/catalogue-schema';
 import {
   dataSheets,
   districtsSheet,
@@ -62,6 +62,12 @@ function periodYears(p: MeasurePeriod): string | undefined {
   return p.kind === 'ongoing' ? writtenMarks.ongoing : p.years.join(', ');
 }
 
+/** A programme reference as the Programmes column writes it: its id, marked when in a draft. */
+function programmeCell(p: ProgrammeRef): string {
+  if (typeof p === 'string') return p;
+  return p.draft ? `${p.id} ${writtenMarks.draft}` : p.id;
+}
+
 function measureRow(sg: Catalogue['strategicGoals'][number], og: Row, task: Row, m: Measure): Row {
   return {
     sg: sg.number,
@@ -77,7 +83,7 @@ function measureRow(sg: Catalogue['strategicGoals'][number], og: Row, task: Row,
     'indicatorText.uk': m.indicatorText?.uk,
     'indicatorText.en': m.indicatorText?.en,
     executors: m.executors?.map((e) => (e.byConsent ? `${e.id} ${writtenMarks.byConsent}` : e.id)).join(', '),
-    programmes: m.programmes.map((p) => (typeof p === 'string' || !p.draft ? (typeof p === 'string' ? p : p.id) : `${p.id} ${writtenMarks.draft}`)).join(', '),
+    programmes: m.programmes.map(programmeCell).join(', '),
   };
 }
 
