@@ -14,6 +14,9 @@ const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/other-territor
 const NO_DATABASE = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
 const MEASURES = 'Заходи Measures';
 const INDICATORS = 'Показники Indicators';
+const DISTRICTS = 'Райони Districts';
+const EXECUTORS = 'Виконавці Executors';
+const PROGRAMMES = 'Програми Programmes';
 
 function fixture(): Catalogue {
   const check = validatePlan(JSON.parse(readFileSync(FIXTURE, 'utf8')));
@@ -84,6 +87,22 @@ describe('the plan XLSX template', () => {
     // consistency (registries, ids) is checked once the shape is right
     expect(await edited((book) => void (cell(book, MEASURES, 'Q2').value = 'social-dept, nobody (за згодою)'))).toEqual([
       problemAt(at(MEASURES, 2, 'Q'), 'unknown_executor', expect.objectContaining({ en: 'Measure 1.1: executor "nobody" is not in the executors list' })),
+    ]);
+  });
+
+  it('places a registry’s problem at a column of that registry’s own sheet, wherever the coordinator moved it', async () => {
+    const problems = await edited((book) => {
+      cell(book, EXECUTORS, 'D2').value = 'Соцвідділ'; // a short name in Ukrainian only
+      // the programmes' English title moved from column C to E
+      cell(book, PROGRAMMES, 'E1').value = cell(book, PROGRAMMES, 'C1').value;
+      cell(book, PROGRAMMES, 'C1').value = null;
+      cell(book, PROGRAMMES, 'C2').value = null;
+      cell(book, DISTRICTS, 'B2').value = null;
+    });
+    expect(problems).toEqual([
+      problemAt(at(DISTRICTS, 2, 'B'), 'required', expect.objectContaining({ en: expect.stringContaining('name in Ukrainian') })),
+      problemAt(at(EXECUTORS, 2, 'E'), 'required', expect.objectContaining({ en: expect.stringContaining('short name in English') })),
+      problemAt(at(PROGRAMMES, 2, 'E'), 'required', expect.objectContaining({ en: expect.stringContaining('title in English') })),
     ]);
   });
 
