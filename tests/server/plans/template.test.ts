@@ -34,6 +34,7 @@ async function edited(edit: (book: ExcelJS.Workbook) => void): Promise<PlanProbl
   return check.problems;
 }
 
+const indicatorsOf = (plan: Catalogue) => plan.strategicGoals.flatMap((g) => g.operationalGoals.flatMap((o) => o.tasks.flatMap((t) => t.measures.flatMap((m) => m.indicators ?? []))));
 const cell = (book: ExcelJS.Workbook, sheet: string, ref: string) => book.getWorksheet(sheet)!.getCell(ref);
 const at = (sheet: string, row: number, column: string) => ({ sheet, row, column });
 const problemAt = (where: ReturnType<typeof at>, code: string, message: unknown = expect.any(Object)) => expect.objectContaining({ ...where, code, message });
@@ -45,6 +46,20 @@ describe('the plan XLSX template', () => {
   ])('round-trips %s without losing anything', async (_name, plan) => {
     const check = await readTemplate(await catalogueToTemplate(plan()));
     expect(check.ok && check.catalogue).toEqual(plan());
+  });
+
+  it('offers the drop-down lists on the rows a coordinator adds below the exported ones, without writing those rows', async () => {
+    const plan = fixture();
+    const indicators = indicatorsOf(plan);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await catalogueToTemplate(plan)) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet(INDICATORS)!;
+    expect(sheet.rowCount).toBe(indicators.length + 1);
+    for (const row of [2, indicators.length + 2, 2000]) {
+      expect(sheet.getCell(`C${row}`).dataValidation).toEqual({ type: 'list', allowBlank: true, formulae: ['"count,deliverable"'] });
+      expect(sheet.getCell(`F${row}`).dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: [expect.stringContaining('events')] }));
+    }
+    expect(sheet.getCell('D2000').dataValidation).toBeUndefined();
   });
 
   it('reads what a coordinator typed: numbers for text, rich text, a range of years, titles only on the first row, blank rows', async () => {
@@ -142,8 +157,14 @@ describe('the plan XLSX template', () => {
     writeFileSync(file, await catalogueToTemplate(defaultCatalogue));
     const out = path.join(dir, 'out');
     execFileSync('/usr/bin/soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', out, file], { stdio: 'ignore', timeout: 120_000 });
-    const check = await readTemplate(readFileSync(path.join(out, 'plan.xlsx')));
+    const saved = readFileSync(path.join(out, 'plan.xlsx'));
+    const check = await readTemplate(saved);
     expect(check.ok && check.catalogue).toEqual(defaultCatalogue);
+    // the drop-down lists are still offered below the exported rows (LibreOffice keeps about 1000 rows of them)
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(saved as unknown as ArrayBuffer);
+    const below = `C${indicatorsOf(defaultCatalogue).length + 100}`;
+    expect(book.getWorksheet(INDICATORS)!.getCell(below).dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: expect.arrayContaining(['"count,deliverable"']) }));
   }, 150_000);
 });
 
