@@ -7,6 +7,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { seriousViolations } from './support/axe';
 import { logIn, openScreen, syncNow } from './support/app';
 import { recordUnderLvivPlanOffline } from './support/other-plan';
+import { uploadPlanFile } from './support/plans';
 import { activatePlanAs, createUser, serverRecords, userByEmail } from './support/server';
 
 /**
@@ -56,18 +57,14 @@ test('admin sets up a team and a worker, uploads a plan from the XLSX template; 
     await main.getByRole('button', { name: 'Плани' }).click();
     await expect(main.getByTestId('admin-plans')).toContainText('kyiv-1325-2021-2023');
     const plansBefore = await main.getByTestId('admin-plans').getByRole('listitem').count();
-    const form = main.getByRole('form', { name: 'Завантажити план або нову редакцію' });
-    const file = form.getByLabel('Файл плану (XLSX або JSON)');
-    await file.setInputFiles({ name: 'lviv.xlsx', mimeType: XLSX, buffer: await broken(template) });
-    await form.getByRole('button', { name: 'Перевірити й завантажити' }).click();
-    const problems = form.getByTestId('plan-problems');
+    const { accepted, problems } = await uploadPlanFile(page, { name: 'lviv.xlsx', mimeType: XLSX, buffer: await broken(template) });
+    expect(accepted).toBe(false);
     await expect(problems).toContainText('аркуш «Показники Indicators», рядок 2, стовпець F');
     await expect(problems).toContainText('одиниця має бути одним із');
     await expect(main.getByTestId('admin-plans').getByRole('listitem')).toHaveCount(plansBefore);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/plan-template-refused.png', fullPage: true });
-    await file.setInputFiles({ name: 'lviv.xlsx', mimeType: XLSX, buffer: template });
-    await form.getByRole('button', { name: 'Перевірити й завантажити' }).click();
+    expect((await uploadPlanFile(page, { name: 'lviv.xlsx', mimeType: XLSX, buffer: template })).accepted).toBe(true);
     // stored, or already there when the other plan spec ran first on this server
     await expect(main.getByText(/версія test\.1, завантажено\.|Саме ця редакція \(версія test\.1\) вже є на сервері/)).toBeVisible();
     await main.getByRole('button', { name: `Зробити активним план «${title}»` }).click();

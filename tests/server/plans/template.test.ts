@@ -14,6 +14,9 @@ const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/other-territor
 const NO_DATABASE = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
 const MEASURES = 'Заходи Measures';
 const INDICATORS = 'Показники Indicators';
+const DISTRICTS = 'Райони Districts';
+const EXECUTORS = 'Виконавці Executors';
+const PROGRAMMES = 'Програми Programmes';
 
 function fixture(): Catalogue {
   const check = validatePlan(JSON.parse(readFileSync(FIXTURE, 'utf8')));
@@ -31,6 +34,7 @@ async function edited(edit: (book: ExcelJS.Workbook) => void): Promise<PlanProbl
   return check.problems;
 }
 
+const indicatorsOf = (plan: Catalogue) => plan.strategicGoals.flatMap((g) => g.operationalGoals.flatMap((o) => o.tasks.flatMap((t) => t.measures.flatMap((m) => m.indicators ?? []))));
 const cell = (book: ExcelJS.Workbook, sheet: string, ref: string) => book.getWorksheet(sheet)!.getCell(ref);
 const at = (sheet: string, row: number, column: string) => ({ sheet, row, column });
 const problemAt = (where: ReturnType<typeof at>, code: string, message: unknown = expect.any(Object)) => expect.objectContaining({ ...where, code, message });
@@ -42,6 +46,20 @@ describe('the plan XLSX template', () => {
   ])('round-trips %s without losing anything', async (_name, plan) => {
     const check = await readTemplate(await catalogueToTemplate(plan()));
     expect(check.ok && check.catalogue).toEqual(plan());
+  });
+
+  it('offers the drop-down lists on the rows a coordinator adds below the exported ones, without writing those rows', async () => {
+    const plan = fixture();
+    const indicators = indicatorsOf(plan);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await catalogueToTemplate(plan)) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet(INDICATORS)!;
+    expect(sheet.rowCount).toBe(indicators.length + 1);
+    for (const row of [2, indicators.length + 2, 2000]) {
+      expect(sheet.getCell(`C${row}`).dataValidation).toEqual({ type: 'list', allowBlank: true, formulae: ['"count,deliverable"'] });
+      expect(sheet.getCell(`F${row}`).dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: [expect.stringContaining('events')] }));
+    }
+    expect(sheet.getCell('D2000').dataValidation).toBeUndefined();
   });
 
   it('reads what a coordinator typed: numbers for text, rich text, a range of years, titles only on the first row, blank rows', async () => {
@@ -87,6 +105,22 @@ describe('the plan XLSX template', () => {
     ]);
   });
 
+  it('places a registry’s problem at a column of that registry’s own sheet, wherever the coordinator moved it', async () => {
+    const problems = await edited((book) => {
+      cell(book, EXECUTORS, 'D2').value = 'Соцвідділ'; // a short name in Ukrainian only
+      // the programmes' English title moved from column C to E
+      cell(book, PROGRAMMES, 'E1').value = cell(book, PROGRAMMES, 'C1').value;
+      cell(book, PROGRAMMES, 'C1').value = null;
+      cell(book, PROGRAMMES, 'C2').value = null;
+      cell(book, DISTRICTS, 'B2').value = null;
+    });
+    expect(problems).toEqual([
+      problemAt(at(DISTRICTS, 2, 'B'), 'required', expect.objectContaining({ en: expect.stringContaining('name in Ukrainian') })),
+      problemAt(at(EXECUTORS, 2, 'E'), 'required', expect.objectContaining({ en: expect.stringContaining('short name in English') })),
+      problemAt(at(PROGRAMMES, 2, 'E'), 'required', expect.objectContaining({ en: expect.stringContaining('title in English') })),
+    ]);
+  });
+
   it('refuses a missing sheet, a missing column, unknown measures, changed titles and bad years', async () => {
     expect(await edited((book) => book.removeWorksheet(book.getWorksheet(INDICATORS)!.id))).toEqual([
       expect.objectContaining({ code: 'missing_sheet', sheet: INDICATORS }),
@@ -123,8 +157,14 @@ describe('the plan XLSX template', () => {
     writeFileSync(file, await catalogueToTemplate(defaultCatalogue));
     const out = path.join(dir, 'out');
     execFileSync('/usr/bin/soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', out, file], { stdio: 'ignore', timeout: 120_000 });
-    const check = await readTemplate(readFileSync(path.join(out, 'plan.xlsx')));
+    const saved = readFileSync(path.join(out, 'plan.xlsx'));
+    const check = await readTemplate(saved);
     expect(check.ok && check.catalogue).toEqual(defaultCatalogue);
+    // the drop-down lists are still offered below the exported rows (LibreOffice keeps about 1000 rows of them)
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(saved as unknown as ArrayBuffer);
+    const below = `C${indicatorsOf(defaultCatalogue).length + 100}`;
+    expect(book.getWorksheet(INDICATORS)!.getCell(below).dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: expect.arrayContaining(['"count,deliverable"']) }));
   }, 150_000);
 });
 

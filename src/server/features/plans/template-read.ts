@@ -44,13 +44,24 @@ function readPlanFields(sheet: ReadSheet, problems: PlanProblem[], cells: CellMa
   return plan;
 }
 
+/**
+ * The value paths a registry row's cells are noted under, each with its column: the sheet's own
+ * column keys, and a pair's parent ('short' of 'short.uk'/'short.en') at its Ukrainian cell, so a
+ * problem with the whole pair still lands on a column of this sheet.
+ */
+function registryPaths(layout: SheetLayout): [path: string, column: string][] {
+  const paths: [string, string][] = layout.columns.map((c) => [c.key, c.key]);
+  for (const c of layout.columns) if (c.key.endsWith('.uk')) paths.push([c.key.slice(0, -'.uk'.length), c.key]);
+  return paths;
+}
+
 /** A registry sheet (districts, executors, programmes): one entry per row, each value's cell noted. */
-function readRegistry(sheet: ReadSheet, base: string, cells: CellMap, entry: (get: (k: string) => string) => Record<string, unknown>): unknown[] {
+function readRegistry(sheet: ReadSheet, layout: SheetLayout, base: string, cells: CellMap, entry: (get: (k: string) => string) => Record<string, unknown>): unknown[] {
   cells.set(base, { sheet: sheet.name });
+  const paths = registryPaths(layout);
   return sheet.rows.map((row, i) => {
     cells.set(`${base}[${i}]`, row.at('id'));
-    for (const key of ['id', 'name.uk', 'name.en', 'short', 'short.uk', 'short.en', 'aliases', 'title.uk', 'title.en', 'source'])
-      cells.set(`${base}[${i}].${key}`, row.at(key === 'short' ? 'short.uk' : key));
+    for (const [path, column] of paths) cells.set(`${base}[${i}].${path}`, row.at(column));
     return entry(row.get);
   });
 }
@@ -105,12 +116,12 @@ export async function readTemplate(file: Buffer | Uint8Array): Promise<PlanCheck
   readIndicators(sheet(indicatorsSheet), tree, problems, cells);
   const data = {
     ...readPlanFields(sheet(planSheet), problems, cells),
-    districts: readRegistry(sheet(districtsSheet), 'districts', cells, (get) => ({ id: get('id').trim(), name: localized(get('name.uk'), get('name.en')) })),
-    executors: readRegistry(sheet(executorsSheet), 'executors', cells, (get) => {
+    districts: readRegistry(sheet(districtsSheet), districtsSheet, 'districts', cells, (get) => ({ id: get('id').trim(), name: localized(get('name.uk'), get('name.en')) })),
+    executors: readRegistry(sheet(executorsSheet), executorsSheet, 'executors', cells, (get) => {
       const short = localized(get('short.uk'), get('short.en'));
       return { id: get('id').trim(), name: localized(get('name.uk'), get('name.en')), ...(Object.keys(short).length ? { short } : {}), aliases: get('aliases').split('\n').map((s) => s.trim()).filter(Boolean) };
     }),
-    programmes: readRegistry(sheet(programmesSheet), 'programmes', cells, (get) => ({ id: get('id').trim(), title: localized(get('title.uk'), get('title.en')), source: get('source') || undefined })),
+    programmes: readRegistry(sheet(programmesSheet), programmesSheet, 'programmes', cells, (get) => ({ id: get('id').trim(), title: localized(get('title.uk'), get('title.en')), source: get('source') || undefined })),
     strategicGoals: tree.goals,
   };
   const check = validatePlan(data);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Catalogue, Indicator, Measure, MeasurePeriod } from '../../../shared/plan/catalogue-schema';
+import type { Catalogue, Indicator, Measure, MeasurePeriod, ProgrammeRef } from '../../../shared/plan/catalogue-schema';
 import {
   dataSheets,
   districtsSheet,
@@ -20,6 +20,22 @@ type Row = Record<string, string | number | null | undefined>;
 /** Room for the rows a coordinator adds below the exported ones, for the drop-down lists. */
 const LIST_ROWS = 2000;
 
+/**
+ * exceljs 4.4 writes a validation added for a whole range as one `sqref` (lib/doc/data-validations.js,
+ * data-validations-xform.js) but its types leave `worksheet.dataValidations` out. Setting it cell
+ * by cell instead would write every one of the LIST_ROWS rows, empty, into the sheet.
+ */
+type WithValidations = ExcelJS.Worksheet & { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
+
+function addLists(sheet: ExcelJS.Worksheet, layout: SheetLayout, rowCount: number): void {
+  const last = Math.max(LIST_ROWS, rowCount + 1);
+  layout.columns.forEach((c, i) => {
+    if (!c.values) return;
+    const letter = sheet.getColumn(i + 1).letter;
+    (sheet as WithValidations).dataValidations.add(`${letter}2:${letter}${last}`, { type: 'list', allowBlank: true, formulae: [`"${c.values.join(',')}"`] });
+  });
+}
+
 function addSheet(book: ExcelJS.Workbook, layout: SheetLayout, rows: Row[]): void {
   const sheet = book.addWorksheet(layout.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = layout.columns.map((c) => ({
@@ -30,12 +46,7 @@ function addSheet(book: ExcelJS.Workbook, layout: SheetLayout, rows: Row[]): voi
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
-  layout.columns.forEach((c, i) => {
-    if (!c.values) return;
-    const letter = sheet.getColumn(i + 1).letter;
-    for (let r = 2; r <= Math.max(LIST_ROWS, rows.length + 1); r++)
-      sheet.getCell(`${letter}${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${c.values.join(',')}"`] };
-  });
+  addLists(sheet, layout, rows.length);
 }
 
 function planRows(c: Catalogue): Row[] {
@@ -62,6 +73,12 @@ function periodYears(p: MeasurePeriod): string | undefined {
   return p.kind === 'ongoing' ? writtenMarks.ongoing : p.years.join(', ');
 }
 
+/** A programme reference as the Programmes column writes it: its id, marked when in a draft. */
+function programmeCell(p: ProgrammeRef): string {
+  if (typeof p === 'string') return p;
+  return p.draft ? `${p.id} ${writtenMarks.draft}` : p.id;
+}
+
 function measureRow(sg: Catalogue['strategicGoals'][number], og: Row, task: Row, m: Measure): Row {
   return {
     sg: sg.number,
@@ -77,7 +94,7 @@ function measureRow(sg: Catalogue['strategicGoals'][number], og: Row, task: Row,
     'indicatorText.uk': m.indicatorText?.uk,
     'indicatorText.en': m.indicatorText?.en,
     executors: m.executors?.map((e) => (e.byConsent ? `${e.id} ${writtenMarks.byConsent}` : e.id)).join(', '),
-    programmes: m.programmes.map((p) => (typeof p === 'string' || !p.draft ? (typeof p === 'string' ? p : p.id) : `${p.id} ${writtenMarks.draft}`)).join(', '),
+    programmes: m.programmes.map(programmeCell).join(', '),
   };
 }
 
