@@ -139,6 +139,19 @@ export async function syncNow(page: Page): Promise<void> {
   await panel.getByRole('button', { name: /^(Синхронізувати|Sync now)$/ }).click();
 }
 
+/**
+ * "Sync now" once any sync under way has ended, and waits for this one to end (the button is
+ * disabled while a sync runs, plans fetched included): what the device holds afterwards is what
+ * this sync brought. Online only.
+ */
+export async function syncAndSettle(page: Page): Promise<void> {
+  const panel = await openSyncPanel(page);
+  const button = panel.getByRole('button', { name: /^(Синхронізувати|Sync now)$/ });
+  await expect(button).toBeEnabled({ timeout: 20_000 });
+  await button.click();
+  await expect(button).toBeEnabled({ timeout: 20_000 });
+}
+
 /** Switches the app's language: in the header while locked, under "More" once unlocked. */
 export async function chooseLanguage(page: Page, name: 'ENG' | 'УКР'): Promise<void> {
   const button = page.getByRole('button', { name: name === 'ENG' ? 'English' : 'Українська' });

@@ -95,3 +95,8 @@ export async function serverRecords(user: TestUser): Promise<FieldRecord[]> {
 export async function activatePlanAs(planId: string): Promise<void> {
   await call('POST', `/plans/${encodeURIComponent(planId)}/activate`, await admin(), {});
 }
+
+/** Uploads a plan (or a revision of one) in the documented JSON format, as the e2e admin. */
+export async function uploadPlanAs(plan: unknown): Promise<void> {
+  await call('POST', '/plans', await admin(), plan);
+}

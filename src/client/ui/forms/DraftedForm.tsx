@@ -51,6 +51,7 @@ export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (ar
       </p>
     );
   }
+  const form = render({ recordId: load.recordId, draftKey, draft: load.draft, existing, carried, restart });
   return (
     <div key={`${draftKey}#${generation}`}>
       {existing && <SetAsideBanner stored={existing} />}
@@ -59,12 +60,8 @@ export function DraftedForm<T>({ kind, render }: { kind: RecordKind; render: (ar
           <span data-testid="saved-another">{t('form.savedAnother')}</span>
         </Notice>
       )}
-      {existing ? (
-        // an edit is checked by the rules of the plan the record was made under
-        <RecordPlan plan={existing.record.plan}>{render({ recordId: load.recordId, draftKey, draft: load.draft, existing, carried, restart })}</RecordPlan>
-      ) : (
-        render({ recordId: load.recordId, draftKey, draft: load.draft, existing, carried, restart })
-      )}
+      {/* an edit is checked by the rules of the plan the record was made under */}
+      {existing ? <RecordPlan plan={existing.record.plan}>{form}</RecordPlan> : form}
     </div>
   );
 }
