@@ -2,22 +2,15 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { START_PATH } from '../../../scripts/start-chunk';
 
 /**
  * What a device with a PIN runs before Today shows: the entry (main.tsx and what it imports) and
- * the chunks loaded lazily on the way: the lock (main.tsx, Layout's LockGate) and what the PIN
- * opens (unlockedScreens.ts). Their static imports are on the first load (issue 10's budget); the
- * forms, reports and other screens load in their own chunks and may need more.
+ * the lazy modules on the way, the lock and what the PIN opens (START_PATH, the build's one chunk
+ * for them). Their static imports are on the first load (issue 10's budget); the forms, reports
+ * and other screens load in their own chunks and may need more.
  */
-const ROOTS = [
-  'src/client/main.tsx',
-  'src/client/features/lock/keeper.ts',
-  'src/client/features/lock/LockGate.tsx',
-  'src/client/app/SessionGate.tsx',
-  'src/client/features/status/SyncStatus.tsx',
-  'src/client/app/AppNav.tsx',
-  'src/client/features/today/TodayScreen.tsx',
-];
+const ROOTS = ['src/client/main.tsx', ...START_PATH];
 
 /** Libraries the first screen must not pull in: zod is 25 KB gzip and its start-up before Today. */
 const NOT_ON_FIRST_LOAD = ['zod'];
