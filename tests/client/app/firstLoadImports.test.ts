@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { START_PATH } from '../../../scripts/start-chunk';
+import { uk as screensUk } from '../../../src/client/locales/uk-screens';
 
 /**
  * What a device with a PIN runs before Today shows: the entry (main.tsx and what it imports) and
@@ -12,8 +13,11 @@ import { START_PATH } from '../../../scripts/start-chunk';
  */
 const ROOTS = ['src/client/main.tsx', ...START_PATH];
 
-/** Libraries the first screen must not pull in: zod is 25 KB gzip and its start-up before Today. */
-const NOT_ON_FIRST_LOAD = ['zod'];
+/**
+ * What the first screen must not pull in: zod is 25 KB gzip and its start-up before Today; the
+ * texts of the screens after it are a third of the Ukrainian texts.
+ */
+const NOT_ON_FIRST_LOAD = ['zod', 'src/client/app/screenTexts.ts', 'src/client/locales/uk-screens.ts'];
 
 const root = process.cwd();
 const CANDIDATES = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
@@ -70,8 +74,29 @@ describe('first load of Today', () => {
     expect(files).toEqual(expect.arrayContaining(['src/client/ui/recordName.ts', 'src/shared/reports/facts.ts', 'src/client/data/db.ts', 'dexie', 'react-dom']));
   });
 
-  it.each(NOT_ON_FIRST_LOAD)('does not import %s', (library) => {
-    const chain = graph.get(library)?.map((f) => path.relative(root, f));
+  it.each(NOT_ON_FIRST_LOAD)('does not import %s', (module) => {
+    const chain = graph.get(module.startsWith('src/') ? path.resolve(root, module) : module)?.map((f) => path.relative(root, f));
     expect(chain, `reached through ${chain?.join(' → ')}`).toBeUndefined();
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sourceFiles(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : [],
+  );
+}
+
+describe('texts of the screens after Today', () => {
+  const screenTexts = path.resolve(root, 'src/client/app/screenTexts.ts');
+  const key = new RegExp(`['"\`](${Object.keys(screensUk).join('|')})\\.[\\w$]`);
+  const showing = sourceFiles(path.resolve(root, 'src/client')).filter((f) => !f.includes(`${path.sep}locales${path.sep}`) && key.test(readFileSync(f, 'utf8')));
+
+  it('are shown by some modules (the search finds them)', () => {
+    expect(showing.map((f) => path.relative(root, f))).toEqual(expect.arrayContaining(['src/client/features/events/EventScreen.tsx', 'src/client/ui/tally/TallyGrid.tsx']));
+  });
+
+  it('come with every module that shows one (it imports app/screenTexts.ts)', () => {
+    const without = showing.filter((f) => !staticGraph([f]).has(screenTexts)).map((f) => path.relative(root, f));
+    expect(without).toEqual([]);
   });
 });
