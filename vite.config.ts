@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './scripts/precompress.ts';
 import { roleScreens, withoutRoleScreens } from './scripts/role-screens.ts';
 import { startPreload } from './scripts/start-preload.ts';
+import { startChunk, startChunkGroup } from './scripts/start-chunk.ts';
 
 /** Tells builds apart in the footer; a new id makes a new precache manifest, i.e. a new app version. */
 const buildId = process.env.BUILD_ID ?? new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -15,6 +16,7 @@ export default defineConfig({
     react(),
     roleScreens(),
     startPreload(),
+    startChunk(),
     VitePWA({
       // The app asks before it updates: it must never reload under a form holding unsaved input.
       registerType: 'prompt',
@@ -82,7 +84,13 @@ export default defineConfig({
   // No preload helper around dynamic imports: it walked every <link> and added one per dependency
   // (140 ms at 4× CPU throttle on the way to Today); chunks come from the service worker's cache,
   // where the browser's own module loader fetching imports level by level costs a few ms.
-  build: { target: 'es2022', sourcemap: true, modulePreload: false },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    modulePreload: false,
+    // The lazy modules between the entry and Today in one chunk (scripts/start-chunk.ts).
+    rolldownOptions: { output: { codeSplitting: { groups: [startChunkGroup] } } },
+  },
   preview: { port: 14173, strictPort: true },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -9,6 +9,7 @@ export interface ChunkLike {
   facadeModuleId: string | null;
   imports: string[];
   dynamicImports: string[];
+  moduleIds: string[];
   viteMetadata?: { importedCss: Set<string> };
 }
 
@@ -18,9 +19,13 @@ export function chunksOf(bundle: Record<string, { type: string }>): ChunkLike[] 
 
 const normal = (id: string | null) => (id ?? '').split('\\').join('/');
 
-/** The chunk whose facade is `module` (a path from `root`); a missing one is a build error. */
+/**
+ * The chunk whose facade is `module` (a path from `root`), or, for a module grouped with others
+ * (scripts/start-chunk.ts), the chunk that holds it; a missing one is a build error.
+ */
 export function chunkOfModule(chunks: readonly ChunkLike[], root: string, module: string, plugin: string): ChunkLike {
-  const found = chunks.find((c) => normal(c.facadeModuleId) === `${normal(root)}/${module}`);
+  const id = `${normal(root)}/${module}`;
+  const found = chunks.find((c) => normal(c.facadeModuleId) === id) ?? chunks.find((c) => c.moduleIds.some((m) => normal(m) === id));
   if (!found) throw new Error(`${plugin}: no chunk for ${module}`);
   return found;
 }

@@ -9,6 +9,7 @@ import { uk as adminUk } from '../../src/client/locales/admin/uk';
 import { en as reportsEn } from '../../src/client/locales/reports/en';
 import { uk as reportsUk } from '../../src/client/locales/reports/uk';
 import { uk } from '../../src/client/locales/uk';
+import { uk as screensUk } from '../../src/client/locales/uk-screens';
 
 /** Every text of a locale file by its dotted key. */
 function texts(tree: object, prefix = ''): Map<string, unknown> {
@@ -43,7 +44,8 @@ function forms(keys: Iterable<string>): Map<string, string[]> {
 const categories = (lang: Lang) => [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
 
 describe.each([
-  ['the first screen', uk, en],
+  // en.ts has both Ukrainian files' texts: the first screen's (uk.ts) and those of the screens after it
+  ['the first screen and the screens after it', { ...uk, ...screensUk }, en],
   ['the review and report screens', reportsUk, reportsEn],
   ['the administration screen', adminUk, adminEn],
   ['the texts handed on in both languages', handedUk, handedEn],
@@ -107,5 +109,11 @@ describe('bilingual', () => {
   it('puts a value in as it is: a supervisor’s comment is neither escaped nor read as a key or placeholder', () => {
     const comment = 'Перевірте <дату> & $t(app.short) {{comment}}';
     expect(bilingual('reason.review_returned', { comment }).uk).toBe(`Керівник повернув запис на виправлення: ${comment}`);
+  });
+});
+
+describe('the two Ukrainian files of the main texts', () => {
+  it('share no section (a key in both would hide one of its texts)', () => {
+    expect(Object.keys(uk).filter((k) => Object.hasOwn(screensUk, k))).toEqual([]);
   });
 });

@@ -131,6 +131,15 @@ export async function setLanguage(next: Lang): Promise<boolean> {
 }
 
 /**
+ * Adds Ukrainian texts that come with the screens after Today (app/screenTexts.ts), once, as
+ * their chunk loads: nothing has shown them yet, so nothing renders again. Their English is in
+ * the main English file.
+ */
+export function addUkrainian(table: MessageTree): void {
+  if (!ukTables.includes(table)) ukTables.push(table);
+}
+
+/**
  * Adds the texts of a lazily loaded screen, once. Resolves when they are in, in the current
  * language: the screen renders after that (lazyScreen awaits its `ready`), so in English it never
  * shows Ukrainian first; in Ukrainian nothing is fetched.

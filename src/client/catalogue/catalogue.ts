@@ -1,6 +1,7 @@
 import { createContext, use, useContext, useSyncExternalStore } from 'react';
 import type { Catalogue } from '../../shared/plan/catalogue-schema';
-import { planRefOf, type PlanRef } from '../../shared/plan/plan-ref';
+import { planRefOf } from '../../shared/plan/plan-id';
+import type { PlanRef } from '../../shared/plan/plan-ref';
 import { withWithdrawnMeasures } from '../../shared/plan/plan-revisions';
 import { getActivePlanId, getServerPlans, getStoredCatalogue, getStoredRevision } from '../data/catalogues';
 import { META, setMeta } from '../data/meta';

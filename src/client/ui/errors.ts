@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../app/screenTexts';
 import { isValidationMessageKey, validationMessages } from '../../shared/messages/validation';
 import { useLang, useTranslation } from '../app/i18n';
 

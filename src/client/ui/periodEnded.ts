@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../app/screenTexts';
 import type { Catalogue, Measure } from '../../shared/plan/catalogue-schema';
 import { measureLastDay } from '../../shared/plan/catalogue-index';
 import { useLang, useTranslation } from '../app/i18n';

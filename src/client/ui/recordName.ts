@@ -1,6 +1,6 @@
 import type { TFunction } from '../app/i18n';
 import type { Catalogue, LocalizedText } from '../../shared/plan/catalogue-schema';
-import { districtValues } from '../../shared/dimensions';
+import { districtValues } from '../../shared/dimensions/districts';
 import type { FieldRecord } from '../../shared/records/schemas';
 
 /** What a record is called in a list: an event by its title, other records by their kind. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { localizedText, type Catalogue, type LocalizedText } from '../plan/catalogue-schema';
+import { localizedText, type LocalizedText } from '../plan/catalogue-schema';
 import dimensionsData from './dimensions.json';
 
 import { NOT_STATED } from './ids';
 
 export { NOT_STATED };
+export { districtLabel, districtValues } from './districts';
 
 const dimensionValue = z.object({
   id: z.string().min(1),
@@ -63,16 +64,6 @@ export function offeredValueIds(dim: CellDimension): string[] {
 export function youthOfAgeBand(ageBand: string): 'yes' | 'no' | 'partly' | undefined {
   return dimensions.ageBand.values.find((v) => v.id === ageBand)?.youth;
 }
-
-/** District dimension for a plan: its districts plus "not stated". */
-export function districtValues(catalogue: Catalogue): DimensionValue[] {
-  return [
-    ...catalogue.districts.map((d) => ({ id: d.id, label: d.name })),
-    { id: NOT_STATED, label: { uk: 'Не зазначено', en: 'Not stated' } },
-  ];
-}
-
-export const districtLabel: LocalizedText = { uk: 'Район', en: 'District' };
 
 export function isMinorAgeBand(ageBand: string): boolean {
   return dimensions.ageBand.values.find((v) => v.id === ageBand)?.minor === true;

@@ -3,7 +3,7 @@ import { ANY, NOT_STATED } from '../dimensions/ids';
 import type { AlsoInCell, CountCell, ServiceCell } from '../records/counts';
 import type { FieldRecord } from '../records/schemas';
 import type { ReviewStatus } from '../sync/protocol';
-import { planIdOf } from '../plan/plan-ref';
+import { planIdOf } from '../plan/plan-id';
 
 /**
  * What a fact counts: an indicator source, or one of the breakdowns beside them that no indicator

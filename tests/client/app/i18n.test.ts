@@ -97,6 +97,8 @@ describe('plural forms', () => {
     expect(i18n.t('records.shown', { shown: 1, count: 1 })).toBe('Показано 1 з 1 запису, спершу змінені останніми.');
     expect(i18n.t('records.shown', { shown: 50, count: 52 })).toBe('Показано 50 з 52 записів, спершу змінені останніми.');
     expect(i18n.t('lock.wrongWarning', { count: 21 })).toContain('ще 21 неправильна спроба —');
+    // the account screen's texts come with its chunk
+    await import('../../../src/client/app/screenTexts');
     expect(i18n.t('account.logoutLoses', { count: 1 })).toMatch(/^1 запис буде втрачено/);
     expect(i18n.t('account.logoutLoses', { count: 3 })).toMatch(/^3 записи буде втрачено/);
     await import('../../../src/client/features/reports/registerMessages');
@@ -171,5 +173,15 @@ describe('the language', () => {
     await screen.messagesReady;
     expect(imported.reportsEn).toBe(1);
     expect(i18n.t('reports.title')).toBe('Reports');
+  });
+});
+
+describe('the texts of the screens after Today', () => {
+  it('are not there before a screen that shows them loads, and are in both languages after', async () => {
+    expect(i18n.t('form.date')).toBe('form.date');
+    await import('../../../src/client/app/screenTexts');
+    expect(i18n.t('form.date')).toBe('Дата');
+    await i18n.setLanguage('en');
+    expect(i18n.t('form.date')).toBe('Date');
   });
 });

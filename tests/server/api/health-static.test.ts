@@ -14,6 +14,8 @@ import { precompressDirectory } from '../../../scripts/precompress';
 
 /** Big enough to be compressed by the build (over 1 KB), and compressible. */
 const APP_SCRIPT = `console.log(${JSON.stringify('Київ 1325 '.repeat(400))});`;
+/** A small chunk of the kind the first screen loads many of: under 1 KB, still worth compressing. */
+const SMALL_CHUNK = `import{a as e}from"./index-B4x9Kd2a.js";export function f(t){return e(t,"status.waiting","status.allSynced","status.lastSync")}`.repeat(4);
 const SHELL = `<!doctype html><title>Київ 1325</title><div id="root"></div><!-- ${'shell '.repeat(300)} -->`;
 
 /** A stand-in for vite's dist: the server only needs these shapes of files. */
@@ -24,6 +26,7 @@ function fakeDist(): string {
   writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"Київ 1325"}');
   writeFileSync(path.join(dir, 'assets', 'index-B4x9Kd2a.js'), APP_SCRIPT);
+  writeFileSync(path.join(dir, 'assets', 'summary-Cq1x9.js'), SMALL_CHUNK);
   // what the build's last step does (vite.config.ts: precompress())
   precompressDirectory(dir);
   return dir;
@@ -96,7 +99,7 @@ describe.each(backends)('health, OpenAPI and the app shell on $name', (backend) 
 
   it('sends the build\'s brotli or gzip copy to clients that accept it, the file itself to others', async () => {
     expect(existsSync(path.join(dist, 'assets', 'index-B4x9Kd2a.js.br'))).toBe(true);
-    expect(existsSync(path.join(dist, 'sw.js.br')), 'files under 1 KB are left alone').toBe(false);
+    expect(existsSync(path.join(dist, 'sw.js.br')), 'a file compression barely shrinks is left alone').toBe(false);
     const url = '/assets/index-B4x9Kd2a.js';
     const br = await h.call('GET', url, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(br.headers['content-encoding']).toBe('br');
@@ -114,6 +117,15 @@ describe.each(backends)('health, OpenAPI and the app shell on $name', (backend) 
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.vary).toMatch(/accept-encoding/i);
     expect(plain.body).toBe(APP_SCRIPT);
+
+    // a small chunk too: compressed it saves more than the headers that say so
+    expect(SMALL_CHUNK.length).toBeLessThan(1024);
+    const small = await h.call('GET', '/assets/summary-Cq1x9.js', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.headers['content-encoding']).toBe('br');
+    expect(small.rawPayload.length).toBeLessThan(SMALL_CHUNK.length / 2);
+    expect(brotliDecompressSync(small.rawPayload).toString('utf8')).toBe(SMALL_CHUNK);
+    const tiny = await h.call('GET', '/sw.js', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(tiny.headers['content-encoding']).toBeUndefined();
 
     // the app shell of a deep link, too
     const deep = await h.call('GET', '/today', { headers: { accept: 'text/html', 'accept-encoding': 'br' } });

@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useState } from 'react';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/sync/handoff';
 import { useText, useTranslation } from '../../app/i18n';

@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useText, useTranslation } from '../../app/i18n';

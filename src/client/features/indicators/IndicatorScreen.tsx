@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { countedPerOf } from '../../../shared/plan/catalogue-index';

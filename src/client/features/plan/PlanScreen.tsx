@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useEffect, useState } from 'react';
 import type { Catalogue, Indicator, Measure } from '../../../shared/plan/catalogue-schema';
 import { countedPerOf } from '../../../shared/plan/catalogue-index';

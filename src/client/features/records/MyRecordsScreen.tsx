@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';

@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import type { Indicator } from '../../../shared/plan/catalogue-schema';
 import { districtValues } from '../../../shared/dimensions';
 import { statusLabels, type IndicatorProgress, type MeasureProgress, type ProgressReport } from '../../../shared/reports/progress';

@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useId, useState } from 'react';
 import { dimensionValueLabel } from '../../../shared/dimensions';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';

@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useLang, useTranslation } from '../../app/i18n';
 import { chooseTeam, type SessionRow } from '../../data';
 import { formatDateTime } from '../../ui/format';

@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';

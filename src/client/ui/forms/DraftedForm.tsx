@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useState, type ReactNode } from 'react';
 import { useText, useTranslation } from '../../app/i18n';
 import { Link, useParams } from 'react-router';

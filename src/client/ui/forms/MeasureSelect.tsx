@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { Measure } from '../../../shared/plan/catalogue-schema';
 import { useText, useTranslation } from '../../app/i18n';

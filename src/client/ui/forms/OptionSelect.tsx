@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { districtValues } from '../../../shared/dimensions';

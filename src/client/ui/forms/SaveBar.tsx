@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useSyncExternalStore } from 'react';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { errorText } from '../../data';

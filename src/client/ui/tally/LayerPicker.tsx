@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { dimensions, NOT_STATED } from '../../../shared/dimensions';
 import { useText, useTranslation } from '../../app/i18n';
 import { noteLayerChosen, togglePinned, useLayerChoices, type ChoiceDimension } from '../../data/groupChoices';

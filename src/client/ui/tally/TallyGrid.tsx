@@ -1,3 +1,5 @@
+// Its texts come with its chunk (app/screenTexts.ts).
+import '../../app/screenTexts';
 import { useState, type KeyboardEvent } from 'react';
 import { dimensionValueLabel, dimensions, NOT_STATED, sexLabel, type CellDimension } from '../../../shared/dimensions';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
