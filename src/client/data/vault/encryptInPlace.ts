@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { getCodec } from '../codec';
 import { getDb } from '../db';
 import { guardWrite } from '../errors';
+import { withLock } from '../locks';
 import { getMeta, META, setMeta } from '../meta';
 import { sealReason, sealReview, withoutClearNotes } from '../notes';
 import type { DraftRow, Encoded, OutboxRow, StoredRecordRow, StoredSessionRow } from '../rows';
@@ -175,7 +176,6 @@ export async function isEncryptedAtRest(): Promise<boolean> {
 /** Encrypts every row still in the clear. Returns how many it found. */
 export async function encryptInPlace(onProgress: (p: EncryptProgress) => void = () => undefined): Promise<number> {
   if (await isEncryptedAtRest()) return 0;
-  const { withLock } = await import('../locks');
   return withLock('kyiv1325-encrypt', async () => {
     if (await isEncryptedAtRest()) return 0;
     const db = getDb();
