@@ -39,6 +39,8 @@ test('a revision reaches the device: new records use it, an old record is edited
     await logIn(page, worker);
     await recordUnderLvivPlanOffline(page, context);
     await expect.poll(async () => (await serverRecords(worker)).map((r) => [r.plan?.version, r.measureId])).toEqual([['r1', '1.2']]);
+    // the footer names the plan in use, not Kyiv's built-in one
+    await expect(page.getByTestId('plan-title')).toHaveText(r1.title.uk);
 
     // the revision arrives with the next sync (the one above over first): the form offers r2's measures, not the removed one
     await syncAndSettle(page);

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { useTranslation } from './i18n';
+import { useText, useTranslation } from './i18n';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLockState } from '../data/vault/lockState';
 import { lockNow } from '../features/lock/lockNow';
@@ -8,6 +8,7 @@ import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { Loading } from '../ui/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
+import { usePlanTitle } from './planTitle';
 import { lazyScreen } from './lazyScreen';
 import { AppNav, SessionGate, SyncStatus } from './unlockedScreens';
 
@@ -19,6 +20,8 @@ void LockGate.preload().catch(() => undefined);
 
 export function Layout() {
   const { t } = useTranslation();
+  const text = useText();
+  const planTitle = usePlanTitle();
   const location = useLocation();
   const lock = useLockState();
   // Locked (or not yet known, or encrypting an older release's rows): no screen, no data, no sync status.
@@ -72,7 +75,7 @@ export function Layout() {
         </Suspense>
       )}
       <footer className={open ? 'app-footer with-bar' : 'app-footer'}>
-        <span>{t('app.footer')}</span> <span data-testid="build-id">{t('app.build', { id: __BUILD_ID__ })}</span>
+        <span data-testid="plan-title">{planTitle ? text(planTitle) : t('app.footer')}</span> <span data-testid="build-id">{t('app.build', { id: __BUILD_ID__ })}</span>
       </footer>
     </>
   );

@@ -5,6 +5,7 @@ import type { PlanRef } from '../../shared/plan/plan-ref';
 import { withWithdrawnMeasures } from '../../shared/plan/plan-revisions';
 import { getActivePlanId, getServerPlans, getStoredCatalogue, getStoredRevision } from '../data/catalogues';
 import { META, setMeta } from '../data/meta';
+import { rememberPlanTitle } from '../app/planTitle';
 
 /**
  * The plan new records are made under. The plan catalogue is large, so it loads in its own chunk
@@ -35,6 +36,7 @@ async function load(): Promise<Catalogue> {
   }
   forReports.set(catalogue, await withEarlierRevisions(catalogue, plan));
   void setMeta(META.catalogueVersion, catalogue.version).catch(() => undefined);
+  rememberPlanTitle(catalogue === bundled ? null : catalogue.title);
   loaded = catalogue;
   return catalogue;
 }
