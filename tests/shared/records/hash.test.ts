@@ -19,6 +19,10 @@ describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe('{"a":{"d":[1,{"x":1,"y":2}]},"b":1}');
   });
+
+  it('orders keys by UTF-16 code units, integer-like keys too (not in the order objects list them), with no comma for a dropped first key', () => {
+    expect(canonicalJson({ a: undefined, '10': 1, '9': 2, É: 1, Z: [null, 'x"'], b: null })).toBe('{"10":1,"9":2,"Z":[null,"x\\""],"b":null,"É":1}');
+  });
 });
 
 describe('sealRecord', () => {
