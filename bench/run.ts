@@ -49,7 +49,7 @@ async function run(suite: Suite): Promise<BenchRow[]> {
     case 'shell':
       return benchShell(args.dist, Math.max(3, Math.min(5, Number(args.runs))));
     case 'apply':
-      return benchApply(Math.max(9, Number(args.runs) * 2));
+      return benchApply(Math.max(9, Number(args.runs) * 2), dbBackends);
     case 'report':
       return benchReport({ records: Number(args.records), runs: Number(args.runs), backends: dbBackends, year: Number(args.year) });
     case 'device':
