@@ -35,6 +35,18 @@ function hasStore(trans: DBCoreTransaction, name: string): boolean {
   return names ? names.contains(name) : false;
 }
 
+/** Aborts the transaction, then passes the error on. */
+function abortWith(trans: DBCoreTransaction): (error: unknown) => never {
+  return (error) => {
+    try {
+      (trans as unknown as IDBTransaction).abort();
+    } catch {
+      // already finished or aborting: nothing of it will commit
+    }
+    throw error;
+  };
+}
+
 type Row = Pick<StoredRecordRow, 'id' | 'measureId' | 'date'> | undefined;
 const columns = (row: Row): Row => (row ? { id: row.id, measureId: row.measureId, date: row.date } : undefined);
 
@@ -87,7 +99,8 @@ function markingTable(down: DBCore, table: DBCoreTable): DBCoreTable {
     async mutate(req) {
       const { trans } = req;
       if (!hasStore(trans, AGGREGATES)) return table.mutate(req);
-      const touched: Row[] = await rowsIn(table, trans, req);
+      // An add replaces nothing (it fails if the key is taken): no rows to read.
+      const touched: Row[] = req.type === 'add' ? [] : await rowsIn(table, trans, req);
       if (req.type === 'add' || req.type === 'put') touched.push(...(req.values as Row[]));
       // An own record that goes lets the server copy of the same id count again (aggregates.ts).
       if (table.name === 'records' && (req.type === 'delete' || req.type === 'deleteRange') && hasStore(trans, 'serverRecords')) {
@@ -96,11 +109,11 @@ function markingTable(down: DBCore, table: DBCoreTable): DBCoreTable {
       }
       const stale = new Map<string, AggregateRow>();
       for (const row of touched) if (row) stale.set(bucketOf(row).key, staleRow(row));
-      if (stale.size) {
-        const values = [...stale.values()];
-        await down.table(AGGREGATES).mutate({ type: 'put', trans, values, keys: values.map((v) => v.key) });
-      }
-      const result = await table.mutate(req);
+      const values = [...stale.values()];
+      // The marks and the write go out together, one round trip. Marks that fail abort the
+      // transaction, so the write never lands without them even if a caller catches the error.
+      const marked = values.length ? down.table(AGGREGATES).mutate({ type: 'put', trans, values, keys: values.map((v) => v.key) }).catch(abortWith(trans)) : null;
+      const [, result] = await Promise.all([marked, table.mutate(req)]);
       const cache = knownIn(trans, table.name);
       if (req.type === 'deleteRange') cache.clear();
       else if (req.type === 'delete') for (const k of req.keys) cache.set(k, undefined);

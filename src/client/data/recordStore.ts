@@ -10,7 +10,8 @@ import type { LocalStatus, OutboxRow, StoredRecordRow } from './rows';
 /**
  * The one way records are read and written on the device. Bodies go through the codec (outside
  * transactions, since a codec may be async crypto); each write then re-checks, inside a
- * transaction, that no other tab wrote the row in between, and retries if one did.
+ * transaction, that no other tab wrote the row in between, and retries if one did. A new record
+ * (the common save) needs no read first: it is added, and `add` is the check (storeIfNew).
  */
 
 const MAX_ATTEMPTS = 5;
@@ -77,6 +78,35 @@ async function start(id: string): Promise<Start> {
   return { before, previous, entry };
 }
 
+/** A write of a key already stored: what `add` fails with (Dexie may wrap it in the abort). */
+function isTaken(error: unknown): boolean {
+  const e = error as { name?: unknown; inner?: { name?: unknown } } | null;
+  return e?.name === 'ConstraintError' || e?.inner?.name === 'ConstraintError';
+}
+
+/**
+ * Most saves make a new record, and its body needs no stored one: it is sealed and encoded, then
+ * one transaction adds the row (its outbox entry beside it) without reading anything first.
+ * `add` fails if any tab or a sync stored the id meanwhile, which is the cross-tab check itself;
+ * the transaction then aborts, nothing is written, and the save takes the general path.
+ */
+async function storeIfNew(record: FieldRecord, payload: StoredRecordRow['payload'], status: 'draft' | 'ready'): Promise<boolean> {
+  const db = getDb();
+  try {
+    await guardWrite(() =>
+      db.transaction('rw', db.records, db.outbox, async () => {
+        // Both writes go out together: one round trip to the database (IndexedDB keeps their order).
+        const row = db.records.add(rowFor(record, status, null, payload));
+        await (status === 'ready' ? Promise.all([row, db.outbox.put(queued(record, record.updatedAt))]) : row);
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isTaken(error)) return false;
+    throw error;
+  }
+}
+
 /** Computes the next body from the stored one; null means "remove the row entirely". */
 function nextRecord({ previous, entry }: Start, id: string, change: Change, author: Author, now: Date): FieldRecord | null {
   if (!previous) {
@@ -96,11 +126,12 @@ function nextRecord({ previous, entry }: Start, id: string, change: Change, auth
 async function write(id: string, change: Change, status: 'draft' | 'ready', author: Author): Promise<FieldRecord | null> {
   const db = getDb();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    // Most saves make a new record: its body is sealed and encoded while the read runs, and used
-    // if the read finds no row (the transaction's check still catches a row written meanwhile).
     const now = new Date();
     const guess = 'content' in change ? newRecord(id, change.content, author, now) : null;
-    const [at, guessed] = await Promise.all([start(id), guess ? getCodec().encode(guess) : null]);
+    const guessed = guess ? await getCodec().encode(guess) : null;
+    // Tried once: a retry follows a conflict, and the general path handles a row or none.
+    if (attempt === 0 && guess && guessed && (await storeIfNew(guess, guessed, status))) return guess;
+    const at = await start(id);
     const { before, entry } = at;
     const next = at.previous === null ? (guess ?? null) : nextRecord(at, id, change, author, now);
     const payload = next === null ? null : next === guess ? guessed : await getCodec().encode(next);
@@ -117,9 +148,9 @@ async function write(id: string, change: Change, status: 'draft' | 'ready', auth
           await db.records.delete(id);
           return true;
         }
-        await db.records.put(rowFor(next, status, before ?? null, payload));
+        const row = db.records.put(rowFor(next, status, before ?? null, payload));
         // An in-place edit keeps its place in the queue.
-        if (status === 'ready') await db.outbox.put(queued(next, keepsEntry ? waiting.queuedAt : next.updatedAt));
+        await (status === 'ready' ? Promise.all([row, db.outbox.put(queued(next, keepsEntry ? waiting.queuedAt : next.updatedAt))]) : row);
         return true;
       }),
     );

@@ -57,6 +57,20 @@ describe('records and the outbox', () => {
     expect((await getRecord('r1'))?.row).toMatchObject({ status: 'ready', syncedRevision: 1 });
   });
 
+  it('saves an id already stored as an edit, keeping nothing of the failed add of a new record', async () => {
+    const db = freshDb();
+    const first = await saveRecord('r1', serviceLog(3), 'ready', author);
+    const batch = await uploads().pendingUploads(100);
+    await uploads().applyPushResults(batch, batch.map(accepted));
+    expect(await db.outbox.count()).toBe(0);
+    // The save first tries to add r1 as new (with its revision 1 queued): the add fails, and that
+    // queue entry must go with it.
+    const revised = await saveRecord('r1', serviceLog(5), 'ready', author);
+    expect(revised).toMatchObject({ revision: 2, createdAt: first.createdAt });
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual([['r1', 2]]);
+    expect(await db.records.get('r1')).toMatchObject({ revision: 2, status: 'ready', syncedRevision: 1, localVersion: 4 });
+  });
+
   it('keeps a tombstone of a record the server may know until the deletion has synced', async () => {
     const db = freshDb();
     await saveRecord('r1', serviceLog(3), 'ready', author);
