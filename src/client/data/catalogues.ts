@@ -4,7 +4,7 @@ import { getDb } from './db';
 import { guardWrite } from './errors';
 import { getMeta, META, setMeta } from './meta';
 
-/** The key an earlier revision is kept under ('@' is not in a plan id or version). */
+/** The key an earlier revision is kept under: unambiguous, as a plan id has no '@' (a version may). */
 const revisionKey = (id: string, version: string) => `${id}@${version}`;
 
 /** A plan the server sent (a revision of the built-in one, or another plan), if any. */
