@@ -3,7 +3,7 @@ import type { Catalogue } from '../../shared/plan/catalogue-schema';
 import { planRefOf } from '../../shared/plan/plan-id';
 import type { PlanRef } from '../../shared/plan/plan-ref';
 import { withWithdrawnMeasures } from '../../shared/plan/plan-revisions';
-import { getActivePlanId, getServerPlans, getStoredCatalogue, getStoredRevision } from '../data/catalogues';
+import { getActivePlanId, getServerPlans, getStoredCatalogue, getStoredRevision, revisionKey } from '../data/catalogues';
 import { META, setMeta } from '../data/meta';
 import { rememberPlanTitle } from '../app/planTitle';
 
@@ -17,9 +17,12 @@ let pending: Promise<Catalogue> | null = null;
 let loaded: Catalogue | null = null;
 let bundled: Catalogue | null = null;
 const listeners = new Set<() => void>();
-/** The plan in use with the measures its earlier revisions had and it removed: what reports show. */
-const forReports = new WeakMap<Catalogue, Catalogue>();
-/** Revisions parsed for records made under them, by `${id}@${version}`. */
+/**
+ * The plan in use with the measures its earlier revisions had and it removed: what reports show.
+ * Folded on the first report, not at load, so forms don't parse revisions they never show.
+ */
+const forReports = new WeakMap<Catalogue, Promise<Catalogue>>();
+/** Revisions parsed for records made under them, by revisionKey. */
 const revisions = new Map<string, Catalogue>();
 
 type PlanModule = typeof import('../../shared/plan/index');
@@ -34,7 +37,6 @@ async function load(): Promise<Catalogue> {
   } catch {
     // A stored catalogue that no longer parses is ignored: the bundled one is always valid.
   }
-  forReports.set(catalogue, await withEarlierRevisions(catalogue, plan));
   void setMeta(META.catalogueVersion, catalogue.version).catch(() => undefined);
   rememberPlanTitle(catalogue === bundled ? null : catalogue.title);
   loaded = catalogue;
@@ -42,7 +44,8 @@ async function load(): Promise<Catalogue> {
 }
 
 /** The revisions of the plan this device holds, oldest first as the server listed them, folded into it for reports. */
-async function withEarlierRevisions(catalogue: Catalogue, plan: PlanModule): Promise<Catalogue> {
+async function withEarlierRevisions(catalogue: Catalogue): Promise<Catalogue> {
+  const plan = await import('../../shared/plan/index');
   const listed = (await getServerPlans()).find((p) => p.id === catalogue.id);
   const earlier: Catalogue[] = catalogue.id === bundled!.id ? [bundled!] : [];
   for (const version of listed?.earlier ?? []) {
@@ -53,7 +56,7 @@ async function withEarlierRevisions(catalogue: Catalogue, plan: PlanModule): Pro
 }
 
 async function parsedRevision(ref: PlanRef, plan: PlanModule): Promise<Catalogue | null> {
-  const key = `${ref.id}@${ref.version}`;
+  const key = revisionKey(ref.id, ref.version);
   const known = revisions.get(key);
   if (known) return known;
   try {
@@ -109,7 +112,17 @@ export function useCatalogue(): Catalogue {
 /** The plan in use for reports: with the measures its earlier revisions had, marked withdrawn, so their records count. */
 export function useReportCatalogue(): Catalogue {
   const current = useSyncExternalStore(subscribe, () => loaded) ?? use(catalogueResource());
-  return forReports.get(current) ?? current;
+  return use(reportCatalogueResource(current));
+}
+
+function reportCatalogueResource(current: Catalogue): Promise<Catalogue> {
+  let folded = forReports.get(current);
+  if (!folded) {
+    // A revision that cannot be read leaves the report on the plan in use, never without one.
+    folded = withEarlierRevisions(current).catch(() => current);
+    forReports.set(current, folded);
+  }
+  return folded;
 }
 
 /**
@@ -140,7 +153,7 @@ export async function catalogueForRecord(ref: PlanRef | undefined): Promise<Cata
 const forRecords = new Map<string, Promise<Catalogue>>();
 
 export function recordCatalogueResource(ref: PlanRef | undefined): Promise<Catalogue> {
-  const key = ref ? `${ref.id}@${ref.version}` : '';
+  const key = ref ? revisionKey(ref.id, ref.version) : '';
   let found = forRecords.get(key);
   if (!found) {
     found = catalogueForRecord(ref);

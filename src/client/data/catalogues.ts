@@ -5,7 +5,7 @@ import { guardWrite } from './errors';
 import { getMeta, META, setMeta } from './meta';
 
 /** The key an earlier revision is kept under: unambiguous, as a plan id has no '@' (a version may). */
-const revisionKey = (id: string, version: string) => `${id}@${version}`;
+export const revisionKey = (id: string, version: string): string => `${id}@${version}`;
 
 /** A plan the server sent (a revision of the built-in one, or another plan), if any. */
 export async function getStoredCatalogue(id: string): Promise<unknown | null> {

@@ -14,6 +14,7 @@ export function withWithdrawnMeasures(current: Catalogue, revisions: readonly Ca
   const present = new Set(measureIds(current));
   const out = structuredClone(current);
   const sequence = [...order, current];
+  const idsOf = sequence.map((c) => new Set(measureIds(c)));
   // Newest earlier revision first: a measure removed twice keeps its last wording.
   for (let i = order.length - 1; i >= 0; i--) {
     const earlier = order[i]!;
@@ -23,7 +24,7 @@ export function withWithdrawnMeasures(current: Catalogue, revisions: readonly Ca
           for (const m of task.measures) {
             if (present.has(m.id)) continue;
             present.add(m.id);
-            placeMeasure(out, sg, og, task, { ...m, withdrawnIn: firstWithout(m.id, sequence, i) });
+            placeMeasure(out, sg, og, task, { ...m, withdrawnIn: firstWithout(m.id, sequence, idsOf, i) });
           }
   }
   return out;
@@ -34,8 +35,8 @@ function measureIds(c: Catalogue): string[] {
 }
 
 /** The version of the first revision after `from` that lacks the measure. */
-function firstWithout(id: string, sequence: readonly Catalogue[], from: number): string {
-  for (let i = from + 1; i < sequence.length; i++) if (!measureIds(sequence[i]!).includes(id)) return sequence[i]!.version;
+function firstWithout(id: string, sequence: readonly Catalogue[], idsOf: readonly Set<string>[], from: number): string {
+  for (let i = from + 1; i < sequence.length; i++) if (!idsOf[i]!.has(id)) return sequence[i]!.version;
   return sequence[sequence.length - 1]!.version;
 }
 
