@@ -51,6 +51,14 @@ export function noteChecked(status: 'setup' | 'locked', vaultId: string | null):
   set({ status, vaultId });
 }
 
+/**
+ * Still checking, but this device has a PIN (its vault is stored): what the PIN opens can load
+ * now, before another tab's key or the lock screen's answer (see whenVaultKnown.ts).
+ */
+export function noteVaultFound(vaultId: string): void {
+  if (state.status === 'checking' && state.vaultId !== vaultId) set({ vaultId });
+}
+
 /** The key is in memory: every body from now on is encrypted and decrypted with it. */
 export function holdKey(dataKey: CryptoKey, vaultId: string): void {
   key = dataKey;

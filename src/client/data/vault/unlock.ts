@@ -2,7 +2,7 @@ import { getDb } from '../db';
 import { wipeDevice } from '../wipe';
 import { encryptInPlace } from './encryptInPlace';
 import { announceKey, askForKey } from './lockChannel';
-import { getLockState, holdKey, noteChecked, noteEncrypting } from './lockState';
+import { getLockState, holdKey, noteChecked, noteEncrypting, noteVaultFound } from './lockState';
 import type { SecretKind } from './secretRules';
 import { createVault, readVault, tryUnlock, VaultExistsError } from './vaultStore';
 
@@ -18,6 +18,7 @@ const ASK_OTHER_TABS_MS = 400;
 export async function checkLock(): Promise<void> {
   const vault = await readVault();
   if (getLockState().status === 'unlocked') return;
+  if (vault) noteVaultFound(vault.id);
   if (vault && (await askForKey(ASK_OTHER_TABS_MS))) return;
   noteChecked(vault ? 'locked' : 'setup', vault?.id ?? null);
 }
