@@ -26,10 +26,13 @@ const chains = new Map<string, Promise<unknown>>();
 
 export function saveDraft<T>(draft: Omit<Draft<T>, 'updatedAt'>): Promise<void> {
   const previous = chains.get(draft.key) ?? Promise.resolve();
+  // Encrypted at once, beside the render the same tap causes; only the writes wait their turn.
+  const encoded = getCodec().encode(draft.data);
+  encoded.catch(() => undefined);
   const next = previous
     .catch(() => undefined)
     .then(async () => {
-      const payload = await getCodec().encode(draft.data);
+      const payload = await encoded;
       await guardWrite(() =>
         getDb().drafts.put({ key: draft.key, form: draft.form, recordId: draft.recordId, updatedAt: new Date().toISOString(), payload }),
       );
