@@ -107,10 +107,16 @@ async function oneRun(page: Page, clock: { take: () => number }, user: { id: str
   await page.evaluate(() => window.bench.close());
   console.log(
     `  ${n}: seed ${(seedMs / 1000).toFixed(1)} s; product ${(p.ms / 1000).toFixed(2)} s (push ${(p.pushMs / 1000).toFixed(2)} s, pulled ${p.outcome.pulled}, ` +
-      `live query ran ${p.liveRuns}×, server ${(serverMs / 1000).toFixed(2)} s in pushes); bare ${(b.ms / 1000).toFixed(2)} s`,
+      `live query ran ${p.liveRuns}×, server ${(serverMs / 1000).toFixed(2)} s in pushes; ${spanText(p.spans)}); bare ${(b.ms / 1000).toFixed(2)} s`,
   );
   return { n, productMs: p.ms, pushMs: p.pushMs, bareMs: b.ms, liveRuns: p.liveRuns, serverMs };
 }
+
+/** Where the product's time went, per port call summed (calls overlap, so they need not add up). */
+const spanText = (spans: Record<string, number>) =>
+  Object.entries(spans)
+    .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`)
+    .join(', ');
 
 const rate = (n: number, ms: number) => (n / ms) * 1000;
 const fmtRate = (r: number) => `${r.toFixed(0)} rec/s`;
