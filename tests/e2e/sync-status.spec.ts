@@ -39,8 +39,10 @@ for (const size of SIZES) {
       await recordConsultation(page, 2);
       await expect(syncBadge(page)).toHaveAttribute('data-state', 'sending', { timeout: 15_000 });
       await expect(syncBadge(page)).toContainText('Надсилання');
+      // On its way: frozen in the outbox; the record itself waits until the server answers.
       const sending = await deviceState(page);
-      expect(sending!.records.map((r) => r.status)).toEqual(['sending']);
+      expect(sending!.records.map((r) => r.status)).toEqual(['ready']);
+      expect(sending!.frozen).toBe(1);
       release();
 
       await expect(syncBadge(page)).toHaveAttribute('data-state', 'unreachable', { timeout: 15_000 });
@@ -51,6 +53,8 @@ for (const size of SIZES) {
       const after = await deviceState(page);
       expect(after!.records.map((r) => r.status)).toEqual(['ready']);
       expect(after!.outbox).toBe(1);
+      // frozen as sent: the next sync resends exactly that body first
+      expect(after!.frozen).toBe(1);
 
       const panel = await openSyncPanel(page);
       await expect(panel.getByTestId('connection')).toHaveText('Мережа є, але сервер недоступний');

@@ -11,6 +11,8 @@ import {
   type SyncTransport,
 } from '../../src/shared';
 import { BatchBudget, jsonByteLength } from '../../src/shared/sync/size';
+import type { FieldRecord } from '../../src/shared/records/schemas';
+import type { PushResult } from '../../src/shared/sync/protocol';
 
 const content: RecordContent = {
   kind: 'serviceLog', measureId: '7.3', indicatorId: '7.3.i1', date: '2023-05-10', district: 'podilskyi',
@@ -109,6 +111,82 @@ describe('syncOnce', () => {
     // each ask skips what this sync already pushed; the 4th finds nothing left
     expect(asked).toEqual([[2, 100_000, 0], [2, 100_000, 2], [2, 100_000, 4], [2, 100_000, 5]]);
     expect(progress).toEqual([[0, 5], [2, 5], [4, 5], [5, 5]]);
+  });
+
+  it('freezes batch k + 1 while batch k is on the wire, but sends it only once k is answered, and returns only when every store call has ended', async () => {
+    const store = new MemorySyncStore();
+    for (let i = 0; i < 5; i++) store.save(createRecord(content, author));
+    const log: string[] = [];
+    const answers: (() => void)[] = [];
+    const spy = Object.assign(Object.create(store) as MemorySyncStore, {
+      pendingUploads: async (max: number, bytes?: number, skip?: ReadonlySet<string>) => {
+        const batch = await store.pendingUploads(max, bytes, skip);
+        log.push(`freeze ${batch.length}`);
+        return batch;
+      },
+      applyPushResults: async (batch: readonly FieldRecord[], results: readonly PushResult[]) => {
+        await store.applyPushResults(batch, results);
+        log.push(`settle ${batch.length}`);
+      },
+    });
+    const transport: SyncTransport = {
+      push: (req) => {
+        log.push(`send ${req.records.length}`);
+        return new Promise((resolve) =>
+          answers.push(() => resolve({ ok: true, value: { protocolVersion: 2, batchId: req.batchId, results: req.records.map((r) => ({ status: 'accepted' as const, id: r.id, revision: r.revision })) } })),
+        );
+      },
+      async pull() { return { ok: true, value: emptyPull }; },
+    };
+    const settled = () => new Promise((r) => setTimeout(r, 0));
+    const sync = syncOnce(spy, transport, { deviceId: 'd', maxRecords: 2 });
+    await settled();
+    // batch 1 on the wire, batch 2 already frozen, not sent
+    expect(log).toEqual(['freeze 2', 'send 2', 'freeze 2']);
+    answers.shift()!();
+    await settled();
+    expect(log.slice(3)).toEqual(['send 2', 'settle 2', 'freeze 1']);
+    answers.shift()!();
+    await settled();
+    expect(log.slice(6)).toEqual(['send 1', 'settle 2', 'freeze 0']);
+    answers.shift()!();
+    expect(await sync).toMatchObject({ ok: true, pushed: 5, accepted: 5 });
+    expect(log.slice(9)).toEqual(['settle 1']);
+    expect(store.records.size).toBe(5);
+    expect([...store.records.values()].every((r) => r.state === 'sent')).toBe(true);
+  });
+
+  it('a failed push waits for the freeze under way before it returns; the early-frozen batch goes in the next sync, once', async () => {
+    const store = new MemorySyncStore();
+    for (let i = 0; i < 4; i++) store.save(createRecord(content, author));
+    let freezes = 0;
+    let freezing = false;
+    const spy = Object.assign(Object.create(store) as MemorySyncStore, {
+      pendingUploads: async (max: number, bytes?: number, skip?: ReadonlySet<string>) => {
+        freezing = true;
+        // the second freeze is slow: the failed answer arrives before it ends
+        if (++freezes === 2) await new Promise((r) => setTimeout(r, 20));
+        freezing = false;
+        return store.pendingUploads(max, bytes, skip);
+      },
+    });
+    const sent: string[] = [];
+    let fail = true;
+    const transport: SyncTransport = {
+      async push(req) {
+        sent.push(...req.records.map((r) => r.id));
+        if (fail) return { ok: false, failure: { kind: 'offline' } };
+        return { ok: true, value: { protocolVersion: 2, batchId: req.batchId, results: req.records.map((r) => ({ status: 'accepted' as const, id: r.id, revision: r.revision })) } };
+      },
+      async pull() { return { ok: true, value: emptyPull }; },
+    };
+    expect(await syncOnce(spy, transport, { deviceId: 'd', maxRecords: 2 })).toMatchObject({ ok: false, pushed: 0 });
+    expect(freezing).toBe(false);
+    expect(freezes).toBe(2);
+    fail = false;
+    expect(await syncOnce(spy, transport, { deviceId: 'd', maxRecords: 2 })).toMatchObject({ ok: true, pushed: 4, accepted: 4 });
+    const ids = [...store.records.keys()];
+    expect(sent).toEqual([ids[0], ids[1], ids[0], ids[1], ids[2], ids[3]]);
   });
 
   it('does not send a revision twice in one sync: one whose answer the server left out waits for the next', async () => {

@@ -61,8 +61,9 @@ type Change = { content: RecordContent } | { deleted: true };
 
 /**
  * What a write starts from, read outside its transaction: the stored row, its body, and the
- * outbox entry of its revision. The entry cannot change unless the row does: freezing an upload
- * and settling its answer both bump the row's `localVersion`, which the transaction checks.
+ * outbox entry of its revision. The transaction checks both again: settling an answer bumps the
+ * row's `localVersion`; freezing an upload changes only the entry (queued → sending), and an edit
+ * that read it queued would otherwise overwrite, in place, a revision already on its way.
  */
 interface Start {
   before: StoredRecordRow | undefined;
@@ -138,8 +139,9 @@ async function write(id: string, change: Change, status: 'draft' | 'ready', auth
     const done = await guardWrite(() =>
       db.transaction('rw', db.records, db.outbox, async () => {
         // The cross-tab check: another tab (or a sync) wrote the row since it was read: start over.
-        const current = await db.records.get(id);
+        const [current, entryNow] = await Promise.all([db.records.get(id), before ? db.outbox.get([id, before.revision]) : undefined]);
         if ((current?.localVersion ?? 0) !== (before?.localVersion ?? 0)) return false;
+        if (entryNow?.state !== entry?.state) return false;
         // The only entry that can wait in the queue is the one of the stored revision (see Start).
         const waiting = entry?.state === 'queued' ? entry : undefined;
         const keepsEntry = waiting && next && status === 'ready' && waiting.revision === next.revision;

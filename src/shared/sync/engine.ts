@@ -17,8 +17,8 @@ export interface SyncStore {
    * revisions whose bodies, as JSON, fit in `maxBytes` with the envelope (one record always
    * goes). Revisions frozen by an earlier, unanswered upload come first, unchanged; then queued
    * ones, oldest first. Only what it returns is frozen: the rest stays queued, so a push that
-   * fails leaves every later batch as it was. `skip` (`revisionKey`s) are revisions this sync
-   * has pushed and not settled yet (the batch before, its answers being written): not again.
+   * fails leaves every batch after the one frozen behind it as it was. `skip` (`revisionKey`s)
+   * are revisions this sync has pushed or frozen and not settled yet: not again.
    */
   pendingUploads(maxRecords: number, maxBytes?: number, skip?: ReadonlySet<string>): Promise<FieldRecord[]>;
   /** How many revisions wait for upload, frozen or queued (the progress total; from an index, not the rows). */
@@ -92,11 +92,14 @@ export function planBatches(records: readonly FieldRecord[], maxRecords = MAX_BA
 export const revisionKey = (r: Pick<FieldRecord, 'id' | 'revision'>): string => `${String(r.id)}:${String(r.revision)}`;
 
 /**
- * One batch at a time: freeze the next batch (only once the one before was answered), push it,
- * settle its answers, repeat. A failed push leaves that batch frozen (resent first, unchanged,
- * next time) and every later one queued. The answers of batch k are written while batch k + 1
- * is on the wire (the freeze of k + 1 skips k's revisions, still frozen until then); a sync
- * returns only once every answer it got is written.
+ * One batch on the wire at a time, in queue order: push batch k, and while it travels and the
+ * server applies it, write the answers of batch k - 1 and freeze batch k + 1 (skipping every
+ * revision this sync has sent, so nothing goes twice). Batch k + 1 is sent only once k is
+ * answered, so the server sees a record's revisions in order. Freezing early is safe: a frozen
+ * body never changes, and if k fails, k + 1 simply stays frozen and goes first, unchanged, in the
+ * next sync (the server never saw it, or answers `duplicate`). A failed push leaves every later
+ * revision queued. A sync returns only once every store call it started has ended and every
+ * answer it got is written.
  */
 async function pushAll(store: SyncStore, transport: SyncTransport, options: SyncOptions) {
   const maxRecords = options.maxRecords ?? MAX_BATCH_RECORDS;
@@ -105,11 +108,14 @@ async function pushAll(store: SyncStore, transport: SyncTransport, options: Sync
   let pushed = 0;
   let accepted = 0;
   let setAside = 0;
-  // Every revision this sync has pushed: not handed out again in it (one whose answer the
-  // server left out stays frozen for the next sync; sending it again at once would get the same).
+  // Every revision this sync has pushed or frozen to push: not handed out again in it (one whose
+  // answer the server left out stays frozen for the next sync; sending it again at once would get the same).
   const sent = new Set<string>();
-  let answered: { batch: FieldRecord[]; results: readonly PushResult[] } | null = null;
-  options.onProgress?.({ phase: 'push', done: 0, total });
+  const freeze = async () => {
+    const batch = await store.pendingUploads(maxRecords, maxBytes, sent);
+    for (const r of batch) sent.add(revisionKey(r));
+    return batch;
+  };
   const count = (batch: FieldRecord[], results: readonly PushResult[]) => {
     pushed += batch.length;
     for (const r of results) {
@@ -120,29 +126,36 @@ async function pushAll(store: SyncStore, transport: SyncTransport, options: Sync
     total = Math.max(total, pushed);
     options.onProgress?.({ phase: 'push', done: pushed, total });
   };
-  for (;;) {
-    const batch = await store.pendingUploads(maxRecords, maxBytes, sent);
-    if (batch.length === 0) break;
-    for (const r of batch) sent.add(revisionKey(r));
-    const request: PushRequest = { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: uuidv7(), deviceId: options.deviceId, records: batch };
-    const inFlight = transport.push(request);
-    if (answered) {
-      const previous: { batch: FieldRecord[]; results: readonly PushResult[] } = answered;
-      answered = null;
-      // The answer to this batch is awaited even if writing the last one fails: no request is left behind.
-      const settled = await Promise.allSettled([store.applyPushResults(previous.batch, previous.results), inFlight]);
-      if (settled[0].status === 'rejected') throw settled[0].reason;
-      count(previous.batch, previous.results);
-    }
-    const answer = await inFlight;
-    if (!answer.ok) return { ok: false as const, failure: answer.failure, pushed };
-    answered = { batch, results: answer.value.results };
-  }
-  if (answered) {
+  const settle = async (answered: Answered | null) => {
+    if (!answered) return;
     await store.applyPushResults(answered.batch, answered.results);
     count(answered.batch, answered.results);
+  };
+  options.onProgress?.({ phase: 'push', done: 0, total });
+  let batch = await freeze();
+  let answered: Answered | null = null;
+  while (batch.length > 0) {
+    const request: PushRequest = { protocolVersion: SYNC_PROTOCOL_VERSION, batchId: uuidv7(), deviceId: options.deviceId, records: batch };
+    const inFlight: Promise<TransportResult<PushResponse>> = transport.push(request);
+    // The answer to this batch is awaited even if a store call fails: no request is left behind.
+    // The settle and the freeze run one after the other (both write the outbox; the settle first,
+    // so the progress shown follows the answers).
+    const previous: Answered | null = answered;
+    const local: Promise<FieldRecord[]> = settle(previous).then(freeze);
+    const [answer, next] = await Promise.allSettled([inFlight, local]);
+    if (next.status === 'rejected') throw next.reason;
+    if (answer.status === 'rejected') throw answer.reason;
+    if (!answer.value.ok) return { ok: false as const, failure: answer.value.failure, pushed };
+    answered = { batch, results: answer.value.value.results };
+    batch = next.value;
   }
+  await settle(answered);
   return { ok: true as const, pushed, accepted, setAside };
+}
+
+interface Answered {
+  batch: FieldRecord[];
+  results: readonly PushResult[];
 }
 
 async function pullAll(store: SyncStore, transport: SyncTransport, options: SyncOptions) {

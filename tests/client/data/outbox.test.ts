@@ -35,34 +35,41 @@ async function outboxState() {
 }
 
 describe('the outbox, one batch at a time', () => {
-  it('a push failing after batch k leaves the batches after k queued and untouched; the next sync resends batch k unchanged first', async () => {
+  it('a push failing at batch k leaves k frozen as sent, k + 1 frozen (never sent) and the rest queued and untouched; the next sync resends them unchanged first', async () => {
     freshDb();
-    const ids = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+    const ids = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8'];
     for (const [i, id] of ids.entries()) await saveRecord(id, serviceLog(i + 1), 'ready', me);
     const before = await outboxState();
 
-    // batches of 2: the first two land, the third never arrives
+    // batches of 2: the first two land, the third never arrives; the fourth was frozen while the third travelled
     const failing = recordingTransport([3]);
     const outcome = await syncOnce(deviceSyncStore(me.authorId), failing, { deviceId: me.deviceId, maxRecords: 2 });
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'offline' }, pushed: 4 });
     expect(failing.batches.map((b) => b.records.map((r) => r.id))).toEqual([['r0', 'r1'], ['r2', 'r3'], ['r4', 'r5']]);
+    // the rows wait: a freeze marks the outbox entry, not the record
     const statuses = await Promise.all(ids.map(async (id) => (await getRecord(id))!.row.status));
-    expect(statuses).toEqual(['sent', 'sent', 'sent', 'sent', 'sending', 'sending', 'ready']);
+    expect(statuses).toEqual(['sent', 'sent', 'sent', 'sent', 'ready', 'ready', 'ready', 'ready', 'ready']);
     const after = await outboxState();
-    // batch 3 frozen, exactly as sent; r6 (batch 4) exactly as it was before the sync
-    expect(Object.keys(after).sort()).toEqual(['r4:1', 'r5:1', 'r6:1']);
+    expect(Object.keys(after).sort()).toEqual(['r4:1', 'r5:1', 'r6:1', 'r7:1', 'r8:1']);
     expect(after['r4:1']).toEqual({ state: 'sending', frozen: true, attempts: 1 });
-    expect(after['r6:1']).toEqual(before['r6:1']);
-    expect((await getDb().outbox.get(['r6', 1]))?.batchId).toBeNull();
+    expect(after['r6:1']).toEqual({ state: 'sending', frozen: true, attempts: 1 });
+    // r8 (batch 5) exactly as it was before the sync
+    expect(after['r8:1']).toEqual(before['r8:1']);
+    expect((await getDb().outbox.get(['r8', 1]))?.batchId).toBeNull();
 
-    // r4 edited meanwhile: the next revision, queued behind the frozen one
+    // r4 and r6 edited meanwhile: the next revision, queued behind the frozen one
     await saveRecord('r4', serviceLog(40), 'ready', me);
+    await saveRecord('r6', serviceLog(60), 'ready', me);
     const retry = recordingTransport();
-    expect(await syncOnce(deviceSyncStore(me.authorId), retry, { deviceId: me.deviceId, maxRecords: 2 })).toMatchObject({ ok: true, pushed: 4, accepted: 4 });
+    expect(await syncOnce(deviceSyncStore(me.authorId), retry, { deviceId: me.deviceId, maxRecords: 2 })).toMatchObject({ ok: true, pushed: 7, accepted: 7 });
     expect(retry.batches[0]!.records).toEqual(failing.batches[2]!.records);
-    expect(retry.batches.map((b) => b.records.map((r) => `${r.id}:${r.revision}`))).toEqual([['r4:1', 'r5:1'], ['r6:1', 'r4:2']]);
+    expect(retry.batches.map((b) => b.records.map((r) => `${r.id}:${r.revision}`))).toEqual([['r4:1', 'r5:1'], ['r6:1', 'r7:1'], ['r8:1', 'r4:2'], ['r6:2']]);
+    // r6:1 goes with the body it had when it was frozen, not the edit
+    const r6 = retry.batches[1]!.records[0]!;
+    expect(r6.kind === 'serviceLog' && r6.served.total).toBe(7);
     expect(await getDb().outbox.count()).toBe(0);
     expect((await getRecord('r4'))!.row).toMatchObject({ revision: 2, status: 'sent', syncedRevision: 2 });
+    expect((await getRecord('r6'))!.row).toMatchObject({ revision: 2, status: 'sent', syncedRevision: 2 });
   });
 
   it('freezes only what fits the byte cap, counted from the stored body, and always at least one', async () => {

@@ -3,6 +3,7 @@ import { author, event, freshDb, serviceLog } from '../support';
 import { getRecord, listRecords } from '../../../src/client/data/recordRead';
 import { deleteRecord, saveRecord } from '../../../src/client/data/recordStore';
 import { deviceSyncStore } from '../../../src/client/data/syncStore';
+import { getCodec, setCodec } from '../../../src/client/data/codec';
 import { unsyncedSummary } from '../../../src/client/data/status';
 import { contentHashOf } from '../../../src/shared/records/validate';
 import type { FieldRecord } from '../../../src/shared/records/schemas';
@@ -30,7 +31,7 @@ describe('records and the outbox', () => {
     await saveRecord('r1', serviceLog(3), 'ready', author);
     const batch = await uploads().pendingUploads(100);
     expect(batch.map((r) => [r.id, r.revision])).toEqual([['r1', 1]]);
-    expect((await getRecord('r1'))?.row.status).toBe('sending');
+    expect((await getRecord('r1'))?.row.status).toBe('ready');
     expect(await db.outbox.get(['r1', 1])).toMatchObject({ state: 'sending', attempts: 1, frozen: { codec: 'aes-gcm-1' } });
 
     const edited = await saveRecord('r1', serviceLog(8), 'ready', author);
@@ -45,6 +46,38 @@ describe('records and the outbox', () => {
     expect((await getRecord('r1'))?.row).toMatchObject({ revision: 2, status: 'sent', syncedRevision: 2 });
     expect(await db.outbox.count()).toBe(0);
     expect(await unsyncedSummary()).toMatchObject({ count: 0, oldestAt: null, newestAt: null });
+  });
+
+  it('an edit that read its revision queued, frozen for upload before the edit writes, becomes the next revision', async () => {
+    const db = freshDb();
+    await saveRecord('r1', serviceLog(3), 'ready', author);
+    const real = getCodec();
+    let encodes = 0;
+    let frozen: FieldRecord[] = [];
+    // The edit encodes its guess (a new record; the add fails), reads the row and its entry
+    // (queued), then encodes the edited body: the sync freezes the revision right then.
+    setCodec({
+      id: real.id,
+      decode: (stored) => real.decode(stored),
+      encode: async (value) => {
+        const out = await real.encode(value);
+        if (++encodes === 2) frozen = await uploads().pendingUploads(100);
+        return out;
+      },
+    });
+    let edited: FieldRecord;
+    try {
+      edited = await saveRecord('r1', serviceLog(8), 'ready', author);
+    } finally {
+      setCodec(real);
+    }
+    expect(frozen.map((r) => [r.id, r.revision])).toEqual([['r1', 1]]);
+    // not written over the revision on its way: the next one, queued behind it
+    expect(edited.revision).toBe(2);
+    expect(frozen[0]!.kind === 'serviceLog' && frozen[0]!.served.total).toBe(3);
+    expect((await db.outbox.toArray()).map((e) => [e.revision, e.state])).toEqual([[1, 'sending'], [2, 'queued']]);
+    const resend = await uploads().pendingUploads(100);
+    expect(resend[0]).toEqual(frozen[0]);
   });
 
   it('edits a sent record as a new revision, queued for upload', async () => {
@@ -68,7 +101,8 @@ describe('records and the outbox', () => {
     const revised = await saveRecord('r1', serviceLog(5), 'ready', author);
     expect(revised).toMatchObject({ revision: 2, createdAt: first.createdAt });
     expect(await db.outbox.toCollection().primaryKeys()).toEqual([['r1', 2]]);
-    expect(await db.records.get('r1')).toMatchObject({ revision: 2, status: 'ready', syncedRevision: 1, localVersion: 4 });
+    // saved, settled, edited (the freeze touches only the outbox entry)
+    expect(await db.records.get('r1')).toMatchObject({ revision: 2, status: 'ready', syncedRevision: 1, localVersion: 3 });
   });
 
   it('keeps a tombstone of a record the server may know until the deletion has synced', async () => {

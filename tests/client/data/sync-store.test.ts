@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { event, freshDb, serviceLog } from '../support';
+import { getDb } from '../../../src/client/data/db';
 import { getRecord, listRecords } from '../../../src/client/data/recordRead';
 import { deleteRecord, saveRecord } from '../../../src/client/data/recordStore';
 import { deviceSyncStore } from '../../../src/client/data/syncStore';
@@ -43,7 +44,9 @@ describe('the device sync store (IndexedDB)', () => {
     await saveRecord('b', event(), 'ready', me);
     const first = await store.pendingUploads(100);
     expect(first.map((r) => [r.id, r.revision])).toEqual([['a', 1], ['b', 1]]);
-    expect((await getRecord('a'))?.row.status).toBe('sending');
+    // frozen in the outbox; the row waits ('ready') until the answer
+    expect((await getDb().outbox.get(['a', 1]))?.state).toBe('sending');
+    expect((await getRecord('a'))?.row.status).toBe('ready');
 
     // Edited while the batch is in flight, and the answer is lost: the retry sends the same frozen body.
     await saveRecord('a', serviceLog(9), 'ready', me);
@@ -133,7 +136,7 @@ describe('the device sync store (IndexedDB)', () => {
     expect((await store.pendingUploads(100)).map((r) => [r.id, r.revision])).toEqual([['r', 2]]);
     // A verdict on the older revision, arriving late, changes nothing.
     await store.applyPull(pull({ cursor: 'c2', verdicts: [verdict('r', 1, 'rejected', 'пізно')] }));
-    expect((await getRecord('r'))!.row.status).toBe('sending');
+    expect((await getRecord('r'))!.row).toMatchObject({ revision: 2, status: 'ready', reason: null });
   });
 
   it('keeps records from the server apart and read-only, with the cursor per user and the catalogue version', async () => {

@@ -210,7 +210,7 @@ export interface DeviceRow {
 }
 
 /** What the device database holds, read straight from IndexedDB (not through the app). */
-export async function deviceState(page: Page): Promise<{ records: DeviceRow[]; session: unknown; outbox: number; drafts: string[] } | null> {
+export async function deviceState(page: Page): Promise<{ records: DeviceRow[]; session: unknown; outbox: number; frozen: number; drafts: string[] } | null> {
   return page.evaluate(async () => {
     const names = (await indexedDB.databases()).map((d) => d.name);
     if (!names.includes('kyiv-1325-field')) return null;
@@ -230,9 +230,10 @@ export async function deviceState(page: Page): Promise<{ records: DeviceRow[]; s
       ({ id, revision, status, authorId, teamId }) => ({ id, revision, status, authorId, teamId }),
     );
     const sessions = await all<unknown>('session');
-    const outbox = (await all<unknown>('outbox')).length;
+    const entries = await all<{ state: string }>('outbox');
     const drafts = (await all<{ key: string }>('drafts')).map((d) => d.key);
     db.close();
-    return { records, session: sessions[0] ?? null, outbox, drafts };
+    // frozen: revisions handed to an upload (their record rows stay "ready" until answered)
+    return { records, session: sessions[0] ?? null, outbox: entries.length, frozen: entries.filter((e) => e.state === 'sending').length, drafts };
   });
 }
