@@ -43,12 +43,10 @@ function readLocation(): Location {
 
 /** The browser's history (pushState/popstate), with an index per entry as react-router keeps it. */
 export function createBrowserHistory(): History {
-  let index = entry()?.idx ?? null;
+  const opened = entry()?.idx;
+  let index = opened ?? 0;
   // The entry the app opens on gets its index now, so that later entries count from it.
-  if (index === null) {
-    index = 0;
-    window.history.replaceState({ ...entry(), idx: index }, '');
-  }
+  if (opened === undefined || opened === null) window.history.replaceState({ ...entry(), idx: index }, '');
   let current = readLocation();
   let listener: Listener | null = null;
 
@@ -62,7 +60,7 @@ export function createBrowserHistory(): History {
   };
   const write = (method: 'pushState' | 'replaceState', path: Path, state: unknown) => {
     const url = createPath(path);
-    const next: EntryState = { usr: state, key: newKey(), idx: method === 'pushState' ? (index ?? 0) + 1 : (index ?? 0) };
+    const next: EntryState = { usr: state, key: newKey(), idx: method === 'pushState' ? index + 1 : index };
     try {
       window.history[method](next, '', url);
       index = next.idx;
