@@ -73,6 +73,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { group: ['**/server/**'], message: 'The client talks to the server over HTTP only.' },
         { group: ['node:*', 'fastify', 'kysely', 'better-sqlite3', 'pg'], message: 'No server modules in the client.' },
+        { group: ['react-router', 'react-router-dom', 'react-router/*'], message: 'The app has its own small router (first-load budget): import from src/client/app/router.' },
       ] }],
     },
   },

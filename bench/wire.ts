@@ -65,7 +65,7 @@ export async function benchWire(distDir = 'dist'): Promise<BenchRow[]> {
       ratio: precacheRaw / PRECACHE_RAW_BUDGET,
       goal: 1,
       ...(precacheRaw > PRECACHE_RAW_BUDGET
-        ? { note: 'the libraries the field screens run on (react-dom, Dexie, zod, react-router, react-hook-form) are more than the budget on their own' }
+        ? { note: 'the libraries the field screens run on (react-dom, Dexie, zod, react-hook-form) are more than the budget on their own' }
         : {}),
     },
   ];

@@ -1,6 +1,5 @@
-import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from './i18n';
-import { Link } from 'react-router';
+import { BrowserRouter, Link, Route, Routes } from './router';
 import { Layout } from './Layout';
 import { lazyScreen } from './lazyScreen';
 import { Today } from './unlockedScreens';

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { NavLink } from './router';
 import { usePopover } from '../ui/usePopover';
 import type { Role } from '../../shared/sync/protocol';
 import { useSession } from '../data';

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { useText, useTranslation } from './i18n';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation } from './router';
 import { useLockState } from '../data/vault/lockState';
 import { lockNow } from '../features/lock/lockNow';
 import { InstallOffer } from '../pwa/InstallOffer';

@@ -1,5 +1,5 @@
 import { lazy, useEffect, type ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from './router';
 import { useSession } from '../data';
 import { cacheRoleScreens } from '../pwa/roleScreens';
 import { Loading } from '../ui/Loading';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from '../app/router';
 import { useTranslation } from '../app/i18n';
 import { armInstallOffer, declineInstall, promptInstall, useInstallOffer } from './install';
 

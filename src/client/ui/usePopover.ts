@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from '../app/router';
 
 /**
  * A panel opened from a button (the sync panel, the "More" sheet): open on the screen it was

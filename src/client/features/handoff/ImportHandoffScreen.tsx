@@ -1,7 +1,7 @@
 // Its texts come with its chunk (app/screenTexts.ts).
 import '../../app/screenTexts';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../app/router';
 import { useText, useTranslation } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { errorText } from '../../data';

@@ -1,7 +1,7 @@
 // Its texts come with its chunk (app/screenTexts.ts).
 import '../../app/screenTexts';
 import { useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation } from '../../app/router';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { currentAuthor, errorText, localStatuses, useRecordsPage, type StoredRecord } from '../../data';
 import { deleteRecord } from '../../data/recordStore';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../app/router';
 import type { ReportFilter } from '../../../shared/reports/query';
 import { useText, useTranslation } from '../../app/i18n';
 import { useReportCatalogue } from '../../catalogue/catalogue';

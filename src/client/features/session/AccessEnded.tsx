@@ -1,7 +1,7 @@
 // Its texts come with its chunk (app/screenTexts.ts).
 import '../../app/screenTexts';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../app/router';
 import type { AuthFailureReason } from '../../../shared/sync/protocol';
 import { useText, useTranslation } from '../../app/i18n';
 import { errorText, getSession } from '../../data';

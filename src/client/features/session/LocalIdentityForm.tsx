@@ -1,7 +1,7 @@
 // Its texts come with its chunk (app/screenTexts.ts).
 import '../../app/screenTexts';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../app/router';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import type { Role } from '../../../shared/sync/protocol';
 import { useText, useTranslation } from '../../app/i18n';

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import { localeTag, type Lang } from '../../../shared/messages/lang';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../app/router';
 import { usePopover } from '../../ui/usePopover';
 import { type TFunction, useLang, useText, useTranslation } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../app/router';
 import { useLang, useTranslation } from '../../app/i18n';
 import { localToday } from '../../catalogue/measures';
 import { deviceReviewCount, useDeviceBuckets, useRecentRecords, useSyncInfo } from '../../data';

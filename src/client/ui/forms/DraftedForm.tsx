@@ -2,7 +2,7 @@
 import '../../app/screenTexts';
 import { useState, type ReactNode } from 'react';
 import { useText, useTranslation } from '../../app/i18n';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../app/router';
 import type { RecordKind } from '../../../shared/records/schemas';
 import { useStoredRecord, type StoredRecord } from '../../data';
 import type { Draft } from '../../data/drafts';

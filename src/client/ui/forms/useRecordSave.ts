@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../app/router';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';
 import type { RecordContent } from '../../../shared/records/schemas';
 import { currentAuthor, errorText } from '../../data';
