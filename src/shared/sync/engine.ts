@@ -148,6 +148,13 @@ async function pushAll(store: SyncStore, transport: SyncTransport, options: Sync
     if (!answer.value.ok) return { ok: false as const, failure: answer.value.failure, pushed };
     answered = { batch, results: answer.value.value.results };
     batch = next.value;
+    if (batch.length === 0) {
+      // Frozen while the last batch travelled: what was saved since then (an edit made while the
+      // answer came back) goes in this sync too.
+      await settle(answered);
+      answered = null;
+      batch = await freeze();
+    }
   }
   await settle(answered);
   return { ok: true as const, pushed, accepted, setAside };
