@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, Suspense, use, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserRouter, Link, Navigate, NavLink, Outlet, Route, Routes, useLocation, useNavigate, useParams, useSearchParams, type Location } from '../../../../src/client/app/router';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -194,6 +194,22 @@ describe('the router', () => {
     await click(button('replace'));
     expect(window.location.search).toBe('?year=2026');
     expect(entry().idx).toBe(1);
+  });
+
+  it('shows another screen from its top; a new query on the same screen keeps the place', async () => {
+    const scrollTo = vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+    try {
+      await open('/year');
+      await click(button('push'));
+      expect(text()).toContain('year 2025');
+      expect(scrollTo).not.toHaveBeenCalled();
+      await click(link('records'));
+      expect(text()).toBe('records screen');
+      expect(scrollTo).toHaveBeenCalledTimes(1);
+      expect(scrollTo).toHaveBeenCalledWith(0, 0);
+    } finally {
+      scrollTo.mockRestore();
+    }
   });
 
   it('renders a navigation as a transition: a suspending screen keeps the old one up, not the fallback', async () => {
