@@ -84,10 +84,10 @@ const textKey = (k: OutboxKey) => `${k[0]}:${k[1]}`;
  * within `maxBytes` with the envelope. Revisions already frozen by an earlier, unanswered upload
  * come first, unchanged; then queued ones in queue order. Only `authorId`'s records go: another
  * person's records on this device wait for them to log in (the server would refuse them under
- * this login). `skip` ("id:revision") are revisions this sync has sent and not settled yet (the
- * batch before, whose answers are being written): they are not handed out again. One
- * transaction; queued revisions after the batch stay as they are. Index keys are read first,
- * rows only for what may go.
+ * this login). `skip` ("id:revision") are revisions this sync has sent or frozen and not
+ * settled yet (the batch on the wire, the one whose answers are being written): they are not
+ * handed out again. One transaction; queued revisions after the batch stay as they are. Record
+ * rows are read only for the entries that may go.
  */
 export async function freezeUploads(authorId: string, maxRecords: number, maxBytes = MAX_BATCH_BYTES, skip: ReadonlySet<string> = new Set()): Promise<FieldRecord[]> {
   const db = getDb();
@@ -95,7 +95,6 @@ export async function freezeUploads(authorId: string, maxRecords: number, maxByt
     db.transaction('rw', db.records, db.outbox, async () => {
       const budget = new BatchBudget(maxRecords, maxBytes);
       const sendingKeys = (await db.outbox.where('state').equals('sending').primaryKeys()) as OutboxKey[];
-      const sendingSet = new Set(sendingKeys.map(textKey));
       const resendKeys = sendingKeys.filter((k) => !skip.has(textKey(k)));
       const [sending, owners] = await Promise.all([db.outbox.bulkGet(resendKeys), db.records.bulkGet(resendKeys.map((k) => k[0]))]);
       const mineFrozen = sending.flatMap((e, i) => (e && owners[i]?.authorId === authorId ? [e] : [])).sort(byQueue);
@@ -114,17 +113,16 @@ export async function freezeUploads(authorId: string, maxRecords: number, maxByt
       const stale: OutboxKey[] = [];
       const looked = new Set<string>();
       full ||= budget.full;
-      // The queue in order: the primary keys of its head from the queuedAt index (getAllKeys,
-      // no rows), the frozen ones among them left out, then those entries and their records in
-      // bulk. A head that yields too few (stale entries, another author's) is read again, twice
-      // as long.
+      // The queue in order: its head from the queuedAt index in one request (getAll; a request
+      // per entry cost more than the frozen bodies read with it), then the records of its queued
+      // entries in bulk. A head that yields too few (stale entries, another author's) is read
+      // again, twice as long.
       for (let window = maxRecords - frozen.length + sendingKeys.length + QUEUE_SLACK; !full; window *= 2) {
-        const head = (await db.outbox.orderBy('queuedAt').limit(window).primaryKeys()) as OutboxKey[];
-        const fresh = head.filter((k) => !sendingSet.has(textKey(k)) && !looked.has(textKey(k)));
-        const [queued, rows] = await Promise.all([db.outbox.bulkGet(fresh), db.records.bulkGet(fresh.map((k) => k[0]))]);
-        for (const [i, entry] of queued.entries()) {
-          looked.add(textKey(fresh[i]!));
-          if (!entry || entry.state !== 'queued') continue;
+        const head = await db.outbox.orderBy('queuedAt').limit(window).toArray();
+        const fresh = head.filter((e) => e.state === 'queued' && !looked.has(textKey(keyOf(e))));
+        const rows = await db.records.bulkGet(fresh.map((e) => e.recordId));
+        for (const [i, entry] of fresh.entries()) {
+          looked.add(textKey(keyOf(entry)));
           const row = rows[i];
           if (!row || row.revision !== entry.revision) {
             stale.push(keyOf(entry));
