@@ -222,9 +222,10 @@ export async function settleUploads(batch: readonly FieldRecord[], results: read
 /**
  * After a sync that did not end well (no network, the server unreachable or failing, a bad
  * answer): records still marked `sending` (an earlier release marked the row at the freeze) go
- * back to waiting (`ready`), so no screen says "sending" about a request that is over. Their outbox entries stay frozen, exactly as sent: the
- * next sync resends those bodies first and unchanged (an answer may have been lost), and an edit
- * meanwhile still becomes the next revision (recordStore checks the entry, not the row's status).
+ * back to waiting (`ready`), so no screen says "sending" about a request that is over. Their
+ * outbox entries stay frozen, exactly as sent: the next sync resends those bodies first and
+ * unchanged (an answer may have been lost), and an edit meanwhile still becomes the next
+ * revision (recordStore checks the entry, not the row's status).
  * Called under the sync lock, so no other tab is sending them. Returns how many went back.
  */
 export async function releaseUnanswered(): Promise<number> {

@@ -97,8 +97,8 @@ export const revisionKey = (r: Pick<FieldRecord, 'id' | 'revision'>): string => 
  * revision this sync has sent, so nothing goes twice). Batch k + 1 is sent only once k is
  * answered, so the server sees a record's revisions in order. Freezing early is safe: a frozen
  * body never changes, and if k fails, k + 1 simply stays frozen and goes first, unchanged, in the
- * next sync (the server never saw it, or answers `duplicate`). A failed push leaves every later
- * revision queued. A sync returns only once every store call it started has ended and every
+ * next sync (the server never saw it, or answers `duplicate`); every revision after k + 1 stays
+ * queued. A sync returns only once every store call it started has ended and every
  * answer it got is written.
  */
 async function pushAll(store: SyncStore, transport: SyncTransport, options: SyncOptions) {
@@ -140,8 +140,7 @@ async function pushAll(store: SyncStore, transport: SyncTransport, options: Sync
     // The answer to this batch is awaited even if a store call fails: no request is left behind.
     // The settle and the freeze run one after the other (both write the outbox; the settle first,
     // so the progress shown follows the answers).
-    const previous: Answered | null = answered;
-    const local: Promise<FieldRecord[]> = settle(previous).then(freeze);
+    const local: Promise<FieldRecord[]> = settle(answered).then(freeze);
     const [answer, next] = await Promise.allSettled([inFlight, local]);
     if (next.status === 'rejected') throw next.reason;
     if (answer.status === 'rejected') throw answer.reason;
@@ -156,7 +155,7 @@ async function pushAll(store: SyncStore, transport: SyncTransport, options: Sync
       batch = await freeze();
     }
   }
-  await settle(answered);
+  // Every batch sent was settled in the loop: the last one just before the last look.
   return { ok: true as const, pushed, accepted, setAside };
 }
 
