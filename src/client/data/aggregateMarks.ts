@@ -96,6 +96,15 @@ function markingTable(down: DBCore, table: DBCoreTable): DBCoreTable {
       }
       return rows;
     },
+    async query(req) {
+      const res = await table.query(req);
+      // A range read on the key (keyRuns.ts) knows its rows as well as a getMany does.
+      if (req.values && req.query.index.isPrimaryKey && hasStore(req.trans, AGGREGATES)) {
+        const cache = knownIn(req.trans, table.name);
+        for (const row of res.result as Row[]) if (row) cache.set(row.id, columns(row));
+      }
+      return res;
+    },
     async mutate(req) {
       const { trans } = req;
       if (!hasStore(trans, AGGREGATES)) return table.mutate(req);

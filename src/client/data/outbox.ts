@@ -7,6 +7,7 @@ import { BatchBudget, jsonByteLength } from '../../shared/sync/size';
 import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite } from './errors';
+import { deleteByRuns, getByRuns } from './keyRuns';
 import { sealReason, withoutClearNotes } from './notes';
 import type { Encoded, OutboxRow, StatusReason, StoredRecordRow } from './rows';
 import { isEncrypted, type AesData } from './vault/aesCodec';
@@ -19,7 +20,8 @@ import { bilingual } from '../locales/bilingual';
  * resend after a lost answer carries exactly what the server may already hold (it answers
  * `duplicate`). Edits made meanwhile become the next revision, queued behind it. The rest of the
  * queue is not touched. `settleUploads` applies the server's answers. Each is one transaction
- * of bulk reads and writes (a few requests per batch, not several per record).
+ * of bulk reads and writes; records are read and outbox entries deleted by runs of neighbouring
+ * keys (keyRuns.ts), a request per run rather than per record.
  *
  * The outbox entry alone says a revision is frozen; its record row is not rewritten at the
  * freeze (it stays `ready`, waiting, until the answer makes it `sent` or sets it aside). A
@@ -120,7 +122,7 @@ export async function freezeUploads(authorId: string, maxRecords: number, maxByt
       for (let window = maxRecords - frozen.length + sendingKeys.length + QUEUE_SLACK; !full; window *= 2) {
         const head = await db.outbox.orderBy('queuedAt').limit(window).toArray();
         const fresh = head.filter((e) => e.state === 'queued' && !looked.has(textKey(keyOf(e))));
-        const rows = await db.records.bulkGet(fresh.map((e) => e.recordId));
+        const rows = await getByRuns(db.records, fresh.map((e) => e.recordId));
         for (const [i, entry] of fresh.entries()) {
           looked.add(textKey(keyOf(entry)));
           const row = rows[i];
@@ -180,7 +182,7 @@ export async function settleUploads(batch: readonly FieldRecord[], results: read
       // Which revisions are frozen: the state index's keys, not the entries with their bodies.
       const [frozenKeys, stored] = await Promise.all([
         db.outbox.where('state').equals('sending').primaryKeys() as Promise<OutboxKey[]>,
-        db.records.bulkGet([...new Set(answers.map((a) => a.key[0]))]),
+        getByRuns(db.records, [...new Set(answers.map((a) => a.key[0]))]),
       ]);
       const frozen = new Set(frozenKeys.map(textKey));
       const rows = new Map<string, StoredRecordRow | undefined>(stored.flatMap((r) => (r ? [[r.id, r] as const] : [])));
@@ -211,7 +213,7 @@ export async function settleUploads(batch: readonly FieldRecord[], results: read
         }
         changed.add(row.id);
       });
-      if (outboxGone.length) await db.outbox.bulkDelete(outboxGone);
+      if (outboxGone.length) await deleteByRuns(db.outbox, outboxGone);
       const puts = [...changed].map((id) => rows.get(id)!);
       if (puts.length) await db.records.bulkPut(puts);
       if (removed.size) await db.records.bulkDelete([...removed]);
