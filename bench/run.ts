@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchApply } from './apply';
@@ -62,6 +62,16 @@ async function run(suite: Suite): Promise<BenchRow[]> {
 }
 
 
+const DOC = 'docs/benchmarks.md';
+/** Below this line the document is written by hand (what a goal missed and why) and kept by a new run. */
+const NOTES_MARK = '<!-- written by hand below: npm run bench keeps it -->';
+
+function keptNotes(): string {
+  const before = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
+  const at = before.indexOf(NOTES_MARK);
+  return at < 0 ? `\n${NOTES_MARK}\n` : `\n${before.slice(at)}`;
+}
+
 function machine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end, Node ${process.version}`;
@@ -79,10 +89,11 @@ async function main(): Promise<void> {
   const missed = rows.filter((r) => !meets(r));
   if (!args['no-write']) {
     writeFileSync(
-      'docs/benchmarks.md',
+      DOC,
       `# Benchmarks\n\nWritten by \`npm run bench\` (suites: ${chosen.join(', ')}) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.\n` +
         `Machine: ${machine()}. Each product figure is a median beside its limit measured in the same run;\n` +
-        `the ratio is product / limit. How each is measured: the header comment of each file in \`bench/\`.\n\n${table}\n`,
+        `the ratio is product / limit. How each is measured: the header comment of each file in \`bench/\`.\n\n${table}\n` +
+        keptNotes(),
     );
   }
   console.log(missed.length ? `\nFAIL: ${missed.length} of ${rows.length} goals missed` : `\nPASS: all ${rows.length} goals met`);
