@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSeed } from './seeds';
 import { describe, expect, it } from 'vitest';
 import kyivPlanJson from '../../../src/shared/plan/kyiv-1325-2021-2023.json';
 import catalogueJsonSchemaFile from '../../../src/shared/plan/catalogue.schema.json';
@@ -110,7 +110,7 @@ describe('the Kyiv plan catalogue', () => {
   });
 
   it('says what the source says of programmes and approval: a draft programme, an undated approval block', () => {
-    const source = readFileSync(new URL('../../../../shared/seeds/000_fca0d791e246e4f6.txt', import.meta.url), 'utf8');
+    const source = readSeed('000_fca0d791e246e4f6.txt');
     const refs = (id: string) => programmeRefsOf(measures.find((m) => m.measure.id === id)!.measure);
     // 1.2: "(Заходи включено до проекту МЦП «Турбота. Назустріч киянам» на 2022-2024 роки»)"
     expect(refs('1.2')).toEqual([{ id: 'mcp-turbota-2022-2024', draft: true }]);
@@ -130,8 +130,7 @@ describe('the Kyiv plan catalogue', () => {
   });
 
   it('takes every measure text and period verbatim from the source', () => {
-    // shared/ lies beside the project's root, on developers' machines and in CI.
-    const source = readFileSync(new URL('../../../../shared/seeds/000_fca0d791e246e4f6.txt', import.meta.url), 'utf8');
+    const source = readSeed('000_fca0d791e246e4f6.txt');
     const words = source.replace(/<\/?p>/g, ' ').split(/\s+/).filter(Boolean);
     for (const { measure } of measures) {
       const text = measure.text.uk.split(/\s+/);
