@@ -10,6 +10,7 @@ import { en as reportsEn } from '../../src/client/locales/reports/en';
 import { uk as reportsUk } from '../../src/client/locales/reports/uk';
 import { uk } from '../../src/client/locales/uk';
 import { uk as screensUk } from '../../src/client/locales/uk-screens';
+import { uk as sessionUk } from '../../src/client/locales/uk-session';
 
 /** Every text of a locale file by its dotted key. */
 function texts(tree: object, prefix = ''): Map<string, unknown> {
@@ -44,8 +45,8 @@ function forms(keys: Iterable<string>): Map<string, string[]> {
 const categories = (lang: Lang) => [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort();
 
 describe.each([
-  // en.ts has both Ukrainian files' texts: the first screen's (uk.ts) and those of the screens after it
-  ['the first screen and the screens after it', { ...uk, ...screensUk }, en],
+  // en.ts has the three Ukrainian files' texts: the first screen's (uk.ts) and those of the screens after it
+  ['the first screen and the screens after it', { ...uk, ...screensUk, ...sessionUk }, en],
   ['the review and report screens', reportsUk, reportsEn],
   ['the administration screen', adminUk, adminEn],
   ['the texts handed on in both languages', handedUk, handedEn],
@@ -112,8 +113,10 @@ describe('bilingual', () => {
   });
 });
 
-describe('the two Ukrainian files of the main texts', () => {
-  it('share no section (a key in both would hide one of its texts)', () => {
-    expect(Object.keys(uk).filter((k) => Object.hasOwn(screensUk, k))).toEqual([]);
+describe('the three Ukrainian files of the main texts', () => {
+  it('share no section (a key in two would hide one of its texts)', () => {
+    const files = [uk, screensUk, sessionUk];
+    const shared = files.flatMap((a, i) => files.slice(i + 1).flatMap((b) => Object.keys(a).filter((k) => Object.hasOwn(b, k))));
+    expect(shared).toEqual([]);
   });
 });

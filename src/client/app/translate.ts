@@ -3,6 +3,7 @@ import type { uk as adminUk } from '../locales/admin/uk';
 import type { uk as reportsUk } from '../locales/reports/uk';
 import type { uk } from '../locales/uk';
 import type { uk as screensUk } from '../locales/uk-screens';
+import type { uk as sessionUk } from '../locales/uk-session';
 
 /**
  * The lookup behind `t`, without React or any state, so the data layer (locales/bilingual.ts)
@@ -29,7 +30,7 @@ export type KeysOf<T, P extends string = ''> = {
 }[keyof T & string];
 
 /** A key of any text the client has: the first screen's and the report and admin screens' (loaded with them). */
-export type MessageKey = KeysOf<typeof uk & typeof screensUk & typeof reportsUk & typeof adminUk>;
+export type MessageKey = KeysOf<typeof uk & typeof screensUk & typeof sessionUk & typeof reportsUk & typeof adminUk>;
 
 /** What a text's `{{placeholders}}` are filled with; a numeric `count` also picks the plural form. */
 export type Values = Readonly<Record<string, string | number>>;

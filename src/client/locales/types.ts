@@ -3,6 +3,7 @@ import type { uk as adminUk } from './admin/uk';
 import type { uk as reportsUk } from './reports/uk';
 import type { uk } from './uk';
 import type { uk as screensUk } from './uk-screens';
+import type { uk as sessionUk } from './uk-session';
 
 /**
  * Ukrainian has four plural forms (`_one`, `_few`, `_many`, `_other`), English two (`_one`,
@@ -13,8 +14,8 @@ type UkrainianOnly<K, All> = K extends `${infer Base}_${'few' | 'many'}` ? (`${B
 /** The same keys (less Ukrainian's extra plural forms), every text a string: what the English file must match. */
 type Shape<T> = { [K in Exclude<keyof T, UkrainianOnly<keyof T, keyof T>>]: T[K] extends string ? string : Shape<T[K]> };
 
-/** The main English file: the first screen's texts and those of the screens after it (uk-screens.ts). */
-export type Messages = Shape<typeof uk & typeof screensUk>;
+/** The main English file: the first screen's texts and those of the screens after it (uk-screens.ts, uk-session.ts). */
+export type Messages = Shape<typeof uk & typeof screensUk & typeof sessionUk>;
 export type ReportMessages = Shape<typeof reportsUk>;
 export type HandedMessages = Shape<typeof handedUk>;
 export type AdminMessages = Shape<typeof adminUk>;

@@ -1,6 +1,6 @@
 /**
  * Ukrainian: the app's first language, the texts of the first screens (in the entry); those of the
- * screens after Today are in uk-screens.ts. English (en.ts) must have every key of both (the type
+ * screens after Today are in uk-screens.ts and uk-session.ts. English (en.ts) must have every key of all three (the type
  * checks it, and tests/client/locales.test.ts).
  */
 import { uk as handed } from './handed/uk';

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { START_PATH } from '../../../scripts/start-chunk';
 import { uk as screensUk } from '../../../src/client/locales/uk-screens';
+import { uk as sessionUk } from '../../../src/client/locales/uk-session';
 
 /**
  * What a device with a PIN runs before Today shows: the entry (main.tsx and what it imports) and
@@ -15,9 +16,9 @@ const ROOTS = ['src/client/main.tsx', ...START_PATH];
 
 /**
  * What the first screen must not pull in: zod is 25 KB gzip and its start-up before Today; the
- * texts of the screens after it are a third of the Ukrainian texts.
+ * texts of the screens after it (uk-screens.ts, uk-session.ts) are a third of the Ukrainian texts.
  */
-const NOT_ON_FIRST_LOAD = ['zod', 'src/client/app/screenTexts.ts', 'src/client/locales/uk-screens.ts'];
+const NOT_ON_FIRST_LOAD = ['zod', 'src/client/app/screenTexts.ts', 'src/client/locales/uk-screens.ts', 'src/client/app/sessionTexts.ts', 'src/client/locales/uk-session.ts'];
 
 const root = process.cwd();
 const CANDIDATES = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
@@ -66,6 +67,31 @@ function staticGraph(roots: string[]): Map<string, string[]> {
   return chains;
 }
 
+/**
+ * A fresh device (no identity yet) shows "Who am I" after the PIN, then Today: that screen's
+ * static imports are on its first load too. It may bring its own texts (uk-session.ts), not zod
+ * (the login's answer schema loads with the login) nor the other screens' texts.
+ */
+const FRESH_ROOTS = [...ROOTS, 'src/client/features/session/SessionScreen.tsx'];
+const SESSION_TEXTS = ['src/client/app/sessionTexts.ts', 'src/client/locales/uk-session.ts'];
+const NOT_ON_FRESH_FIRST_LOAD = NOT_ON_FIRST_LOAD.filter((m) => !SESSION_TEXTS.includes(m));
+
+describe('first load of a fresh device', () => {
+  const graph = staticGraph(FRESH_ROOTS);
+
+  it('walks the real graph ("who am I", the login form and their texts are in it)', () => {
+    const files = [...graph.keys()].map((f) => path.relative(root, f));
+    expect(files).toEqual(
+      expect.arrayContaining(['src/client/features/session/LocalIdentityForm.tsx', 'src/client/features/session/LoginForm.tsx', 'src/client/locales/uk-session.ts']),
+    );
+  });
+
+  it.each(NOT_ON_FRESH_FIRST_LOAD)('does not import %s', (module) => {
+    const chain = graph.get(module.startsWith('src/') ? path.resolve(root, module) : module)?.map((f) => path.relative(root, f));
+    expect(chain, `reached through ${chain?.join(' → ')}`).toBeUndefined();
+  });
+});
+
 describe('first load of Today', () => {
   const graph = staticGraph(ROOTS);
 
@@ -86,17 +112,20 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-describe('texts of the screens after Today', () => {
-  const screenTexts = path.resolve(root, 'src/client/app/screenTexts.ts');
-  const key = new RegExp(`['"\`](${Object.keys(screensUk).join('|')})\\.[\\w$]`);
+describe.each([
+  ['uk-screens.ts', screensUk, 'src/client/app/screenTexts.ts', ['src/client/features/events/EventScreen.tsx', 'src/client/ui/tally/TallyGrid.tsx']],
+  ['uk-session.ts', sessionUk, 'src/client/app/sessionTexts.ts', ['src/client/features/session/LoginForm.tsx', 'src/client/features/admin/UsersPanel.tsx']],
+] as const)('texts of the screens after Today (%s)', (_file, table, effect, known) => {
+  const texts = path.resolve(root, effect);
+  const key = new RegExp(`['"\`](${Object.keys(table).join('|')})\\.[\\w$]`);
   const showing = sourceFiles(path.resolve(root, 'src/client')).filter((f) => !f.includes(`${path.sep}locales${path.sep}`) && key.test(readFileSync(f, 'utf8')));
 
   it('are shown by some modules (the search finds them)', () => {
-    expect(showing.map((f) => path.relative(root, f))).toEqual(expect.arrayContaining(['src/client/features/events/EventScreen.tsx', 'src/client/ui/tally/TallyGrid.tsx']));
+    expect(showing.map((f) => path.relative(root, f))).toEqual(expect.arrayContaining([...known]));
   });
 
-  it('come with every module that shows one (it imports app/screenTexts.ts)', () => {
-    const without = showing.filter((f) => !staticGraph([f]).has(screenTexts)).map((f) => path.relative(root, f));
+  it(`come with every module that shows one (it imports ${effect})`, () => {
+    const without = showing.filter((f) => !staticGraph([f]).has(texts)).map((f) => path.relative(root, f));
     expect(without).toEqual([]);
   });
 });

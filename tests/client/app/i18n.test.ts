@@ -98,7 +98,7 @@ describe('plural forms', () => {
     expect(i18n.t('records.shown', { shown: 50, count: 52 })).toBe('Показано 50 з 52 записів, спершу змінені останніми.');
     expect(i18n.t('lock.wrongWarning', { count: 21 })).toContain('ще 21 неправильна спроба —');
     // the account screen's texts come with its chunk
-    await import('../../../src/client/app/screenTexts');
+    await import('../../../src/client/app/sessionTexts');
     expect(i18n.t('account.logoutLoses', { count: 1 })).toMatch(/^1 запис буде втрачено/);
     expect(i18n.t('account.logoutLoses', { count: 3 })).toMatch(/^3 записи буде втрачено/);
     await import('../../../src/client/features/reports/registerMessages');

@@ -1,5 +1,5 @@
-// Its texts come with its chunk (app/screenTexts.ts).
-import '../../app/screenTexts';
+// Its texts come with its chunk (app/sessionTexts.ts).
+import '../../app/sessionTexts';
 import { useCallback, useId, useState } from 'react';
 import { updateUserRequest, type DeviceDto, type TeamDto, type UserDto } from '../../../shared/accounts/protocol';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';

@@ -1,5 +1,5 @@
-// Its texts come with its chunk (app/screenTexts.ts).
-import '../../app/screenTexts';
+// Its texts come with its chunk (app/sessionTexts.ts).
+import '../../app/sessionTexts';
 import { useId, useState } from 'react';
 import { createUserRequest, type TeamDto, type UserDto, type UserWithPasswordDto } from '../../../shared/accounts/protocol';
 import { roles, type Role } from '../../../shared/sync/protocol';

@@ -1,5 +1,5 @@
-// Its texts come with its chunk (app/screenTexts.ts).
-import '../../app/screenTexts';
+// Its texts come with its chunk (app/sessionTexts.ts).
+import '../../app/sessionTexts';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from '../../app/router';
 import type { AuthFailureReason } from '../../../shared/sync/protocol';

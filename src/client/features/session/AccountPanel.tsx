@@ -1,5 +1,5 @@
-// Its texts come with its chunk (app/screenTexts.ts).
-import '../../app/screenTexts';
+// Its texts come with its chunk (app/sessionTexts.ts).
+import '../../app/sessionTexts';
 import { useLang, useTranslation } from '../../app/i18n';
 import { chooseTeam, type SessionRow } from '../../data';
 import { formatDateTime } from '../../ui/format';

@@ -1,5 +1,5 @@
-// Its texts come with its chunk (app/screenTexts.ts).
-import '../../app/screenTexts';
+// Its texts come with its chunk (app/sessionTexts.ts).
+import '../../app/sessionTexts';
 import { useEffect, useState } from 'react';
 import { useNavigate } from '../../app/router';
 import type { LocalizedText } from '../../../shared/plan/catalogue-schema';

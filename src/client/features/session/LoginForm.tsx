@@ -1,5 +1,5 @@
-// Its texts come with its chunk (app/screenTexts.ts).
-import '../../app/screenTexts';
+// Its texts come with its chunk (app/sessionTexts.ts).
+import '../../app/sessionTexts';
 import { useEffect, useState } from 'react';
 import { useNavigate } from '../../app/router';
 import type { LoginResponse } from '../../../shared/sync/protocol';
@@ -7,7 +7,6 @@ import { useText, useTranslation } from '../../app/i18n';
 import { countLocalRecords, errorText, finishLogin } from '../../data';
 import { Field, fieldAria } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
-import { logIn } from './api';
 import type { ApiFailure } from '../../net/failure';
 import { loadSync } from '../sync';
 
@@ -68,7 +67,15 @@ export function LoginForm({ presetEmail, previousTeamId, onDeviceRevoked }: Prop
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await logIn(email, password);
+      // The login's network code and its answer's schema load with the first login, not with
+      // this form: a fresh device shows it before Today (issue 10's first-load budget). Not
+      // loadable means no server either (offline and not yet cached).
+      const api = await import('./api').catch(() => null);
+      if (!api) {
+        setFailure(t('login.offline'));
+        return;
+      }
+      const answer = await api.logIn(email, password);
       if (!answer.ok) {
         if (answer.failure.reason === 'device_revoked') onDeviceRevoked?.();
         setFailure(answer.failure.reason === 'device_revoked' ? t('access.why.device_revoked') : failureText(answer.failure));

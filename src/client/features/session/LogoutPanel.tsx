@@ -1,5 +1,5 @@
-// Its texts come with its chunk (app/screenTexts.ts).
-import '../../app/screenTexts';
+// Its texts come with its chunk (app/sessionTexts.ts).
+import '../../app/sessionTexts';
 import { lazy, Suspense, useState } from 'react';
 import { useText, useTranslation } from '../../app/i18n';
 import { useOnline } from '../../app/useOnline';

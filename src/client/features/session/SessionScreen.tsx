@@ -1,16 +1,17 @@
-// Its texts come with its chunk (app/screenTexts.ts).
-import '../../app/screenTexts';
+// Its texts come with its chunk (app/sessionTexts.ts).
+import '../../app/sessionTexts';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from '../../app/i18n';
 import { useCurrentSession } from '../../app/sessionContext';
 import { hasLoggedInBefore } from '../../data';
 import { Loading } from '../../ui/Loading';
 import { LockSettings } from '../lock';
-import { AccountPanel } from './AccountPanel';
 import { LocalIdentityForm } from './LocalIdentityForm';
 import { LoginForm } from './LoginForm';
 
 const AccessEnded = lazy(() => import('./AccessEnded'));
+// Only a logged-in user sees it (with logout, wipe and hand-off): not on a fresh device's first load.
+const AccountPanel = lazy(() => import('./AccountPanel').then((m) => ({ default: m.AccountPanel })));
 
 /**
  * Who works on this device. Logged in: the account, the team for new records, logout. Not
@@ -36,7 +37,9 @@ export default function SessionScreen() {
     return (
       <section aria-labelledby="session-title">
         <h1 id="session-title">{t('session.title')}</h1>
-        <AccountPanel session={session} />
+        <Suspense fallback={<Loading />}>
+          <AccountPanel session={session} />
+        </Suspense>
         <LockSettings />
       </section>
     );

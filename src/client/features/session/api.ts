@@ -1,4 +1,4 @@
-import { loginResponse, type LoginResponse } from '../../../shared/sync/protocol';
+import type { LoginResponse } from '../../../shared/sync/protocol';
 import { checkedAnswer, getDeviceId } from '../../data';
 import { apiRequest, type ApiResult } from '../../net/api';
 import { describeDevice } from './deviceName';
@@ -7,10 +7,15 @@ import { describeDevice } from './deviceName';
 
 /** The server's answer to a login; one outside its schema throws BadAnswerError. */
 export async function logIn(email: string, password: string): Promise<ApiResult<LoginResponse>> {
+  // The schema (and zod with it) loads with the first login, not with this screen: a fresh device
+  // shows the screen before Today, and zod alone is a fifth of Today's first-load budget (issue 10).
+  // Started with the request so the two overlap; awaited only for an answer to check.
+  const schema = import('../../../shared/sync/protocol').then((m) => m.loginResponse);
+  schema.catch(() => undefined);
   const deviceId = await getDeviceId();
   const deviceName = describeDevice(globalThis.navigator?.userAgent ?? '');
   const answer = await apiRequest<unknown>('/auth/login', { method: 'POST', body: { email: email.trim(), password, deviceId, deviceName } });
-  return answer.ok ? { ok: true, value: checkedAnswer(loginResponse, answer.value, 'login') } : answer;
+  return answer.ok ? { ok: true, value: checkedAnswer(await schema, answer.value, 'login') } : answer;
 }
 
 /**
