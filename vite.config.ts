@@ -21,6 +21,8 @@ export default defineConfig({
       // The app asks before it updates: it must never reload under a form holding unsaved input.
       registerType: 'prompt',
       injectRegister: false,
+      // The glob below already takes the icons; the plugin's own copy listed each twice.
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Київ 1325 — польові записи / Kyiv 1325 field records',
@@ -53,8 +55,9 @@ export default defineConfig({
         },
       } as never,
       workbox: {
-        // The field shell (icons included by the glob); other roles' screens are cached at their login.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
+        // The field shell (icons included by the glob; the plugin adds the web manifest itself);
+        // other roles' screens are cached at their login.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
         manifestTransforms: [withoutRoleScreens],
         // Those screens' files, once cached (src/client/pwa/roleScreens.ts), open from that cache;
         // content-hashed, so a cached copy is always right.

@@ -65,4 +65,9 @@ test('a field device caches only what its role opens beyond the shell', async ({
   // The review screens stay on the server until a reviewer logs in here.
   expect((await roleFiles(page)).cached.filter((f) => f.includes('ReviewScreen'))).toEqual([]);
   expect(files.precached).toEqual([]);
+  // The precache manifest names each file once (the icons and the web manifest were listed twice).
+  const worker = await (await page.request.get('/sw.js')).text();
+  const urls = [...worker.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  expect(urls).toEqual(expect.arrayContaining(['index.html', 'manifest.webmanifest', 'icons/icon-192.png']));
+  expect(urls.filter((u, i) => urls.indexOf(u) !== i)).toEqual([]);
 });
