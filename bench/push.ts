@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Page } from 'playwright-core';
@@ -84,10 +85,21 @@ async function oneRun(page: Page, clock: { take: () => number }, user: { id: str
   await page.evaluate(() => window.bench.takeSnapshot());
   await page.evaluate(() => window.bench.watch());
   let serverMs = 0;
+  // PUSH_PROFILE=dir: a CPU profile of the product's sync of the biggest backlog, per run, for
+  // Chromium's DevTools (Performance → load profile); what JavaScript does between IndexedDB's answers.
+  const profileDir = n >= 10_000 ? process.env.PUSH_PROFILE : undefined;
   const product = async () => {
+    const cdp = profileDir ? await page.context().newCDPSession(page) : null;
+    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     clock.take();
     const p = await page.evaluate(([token, userId, device]) => window.bench.product(token, userId, device), [user.token, user.id, user.deviceKey] as const);
     serverMs = clock.take();
+    if (cdp && profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(path.join(profileDir, `push-${n}-${order}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      await cdp.detach();
+    }
     return p;
   };
   const bare = async () => page.evaluate((device) => window.bench.bare('/bench-bare/push', device), user.deviceKey);
