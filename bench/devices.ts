@@ -19,7 +19,8 @@ import { median, type BenchRow } from './report-table';
  * after its Retry-After plus the scheduler's jitter, as the device's scheduler does.
  *
  * Reported: p50 and p99 of the answered pushes (200, each record accepted), how many were
- * answered 503 and how fast, records stored per second, and errors (no answer, another status,
+ * answered 503 and how fast (also apart from the first second, when 200 devices connect at
+ * once), records stored per second, and errors (no answer, another status,
  * a record not accepted). The limit beside it, in the same run: one device alone pushing the
  * same batches to the same idle server. The goal is absolute (p99 ≤ 250 ms), so the ratio is
  * p99 / 250 ms; any error fails the row.
@@ -66,10 +67,13 @@ function batchOf(user: TestUser, team: string, n: number): PushRequest {
 interface Tally {
   answered: number[];
   busy: number[];
+  /** the 503s of pushes sent after the first second: the start, 200 devices at once, is apart */
+  busyLater: number[];
   stored: number;
   errors: string[];
   /** a resend earlier than the Retry-After it was given: must stay 0 */
   early: number;
+  startedAt: number;
 }
 
 /**
@@ -103,6 +107,7 @@ async function device(baseUrl: string, user: TestUser, team: string, deadline: n
     const f = answer.failure;
     if (f.kind === 'server' && f.status === 503 && f.retryAfterMs !== undefined) {
       tally.busy.push(ms);
+      if (started - tally.startedAt >= 1000) tally.busyLater.push(ms);
       const wait = Math.ceil(f.retryAfterMs + Math.random() * RETRY_AFTER_JITTER_MS);
       notBefore = performance.now() + wait;
       await new Promise((r) => setTimeout(r, wait));
@@ -138,18 +143,19 @@ async function benchBackend(backend: Backend, options: DevicesOptions): Promise<
     const baseUrl = server.baseUrl;
 
     // The limit: one device alone, the same batches, the same server, idle.
-    const alone: Tally = { answered: [], busy: [], stored: 0, errors: [], early: 0 };
+    const alone: Tally = { answered: [], busy: [], busyLater: [], stored: 0, errors: [], early: 0, startedAt: performance.now() };
     const solo = users[0]!;
-    await device(baseUrl, solo.user, solo.team, performance.now() + 2_000, { answered: [], busy: [], stored: 0, errors: [], early: 0 }); // warm-up
+    await device(baseUrl, solo.user, solo.team, performance.now() + 2_000, { answered: [], busy: [], busyLater: [], stored: 0, errors: [], early: 0, startedAt: performance.now() }); // warm-up
     const soloStarted = performance.now();
     await device(baseUrl, solo.user, solo.team, soloStarted + Math.min(10_000, options.seconds * 1000), alone);
     const soloElapsed = (performance.now() - soloStarted) / 1000;
 
     const ready = users.map(({ user, team }) => Array.from({ length: READY_BATCHES }, (_, n) => batchOf(user, team, n)));
-    const tally: Tally = { answered: [], busy: [], stored: 0, errors: [], early: 0 };
+    const tally: Tally = { answered: [], busy: [], busyLater: [], stored: 0, errors: [], early: 0, startedAt: performance.now() };
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     const started = performance.now();
+    tally.startedAt = started;
     const deadline = started + options.seconds * 1000;
     await Promise.all(users.map(({ user, team }, i) => device(baseUrl, user, team, deadline, tally, ready[i])));
     const elapsed = (performance.now() - started) / 1000;
@@ -165,14 +171,14 @@ async function benchBackend(backend: Backend, options: DevicesOptions): Promise<
     if (serverErrors) console.log(`  server stderr: ${serverErrors.slice(0, 1000)}`);
     console.log(
       `  ${backend.name}: ${tally.answered.length} answered (p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${Math.max(...tally.answered).toFixed(0)} ms), ` +
-        `${tally.busy.length} × 503 (p99 ${percentile(tally.busy, 99).toFixed(0)} ms), ${(tally.stored / elapsed).toFixed(0)} rec/s, ${errors} errors; ` +
+        `${tally.busy.length} × 503 (p99 ${percentile(tally.busy, 99).toFixed(0)} ms; after the first second ${percentile(tally.busyLater, 99).toFixed(0)} ms), ${(tally.stored / elapsed).toFixed(0)} rec/s, ${errors} errors; ` +
         `alone: ${alone.answered.length} pushes, p50 ${median(alone.answered).toFixed(0)} ms`,
     );
     return {
       measure: `${options.devices} devices × ${BATCH}-record batches, ${options.seconds} s, ${backend.name}`,
       product:
         `p99 ${p99.toFixed(0)} ms, p50 ${p50.toFixed(0)} ms of ${tally.answered.length} answered; ${tally.busy.length} × 503 + Retry-After ` +
-        `(p99 ${percentile(tally.busy, 99).toFixed(0)} ms), honoured; ${(tally.stored / elapsed).toFixed(0)} rec/s; ${errors} errors`,
+        `(p99 ${percentile(tally.busy, 99).toFixed(0)} ms, after the first second ${percentile(tally.busyLater, 99).toFixed(0)} ms), honoured; ${(tally.stored / elapsed).toFixed(0)} rec/s; ${errors} errors`,
       limit: `goal p99 ${P99_GOAL_MS} ms; one device alone, same server: p50 ${median(alone.answered).toFixed(0)} ms, p99 ${percentile(alone.answered, 99).toFixed(0)} ms, ${(alone.stored / soloElapsed).toFixed(0)} rec/s`,
       ratio: p99 / P99_GOAL_MS,
       goal: 1,
