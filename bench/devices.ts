@@ -76,6 +76,8 @@ interface Tally {
   startedAt: number;
 }
 
+const newTally = (): Tally => ({ answered: [], busy: [], busyLater: [], stored: 0, errors: [], early: 0, startedAt: performance.now() });
+
 /**
  * Batches made before the clock starts, so that making records (hashing them) in this process
  * does not delay reading the answers of the other devices' pushes: at the start 200 devices would
@@ -143,15 +145,15 @@ async function benchBackend(backend: Backend, options: DevicesOptions): Promise<
     const baseUrl = server.baseUrl;
 
     // The limit: one device alone, the same batches, the same server, idle.
-    const alone: Tally = { answered: [], busy: [], busyLater: [], stored: 0, errors: [], early: 0, startedAt: performance.now() };
+    const alone: Tally = newTally();
     const solo = users[0]!;
-    await device(baseUrl, solo.user, solo.team, performance.now() + 2_000, { answered: [], busy: [], busyLater: [], stored: 0, errors: [], early: 0, startedAt: performance.now() }); // warm-up
+    await device(baseUrl, solo.user, solo.team, performance.now() + 2_000, newTally()); // warm-up
     const soloStarted = performance.now();
     await device(baseUrl, solo.user, solo.team, soloStarted + Math.min(10_000, options.seconds * 1000), alone);
     const soloElapsed = (performance.now() - soloStarted) / 1000;
 
     const ready = users.map(({ user, team }) => Array.from({ length: READY_BATCHES }, (_, n) => batchOf(user, team, n)));
-    const tally: Tally = { answered: [], busy: [], busyLater: [], stored: 0, errors: [], early: 0, startedAt: performance.now() };
+    const tally: Tally = newTally();
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     const started = performance.now();
