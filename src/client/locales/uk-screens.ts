@@ -1,8 +1,9 @@
 /**
  * Ukrainian texts of the screens after Today (the record forms and their tally, the plan, sync and
- * hand-over screens; "who I am" and the account are in uk-session.ts): apart from uk.ts, which is in the entry, so that the
- * first screen does not download them. The modules that show them import app/screenTexts.ts,
- * which adds them when their chunk loads; their English is in en.ts with the rest.
+ * hand-over screens; "who I am" and the account are in uk-session.ts): apart from uk.ts, which is
+ * in the entry, so that the first screen does not download them. The modules that show them
+ * import app/screenTexts.ts, which adds them when their chunk loads; their English is in en.ts
+ * with the rest.
  */
 export const uk = {
   form: {

@@ -67,6 +67,11 @@ function staticGraph(roots: string[]): Map<string, string[]> {
   return chains;
 }
 
+/** How the graph reaches `module` (a path from the root, or a package name), or undefined. */
+function chainTo(graph: Map<string, string[]>, module: string): string[] | undefined {
+  return graph.get(module.startsWith('src/') ? path.resolve(root, module) : module)?.map((f) => path.relative(root, f));
+}
+
 /**
  * A fresh device (no identity yet) shows "Who am I" after the PIN, then Today: that screen's
  * static imports are on its first load too. It may bring its own texts (uk-session.ts), not zod
@@ -87,7 +92,7 @@ describe('first load of a fresh device', () => {
   });
 
   it.each(NOT_ON_FRESH_FIRST_LOAD)('does not import %s', (module) => {
-    const chain = graph.get(module.startsWith('src/') ? path.resolve(root, module) : module)?.map((f) => path.relative(root, f));
+    const chain = chainTo(graph, module);
     expect(chain, `reached through ${chain?.join(' → ')}`).toBeUndefined();
   });
 });
@@ -101,7 +106,7 @@ describe('first load of Today', () => {
   });
 
   it.each(NOT_ON_FIRST_LOAD)('does not import %s', (module) => {
-    const chain = graph.get(module.startsWith('src/') ? path.resolve(root, module) : module)?.map((f) => path.relative(root, f));
+    const chain = chainTo(graph, module);
     expect(chain, `reached through ${chain?.join(' → ')}`).toBeUndefined();
   });
 });
