@@ -16,8 +16,8 @@ import { bilingual } from '../locales/bilingual';
 /**
  * The outbox: revisions waiting for upload, handed to the shared sync engine through
  * `deviceSyncStore` (syncStore.ts) one batch at a time. `freezeUploads` gives the engine the
- * next batch and freezes each revision in it: its body is copied here and never changes, so a
- * resend after a lost answer carries exactly what the server may already hold (it answers
+ * next batch and freezes each revision in it: its body never changes from then on, so a resend
+ * after a lost answer carries exactly what the server may already hold (it answers
  * `duplicate`). Edits made meanwhile become the next revision, queued behind it. The rest of the
  * queue is not touched. `settleUploads` applies the server's answers. Each is one transaction
  * of bulk reads and writes; records are read and outbox entries deleted by runs of neighbouring
@@ -29,10 +29,25 @@ import { bilingual } from '../locales/bilingual';
  * of the device's time in a 10,000-record push. An edit checks the entry in its transaction
  * (recordStore), so a freeze between an edit's read and its write still makes the edit the
  * next revision.
+ *
+ * A frozen revision's body is its record row's payload for as long as the row holds that
+ * revision; the entry gets its own copy (`frozen`) only when the row moves on: the edit that
+ * makes the next revision copies it in its transaction (recordStore). Copying every body at the
+ * freeze wrote 200 bodies per batch that an edit during the upload almost never needed.
  */
 
-async function decodeFrozen(entries: OutboxRow[]): Promise<FieldRecord[]> {
-  return Promise.all(entries.map(async (e) => (await getCodec().decode(e.frozen!)) as FieldRecord));
+async function decodeBodies(bodies: Encoded[]): Promise<FieldRecord[]> {
+  return Promise.all(bodies.map(async (body) => (await getCodec().decode(body)) as FieldRecord));
+}
+
+/**
+ * The body a frozen revision goes with: its own copy if its row has moved on since the freeze,
+ * otherwise the row's payload (still that revision). Null if neither holds it: nothing can be
+ * resent for that entry.
+ */
+export function frozenBody(entry: OutboxRow, row: StoredRecordRow | undefined): Encoded | null {
+  if (entry.frozen) return entry.frozen;
+  return row && row.revision === entry.revision ? row.payload : null;
 }
 
 /** AES-GCM adds its 16-byte tag; the codec wraps the value as {"v":…} (serialize.ts). */
@@ -93,33 +108,42 @@ const textKey = (k: OutboxKey) => `${k[0]}:${k[1]}`;
  */
 export async function freezeUploads(authorId: string, maxRecords: number, maxBytes = MAX_BATCH_BYTES, skip: ReadonlySet<string> = new Set()): Promise<FieldRecord[]> {
   const db = getDb();
-  const entries = await guardWrite(() =>
+  const frozen = await guardWrite(() =>
     db.transaction('rw', db.records, db.outbox, async () => {
       const budget = new BatchBudget(maxRecords, maxBytes);
       const sendingKeys = (await db.outbox.where('state').equals('sending').primaryKeys()) as OutboxKey[];
       const resendKeys = sendingKeys.filter((k) => !skip.has(textKey(k)));
       const [sending, owners] = await Promise.all([db.outbox.bulkGet(resendKeys), db.records.bulkGet(resendKeys.map((k) => k[0]))]);
-      const mineFrozen = sending.flatMap((e, i) => (e && owners[i]?.authorId === authorId ? [e] : [])).sort(byQueue);
-      const frozen: OutboxRow[] = [];
+      const stale: OutboxKey[] = [];
+      const mineFrozen = sending
+        .flatMap((e, i) => {
+          const owner = owners[i];
+          if (!e || owner?.authorId !== authorId) return [];
+          const body = frozenBody(e, owner);
+          // Its row went without leaving a copy: nothing left to send (never expected).
+          if (!body) stale.push(keyOf(e));
+          return body ? [{ entry: e, body }] : [];
+        })
+        .sort((a, b) => byQueue(a.entry, b.entry));
+      const bodies: Encoded[] = [];
       let full = false;
-      for (const e of mineFrozen) {
-        if (!budget.add(storedSize(e.frozen!))) {
+      for (const { body } of mineFrozen) {
+        if (!budget.add(storedSize(body))) {
           full = true;
           break;
         }
-        frozen.push(e);
+        bodies.push(body);
       }
       // Bookkeeping only: which freeze took a revision. The engine sends each batch under a new id.
-      const claimId = frozen[0]?.batchId ?? uuidv7();
+      const claimId = (bodies.length ? mineFrozen[0]?.entry.batchId : null) ?? uuidv7();
       const claimed: OutboxRow[] = [];
-      const stale: OutboxKey[] = [];
       const looked = new Set<string>();
       full ||= budget.full;
       // The queue in order: its head from the queuedAt index in one request (getAll; a request
       // per entry cost more than the frozen bodies read with it), then the records of its queued
       // entries in bulk. A head that yields too few (stale entries, another author's) is read
       // again, twice as long.
-      for (let window = maxRecords - frozen.length + sendingKeys.length + QUEUE_SLACK; !full; window *= 2) {
+      for (let window = maxRecords - bodies.length + sendingKeys.length + QUEUE_SLACK; !full; window *= 2) {
         const head = await db.outbox.orderBy('queuedAt').limit(window).toArray();
         const fresh = head.filter((e) => e.state === 'queued' && !looked.has(textKey(keyOf(e))));
         const rows = await getByRuns(db.records, fresh.map((e) => e.recordId));
@@ -135,16 +159,17 @@ export async function freezeUploads(authorId: string, maxRecords: number, maxByt
             full = true;
             break;
           }
-          claimed.push({ ...entry, state: 'sending', batchId: claimId, frozen: row.payload, attempts: entry.attempts + 1 });
+          claimed.push({ ...entry, state: 'sending', batchId: claimId, frozen: null, attempts: entry.attempts + 1 });
+          bodies.push(row.payload);
         }
         if (budget.full || head.length < window) break;
       }
       if (stale.length) await db.outbox.bulkDelete(stale);
       if (claimed.length) await db.outbox.bulkPut(claimed);
-      return [...frozen, ...claimed];
+      return bodies;
     }),
   );
-  return decodeFrozen(entries);
+  return decodeBodies(frozen);
 }
 
 /** How many revisions wait for upload (frozen or queued), counted on the outbox's key, not its rows. */

@@ -142,6 +142,11 @@ async function write(id: string, change: Change, status: 'draft' | 'ready', auth
         const [current, entryNow] = await Promise.all([db.records.get(id), before ? db.outbox.get([id, before.revision]) : undefined]);
         if ((current?.localVersion ?? 0) !== (before?.localVersion ?? 0)) return false;
         if (entryNow?.state !== entry?.state) return false;
+        // A frozen revision's body is the row's payload until the row moves on (outbox.ts): it
+        // keeps its own copy from this write on.
+        if (entryNow?.state === 'sending' && !entryNow.frozen && current && (!next || next.revision !== current.revision)) {
+          await db.outbox.put({ ...entryNow, frozen: current.payload });
+        }
         // The only entry that can wait in the queue is the one of the stored revision (see Start).
         const waiting = entry?.state === 'queued' ? entry : undefined;
         const keepsEntry = waiting && next && status === 'ready' && waiting.revision === next.revision;

@@ -114,7 +114,11 @@ export interface OutboxRow {
    * its id, revision and content hash
    */
   batchId: string | null;
-  /** the exact body of this revision, copied when its upload started; every resend sends it */
+  /**
+   * the exact body of this revision once its row has moved on (an edit made the next revision
+   * while this one was frozen); until then the row's payload is that body. Every resend sends it.
+   * Releases before schema 8 copied it when the upload started
+   */
   frozen: Encoded | null;
   /** 0 while queued, 1 once frozen (resending a frozen revision does not count again) */
   attempts: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { event, freshDb, serviceLog, testKey } from '../support';
-import { FieldDb, setDatabase } from '../../../src/client/data/db';
+import { FieldDb, LATEST_SCHEMA_VERSION, setDatabase } from '../../../src/client/data/db';
 import { deviceBuckets, deviceFacts, forgetOpenedAggregates, rebuildAggregates } from '../../../src/client/data/aggregates';
 import { isFigures, type Figures } from '../../../src/client/data/bucketFigures';
 import { readDeviceRecords } from '../../../src/client/data/deviceRecords';
@@ -263,7 +263,7 @@ describe('report aggregates on the device', () => {
     const current = new FieldDb(name);
     setDatabase(current);
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(LATEST_SCHEMA_VERSION);
     const buckets = await current.aggregates.orderBy('key').toArray();
     expect(buckets.map((b) => [b.key, b.stale, b.sealed])).toEqual([
       ['2023-05|16.2', true, null], ['2023-05|7.3', true, null], ['2023-06|16.2', true, null], ['2023-06|17.3', true, null],

@@ -51,8 +51,9 @@ describe('the outbox, one batch at a time', () => {
     expect(statuses).toEqual(['sent', 'sent', 'sent', 'sent', 'ready', 'ready', 'ready', 'ready', 'ready']);
     const after = await outboxState();
     expect(Object.keys(after).sort()).toEqual(['r4:1', 'r5:1', 'r6:1', 'r7:1', 'r8:1']);
-    expect(after['r4:1']).toEqual({ state: 'sending', frozen: true, attempts: 1 });
-    expect(after['r6:1']).toEqual({ state: 'sending', frozen: true, attempts: 1 });
+    // frozen, each body still its row's payload: no copy until a row moves on
+    expect(after['r4:1']).toEqual({ state: 'sending', frozen: false, attempts: 1 });
+    expect(after['r6:1']).toEqual({ state: 'sending', frozen: false, attempts: 1 });
     // r8 (batch 5) exactly as it was before the sync
     expect(after['r8:1']).toEqual(before['r8:1']);
     expect((await getDb().outbox.get(['r8', 1]))?.batchId).toBeNull();
@@ -60,6 +61,8 @@ describe('the outbox, one batch at a time', () => {
     // r4 and r6 edited meanwhile: the next revision, queued behind the frozen one
     await saveRecord('r4', serviceLog(40), 'ready', me);
     await saveRecord('r6', serviceLog(60), 'ready', me);
+    // each edit left the revision it replaced its own copy; r5 and r7 still have none
+    expect(await outboxState()).toMatchObject({ 'r4:1': { frozen: true }, 'r6:1': { frozen: true }, 'r5:1': { frozen: false }, 'r7:1': { frozen: false } });
     const retry = recordingTransport();
     expect(await syncOnce(deviceSyncStore(me.authorId), retry, { deviceId: me.deviceId, maxRecords: 2 })).toMatchObject({ ok: true, pushed: 7, accepted: 7 });
     expect(retry.batches[0]!.records).toEqual(failing.batches[2]!.records);

@@ -77,7 +77,7 @@ describe.each(fullDiskErrors)('a full disk (%s)', (_, makeError) => {
   it('refuses an edit and keeps the stored version', async () => {
     await expect(saveRecord('rec-kept', serviceLog(9), 'ready', author)).rejects.toBeInstanceOf(StorageFullError);
     await expect(deleteRecord('rec-kept', author)).rejects.toBeInstanceOf(StorageFullError);
-    // Starting an upload writes too (the frozen copy): refused alike, the record stays queued.
+    // Starting an upload writes too (the entry turns frozen): refused alike, the record stays queued.
     await expect(freezeUploads(author.authorId, 10)).rejects.toBeInstanceOf(StorageFullError);
     fake.full.on = false;
     const [kept] = await listRecords();

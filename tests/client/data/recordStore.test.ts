@@ -32,10 +32,13 @@ describe('records and the outbox', () => {
     const batch = await uploads().pendingUploads(100);
     expect(batch.map((r) => [r.id, r.revision])).toEqual([['r1', 1]]);
     expect((await getRecord('r1'))?.row.status).toBe('ready');
-    expect(await db.outbox.get(['r1', 1])).toMatchObject({ state: 'sending', attempts: 1, frozen: { codec: 'aes-gcm-1' } });
+    // Its body is still the row's payload: no copy yet.
+    expect(await db.outbox.get(['r1', 1])).toMatchObject({ state: 'sending', attempts: 1, frozen: null });
 
     const edited = await saveRecord('r1', serviceLog(8), 'ready', author);
     expect(edited.revision).toBe(2);
+    // The edit moved the row on: the frozen revision now has its own copy, encrypted.
+    expect(await db.outbox.get(['r1', 1])).toMatchObject({ state: 'sending', frozen: { codec: 'aes-gcm-1' } });
     // The answer was lost: the resend carries the frozen body, not the edit.
     const resend = await uploads().pendingUploads(100);
     expect(resend[0]).toEqual(batch[0]);
