@@ -5,7 +5,7 @@ import type { PushResult } from '../../shared/sync/protocol';
 import { MAX_BATCH_BYTES } from '../../shared/sync/constants';
 import { BatchBudget, jsonByteLength } from '../../shared/sync/size';
 import { getCodec } from './codec';
-import { getDb } from './db';
+import { getDb, type FieldDb } from './db';
 import { guardWrite } from './errors';
 import { deleteByRuns, getByRuns } from './keyRuns';
 import { sealReason, withoutClearNotes } from './notes';
@@ -108,68 +108,76 @@ const textKey = (k: OutboxKey) => `${k[0]}:${k[1]}`;
  */
 export async function freezeUploads(authorId: string, maxRecords: number, maxBytes = MAX_BATCH_BYTES, skip: ReadonlySet<string> = new Set()): Promise<FieldRecord[]> {
   const db = getDb();
-  const frozen = await guardWrite(() =>
-    db.transaction('rw', db.records, db.outbox, async () => {
-      const budget = new BatchBudget(maxRecords, maxBytes);
-      const sendingKeys = (await db.outbox.where('state').equals('sending').primaryKeys()) as OutboxKey[];
-      const resendKeys = sendingKeys.filter((k) => !skip.has(textKey(k)));
-      const [sending, owners] = await Promise.all([db.outbox.bulkGet(resendKeys), db.records.bulkGet(resendKeys.map((k) => k[0]))]);
-      const stale: OutboxKey[] = [];
-      const mineFrozen = sending
-        .flatMap((e, i) => {
-          const owner = owners[i];
-          if (!e || owner?.authorId !== authorId) return [];
-          const body = frozenBody(e, owner);
-          // Its row went without leaving a copy: nothing left to send (never expected).
-          if (!body) stale.push(keyOf(e));
-          return body ? [{ entry: e, body }] : [];
-        })
-        .sort((a, b) => byQueue(a.entry, b.entry));
-      const bodies: Encoded[] = [];
-      let full = false;
-      for (const { body } of mineFrozen) {
-        if (!budget.add(storedSize(body))) {
-          full = true;
-          break;
-        }
-        bodies.push(body);
-      }
-      // Bookkeeping only: which freeze took a revision. The engine sends each batch under a new id.
-      const claimId = (bodies.length ? mineFrozen[0]?.entry.batchId : null) ?? uuidv7();
-      const claimed: OutboxRow[] = [];
-      const looked = new Set<string>();
-      full ||= budget.full;
-      // The queue in order: its head from the queuedAt index in one request (getAll; a request
-      // per entry cost more than the frozen bodies read with it), then the records of its queued
-      // entries in bulk. A head that yields too few (stale entries, another author's) is read
-      // again, twice as long.
-      for (let window = maxRecords - bodies.length + sendingKeys.length + QUEUE_SLACK; !full; window *= 2) {
-        const head = await db.outbox.orderBy('queuedAt').limit(window).toArray();
-        const fresh = head.filter((e) => e.state === 'queued' && !looked.has(textKey(keyOf(e))));
-        const rows = await getByRuns(db.records, fresh.map((e) => e.recordId));
-        for (const [i, entry] of fresh.entries()) {
-          looked.add(textKey(keyOf(entry)));
-          const row = rows[i];
-          if (!row || row.revision !== entry.revision) {
-            stale.push(keyOf(entry));
-            continue;
-          }
-          if (row.authorId !== authorId) continue;
-          if (!budget.add(storedSize(row.payload))) {
-            full = true;
-            break;
-          }
-          claimed.push({ ...entry, state: 'sending', batchId: claimId, frozen: null, attempts: entry.attempts + 1 });
-          bodies.push(row.payload);
-        }
-        if (budget.full || head.length < window) break;
-      }
-      if (stale.length) await db.outbox.bulkDelete(stale);
-      if (claimed.length) await db.outbox.bulkPut(claimed);
-      return bodies;
-    }),
-  );
+  const frozen = await guardWrite(() => db.transaction('rw', db.records, db.outbox, () => freezeIn(db, { authorId, maxRecords, maxBytes, skip })));
   return decodeBodies(frozen);
+}
+
+interface FreezeAsk {
+  authorId: string;
+  maxRecords: number;
+  maxBytes: number;
+  skip: ReadonlySet<string>;
+}
+
+/** The freeze itself, inside the caller's read-write transaction on records and outbox: the bodies it froze, still encoded. */
+async function freezeIn(db: FieldDb, { authorId, maxRecords, maxBytes, skip }: FreezeAsk): Promise<Encoded[]> {
+  const budget = new BatchBudget(maxRecords, maxBytes);
+  const sendingKeys = (await db.outbox.where('state').equals('sending').primaryKeys()) as OutboxKey[];
+  const resendKeys = sendingKeys.filter((k) => !skip.has(textKey(k)));
+  const [sending, owners] = await Promise.all([db.outbox.bulkGet(resendKeys), db.records.bulkGet(resendKeys.map((k) => k[0]))]);
+  const stale: OutboxKey[] = [];
+  const mineFrozen = sending
+    .flatMap((e, i) => {
+      const owner = owners[i];
+      if (!e || owner?.authorId !== authorId) return [];
+      const body = frozenBody(e, owner);
+      // Its row went without leaving a copy: nothing left to send (never expected).
+      if (!body) stale.push(keyOf(e));
+      return body ? [{ entry: e, body }] : [];
+    })
+    .sort((a, b) => byQueue(a.entry, b.entry));
+  const bodies: Encoded[] = [];
+  let full = false;
+  for (const { body } of mineFrozen) {
+    if (!budget.add(storedSize(body))) {
+      full = true;
+      break;
+    }
+    bodies.push(body);
+  }
+  // Bookkeeping only: which freeze took a revision. The engine sends each batch under a new id.
+  const claimId = (bodies.length ? mineFrozen[0]?.entry.batchId : null) ?? uuidv7();
+  const claimed: OutboxRow[] = [];
+  const looked = new Set<string>();
+  full ||= budget.full;
+  // The queue in order: its head from the queuedAt index in one request (getAll; a request
+  // per entry cost more than the frozen bodies read with it), then the records of its queued
+  // entries in bulk. A head that yields too few (stale entries, another author's) is read
+  // again, twice as long.
+  for (let window = maxRecords - bodies.length + sendingKeys.length + QUEUE_SLACK; !full; window *= 2) {
+    const head = await db.outbox.orderBy('queuedAt').limit(window).toArray();
+    const fresh = head.filter((e) => e.state === 'queued' && !looked.has(textKey(keyOf(e))));
+    const rows = await getByRuns(db.records, fresh.map((e) => e.recordId));
+    for (const [i, entry] of fresh.entries()) {
+      looked.add(textKey(keyOf(entry)));
+      const row = rows[i];
+      if (!row || row.revision !== entry.revision) {
+        stale.push(keyOf(entry));
+        continue;
+      }
+      if (row.authorId !== authorId) continue;
+      if (!budget.add(storedSize(row.payload))) {
+        full = true;
+        break;
+      }
+      claimed.push({ ...entry, state: 'sending', batchId: claimId, frozen: null, attempts: entry.attempts + 1 });
+      bodies.push(row.payload);
+    }
+    if (budget.full || head.length < window) break;
+  }
+  if (stale.length) await db.outbox.bulkDelete(stale);
+  if (claimed.length) await db.outbox.bulkPut(claimed);
+  return bodies;
 }
 
 /** How many revisions wait for upload (frozen or queued), counted on the outbox's key, not its rows. */
@@ -192,6 +200,31 @@ interface Settled {
  */
 export async function settleUploads(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void> {
   const db = getDb();
+  const answers = await answersTo(batch, results);
+  if (answers.length === 0) return;
+  await guardWrite(() => db.transaction('rw', db.records, db.outbox, () => settleIn(db, answers)));
+}
+
+/**
+ * The answers to one batch written, then the next batch frozen, in one transaction: what the
+ * engine does while the batch between them travels. One commit instead of two per batch; if
+ * either part fails, neither lands (the answered batch stays frozen: its resend is answered
+ * `duplicate`).
+ */
+export async function settleThenFreeze(batch: readonly FieldRecord[], results: readonly PushResult[], authorId: string, maxRecords: number, maxBytes = MAX_BATCH_BYTES, skip: ReadonlySet<string> = new Set()): Promise<FieldRecord[]> {
+  const db = getDb();
+  const answers = await answersTo(batch, results);
+  const frozen = await guardWrite(() =>
+    db.transaction('rw', db.records, db.outbox, async () => {
+      if (answers.length) await settleIn(db, answers);
+      return freezeIn(db, { authorId, maxRecords, maxBytes, skip });
+    }),
+  );
+  return decodeBodies(frozen);
+}
+
+/** Each answer beside the revision it is about, its reason sealed (before any transaction: crypto is async). */
+async function answersTo(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<Settled[]> {
   const reasons = await sealedReasons(results);
   const sentByKey = new Map<string, FieldRecord>();
   for (const r of batch) sentByKey.set(`${String(r.id)}:${String(r.revision)}`, r);
@@ -201,49 +234,49 @@ export async function settleUploads(batch: readonly FieldRecord[], results: read
     if (!sent || typeof sent.id !== 'string' || typeof sent.revision !== 'number') return;
     answers.push({ key: [sent.id, sent.revision], result, reason: reasons[i] ?? null });
   });
-  if (answers.length === 0) return;
-  await guardWrite(() =>
-    db.transaction('rw', db.records, db.outbox, async () => {
-      // Which revisions are frozen: the state index's keys, not the entries with their bodies.
-      const [frozenKeys, stored] = await Promise.all([
-        db.outbox.where('state').equals('sending').primaryKeys() as Promise<OutboxKey[]>,
-        getByRuns(db.records, [...new Set(answers.map((a) => a.key[0]))]),
-      ]);
-      const frozen = new Set(frozenKeys.map(textKey));
-      const rows = new Map<string, StoredRecordRow | undefined>(stored.flatMap((r) => (r ? [[r.id, r] as const] : [])));
-      const done = new Set<string>();
-      const outboxGone: OutboxKey[] = [];
-      const changed = new Set<string>();
-      const removed = new Set<string>();
-      answers.forEach(({ key, result, reason }) => {
-        const k = textKey(key);
-        if (!frozen.has(k) || done.has(k)) return;
-        done.add(k);
-        outboxGone.push(key);
-        const row = rows.get(key[0]);
-        if (!row) return;
-        const landed = result.status === 'accepted' || result.status === 'duplicate';
-        const synced = landed ? Math.max(row.syncedRevision ?? 0, key[1]) : row.syncedRevision;
-        if (row.revision !== key[1]) {
-          // A newer revision is already queued behind this one: it keeps its own status.
-          rows.set(row.id, { ...row, syncedRevision: synced, localVersion: row.localVersion + 1 });
-        } else if (landed && row.deleted) {
-          rows.set(row.id, undefined);
-          removed.add(row.id);
-          changed.delete(row.id);
-          return;
-        } else {
-          const status = landed ? 'sent' : result.status === 'rejected' ? 'rejected' : 'conflict';
-          rows.set(row.id, { ...withoutClearNotes(row), status, sealedReason: reason, syncedRevision: synced, localVersion: row.localVersion + 1 });
-        }
-        changed.add(row.id);
-      });
-      if (outboxGone.length) await deleteByRuns(db.outbox, outboxGone);
-      const puts = [...changed].map((id) => rows.get(id)!);
-      if (puts.length) await db.records.bulkPut(puts);
-      if (removed.size) await db.records.bulkDelete([...removed]);
-    }),
-  );
+  return answers;
+}
+
+/** The answers applied, inside the caller's read-write transaction on records and outbox. */
+async function settleIn(db: FieldDb, answers: readonly Settled[]): Promise<void> {
+  // Which revisions are frozen: the state index's keys, not the entries with their bodies.
+  const [frozenKeys, stored] = await Promise.all([
+    db.outbox.where('state').equals('sending').primaryKeys() as Promise<OutboxKey[]>,
+    getByRuns(db.records, [...new Set(answers.map((a) => a.key[0]))]),
+  ]);
+  const frozen = new Set(frozenKeys.map(textKey));
+  const rows = new Map<string, StoredRecordRow | undefined>(stored.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+  const done = new Set<string>();
+  const outboxGone: OutboxKey[] = [];
+  const changed = new Set<string>();
+  const removed = new Set<string>();
+  answers.forEach(({ key, result, reason }) => {
+    const k = textKey(key);
+    if (!frozen.has(k) || done.has(k)) return;
+    done.add(k);
+    outboxGone.push(key);
+    const row = rows.get(key[0]);
+    if (!row) return;
+    const landed = result.status === 'accepted' || result.status === 'duplicate';
+    const synced = landed ? Math.max(row.syncedRevision ?? 0, key[1]) : row.syncedRevision;
+    if (row.revision !== key[1]) {
+      // A newer revision is already queued behind this one: it keeps its own status.
+      rows.set(row.id, { ...row, syncedRevision: synced, localVersion: row.localVersion + 1 });
+    } else if (landed && row.deleted) {
+      rows.set(row.id, undefined);
+      removed.add(row.id);
+      changed.delete(row.id);
+      return;
+    } else {
+      const status = landed ? 'sent' : result.status === 'rejected' ? 'rejected' : 'conflict';
+      rows.set(row.id, { ...withoutClearNotes(row), status, sealedReason: reason, syncedRevision: synced, localVersion: row.localVersion + 1 });
+    }
+    changed.add(row.id);
+  });
+  if (outboxGone.length) await deleteByRuns(db.outbox, outboxGone);
+  const puts = [...changed].map((id) => rows.get(id)!);
+  if (puts.length) await db.records.bulkPut(puts);
+  if (removed.size) await db.records.bulkDelete([...removed]);
 }
 
 /**

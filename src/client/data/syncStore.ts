@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SyncStore } from '../../shared/sync/engine';
 import { pullResponse, pushResult } from '../../shared/sync/protocol';
 import { checkedAnswer } from './answers';
-import { countUploads, freezeUploads, settleUploads } from './outbox';
+import { countUploads, freezeUploads, settleThenFreeze, settleUploads } from './outbox';
 import { applyPullResponse, getPullCursor } from './pull';
 
 const pushResults = z.array(pushResult);
@@ -20,6 +20,7 @@ export function deviceSyncStore(userId: string): SyncStore {
     pendingUploads: (maxRecords, maxBytes, skip) => freezeUploads(userId, maxRecords, maxBytes, skip),
     countPendingUploads: () => countUploads(),
     applyPushResults: async (batch, results) => settleUploads(batch, checkedAnswer(pushResults, results, 'push')),
+    settleThenFreeze: async (batch, results, maxRecords, maxBytes, skip) => settleThenFreeze(batch, checkedAnswer(pushResults, results, 'push'), userId, maxRecords, maxBytes, skip),
     pullCursor: () => getPullCursor(userId),
     applyPull: async (response) => applyPullResponse(checkedAnswer(pullResponse, response, 'pull'), userId),
   };

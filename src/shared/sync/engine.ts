@@ -25,6 +25,12 @@ export interface SyncStore {
   countPendingUploads(): Promise<number>;
   /** The server's word on each uploaded revision: sent, or set aside with its reason. Never deletes. */
   applyPushResults(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void>;
+  /**
+   * Optional: `applyPushResults` then `pendingUploads` as one step, which a store may make one
+   * transaction (the device: one commit per batch instead of two). If it fails, neither part
+   * may have landed, or both.
+   */
+  settleThenFreeze?(batch: readonly FieldRecord[], results: readonly PushResult[], maxRecords: number, maxBytes?: number, skip?: ReadonlySet<string>): Promise<FieldRecord[]>;
   pullCursor(): Promise<string | null>;
   /** Saves what a pull brought (records, verdicts) together with the new cursor. */
   applyPull(response: PullResponse): Promise<void>;
@@ -131,6 +137,13 @@ async function pushAll(store: SyncStore, transport: SyncTransport, options: Sync
     await store.applyPushResults(answered.batch, answered.results);
     count(answered.batch, answered.results);
   };
+  const settleThenFreeze = async (answered: Answered | null): Promise<FieldRecord[]> => {
+    if (!answered || !store.settleThenFreeze) return settle(answered).then(freeze);
+    const batch = await store.settleThenFreeze(answered.batch, answered.results, maxRecords, maxBytes, sent);
+    count(answered.batch, answered.results);
+    for (const r of batch) sent.add(revisionKey(r));
+    return batch;
+  };
   options.onProgress?.({ phase: 'push', done: 0, total });
   let batch = await freeze();
   let answered: Answered | null = null;
@@ -139,8 +152,8 @@ async function pushAll(store: SyncStore, transport: SyncTransport, options: Sync
     const inFlight: Promise<TransportResult<PushResponse>> = transport.push(request);
     // The answer to this batch is awaited even if a store call fails: no request is left behind.
     // The settle and the freeze run one after the other (both write the outbox; the settle first,
-    // so the progress shown follows the answers).
-    const local: Promise<FieldRecord[]> = settle(answered).then(freeze);
+    // so the progress shown follows the answers), in one step if the store can.
+    const local: Promise<FieldRecord[]> = settleThenFreeze(answered);
     const [answer, next] = await Promise.allSettled([inFlight, local]);
     if (next.status === 'rejected') throw next.reason;
     if (answer.status === 'rejected') throw answer.reason;

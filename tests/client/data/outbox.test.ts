@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { event, freshDb, serviceLog } from '../support';
 import { getDb } from '../../../src/client/data/db';
-import { freezeUploads } from '../../../src/client/data/outbox';
+import { freezeUploads, settleThenFreeze } from '../../../src/client/data/outbox';
 import { getRecord } from '../../../src/client/data/recordRead';
 import { deleteRecord, saveRecord } from '../../../src/client/data/recordStore';
 import { deviceSyncStore } from '../../../src/client/data/syncStore';
@@ -173,5 +173,42 @@ describe('settling a batch in bulk', () => {
     await store.applyPushResults(batch, batch.map(accepted));
     expect((await getRecord('r'))!.row).toMatchObject({ revision: 2, status: 'sent', syncedRevision: 2 });
     expect(await getDb().outbox.count()).toBe(0);
+  });
+
+  it('settles one batch and freezes the next in one transaction: if the freeze fails, the answers are not written either', async () => {
+    const db = freshDb();
+    // A disk that refuses the freeze's write, once the settle's writes are already in the transaction.
+    const refuse = { on: false };
+    db.use({
+      stack: 'dbcore',
+      name: 'refuse-freeze',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: (req) => (refuse.on && name === 'outbox' && req.type === 'put' ? Promise.reject(new Error('disk refused')) : table.mutate(req)) };
+        },
+      }),
+    });
+    for (const id of ['a', 'b', 'c', 'd']) await saveRecord(id, serviceLog(1), 'ready', me);
+    const first = await freezeUploads(me.authorId, 2);
+    const skip = new Set(first.map((r) => `${r.id}:${r.revision}`));
+
+    refuse.on = true;
+    await expect(settleThenFreeze(first, first.map(accepted), me.authorId, 2, undefined, skip)).rejects.toThrow();
+    refuse.on = false;
+    // Nothing of it landed: a and b still frozen and waiting, c and d still queued.
+    expect((await outboxState())).toEqual({
+      'a:1': { state: 'sending', frozen: false, attempts: 1 },
+      'b:1': { state: 'sending', frozen: false, attempts: 1 },
+      'c:1': { state: 'queued', frozen: false, attempts: 0 },
+      'd:1': { state: 'queued', frozen: false, attempts: 0 },
+    });
+    expect((await getRecord('a'))!.row.status).toBe('ready');
+
+    const next = await settleThenFreeze(first, first.map(accepted), me.authorId, 2, undefined, skip);
+    expect(next.map((r) => r.id)).toEqual(['c', 'd']);
+    expect((await getRecord('a'))!.row).toMatchObject({ status: 'sent', syncedRevision: 1 });
+    expect(await outboxState()).toEqual({ 'c:1': { state: 'sending', frozen: false, attempts: 1 }, 'd:1': { state: 'sending', frozen: false, attempts: 1 } });
   });
 });
