@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import type { Author, FieldRecord, PushRequest } from '../../src/shared';
 import { httpTransport } from '../../src/shared/sync/http-transport';
 import { syncOnce, type SyncProgress } from '../../src/shared/sync/engine';
@@ -7,7 +6,7 @@ import { uuidv7 } from '../../src/shared/records/uuid';
 import { getCodec, setCodec } from '../../src/client/data/codec';
 import { FieldDb, setDatabase } from '../../src/client/data/db';
 import { saveRecord } from '../../src/client/data/recordStore';
-import { unsyncedSummary } from '../../src/client/data/status';
+import { followUnsynced } from '../../src/client/data/status';
 import { deviceSyncStore } from '../../src/client/data/syncStore';
 import { aesGcmCodec } from '../../src/client/data/vault/aesCodec';
 import { eventContent, serviceLogContent } from '../../tests/server/helpers/records';
@@ -30,9 +29,9 @@ async function open(name: string): Promise<void> {
   setCodec(aesGcmCodec(key));
 }
 
-/** The header's unsynced count, subscribed as the app keeps it while a sync runs (after the seed: saves are not what is measured). */
+/** The header's unsynced count, followed as the app follows it while a sync runs (after the seed: saves are not what is measured). */
 function watch(): void {
-  const sub = liveQuery(() => unsyncedSummary()).subscribe({ next: () => void liveRuns++ });
+  const sub = followUnsynced().subscribe({ next: () => void liveRuns++, error: (e: unknown) => console.error(e) });
   stopLive = () => sub.unsubscribe();
 }
 

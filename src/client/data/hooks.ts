@@ -8,7 +8,7 @@ import { decodeRows, type StoredRecord } from './recordRead';
 import type { AggregateRow, SessionRow, StoredRecordRow, StoredSessionRow } from './rows';
 import { openSession } from './session';
 import { sharedLiveQuery } from './sharedQuery';
-import { openSyncInfo, setAsideRows, storedSyncInfo, unsyncedSummary, type StoredSyncInfo, type SyncInfo, type UnsyncedSummary } from './status';
+import { followUnsynced, openSyncInfo, setAsideRows, storedSyncInfo, unsyncedSummary, type StoredSyncInfo, type SyncInfo, type UnsyncedSummary } from './status';
 import { storageState, type StorageState } from './storage';
 import { latestServerRows } from './teamRecordRead';
 import { META } from './meta';
@@ -46,7 +46,7 @@ const sessionQuery = sharedLiveQuery(
   async (): Promise<StoredSessionRow | null> => (await getDb().session.get('current')) ?? null,
   (row: StoredSessionRow | null) => openSession(row),
 );
-const unsyncedQuery = sharedLiveQuery(unsyncedSummary);
+const unsyncedQuery = sharedLiveQuery(unsyncedSummary, undefined, followUnsynced);
 const syncInfoQuery = sharedLiveQuery(storedSyncInfo, (info: StoredSyncInfo) => openSyncInfo(info));
 
 export function useSession(): SessionRow | null | undefined {

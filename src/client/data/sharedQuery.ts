@@ -1,5 +1,6 @@
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery } from 'dexie';
 import { useSyncExternalStore } from 'react';
+import type { QuerySource } from './throttledQuery';
 
 /** What a shared query holds: the raw read, its opened (decrypted) value, or the read's error. */
 export interface SharedSnapshot<Raw, Value> {
@@ -19,12 +20,13 @@ const EMPTY = { raw: undefined, value: undefined };
  *
  * `open` turns the raw read into what screens show (decryption: async, outside the live query,
  * which may only await the database). The previous value stays while a newer one opens, so
- * nothing flickers; a failed open (the app locked meanwhile) keeps the last one.
+ * nothing flickers; a failed open (the app locked meanwhile) keeps the last one. `source` runs
+ * the read whenever it may have changed: Dexie's liveQuery, or a throttled one (throttledQuery.ts).
  */
-export function sharedLiveQuery<Raw, Value = Raw>(query: () => Promise<Raw>, open?: (raw: Raw) => Promise<Value>) {
+export function sharedLiveQuery<Raw, Value = Raw>(query: () => Promise<Raw>, open?: (raw: Raw) => Promise<Value>, source: (query: () => Promise<Raw>) => QuerySource<Raw> = liveQuery) {
   let snapshot: SharedSnapshot<Raw, Value> = EMPTY;
   let error: { reason: unknown } | null = null;
-  let subscription: Subscription | null = null;
+  let subscription: { unsubscribe(): void } | null = null;
   let generation = 0;
   const listeners = new Set<() => void>();
   const emit = (next: SharedSnapshot<Raw, Value>) => {
@@ -46,7 +48,7 @@ export function sharedLiveQuery<Raw, Value = Raw>(query: () => Promise<Raw>, ope
     listeners.add(listener);
     if (!subscription) {
       const run = ++generation;
-      subscription = liveQuery(query).subscribe({
+      subscription = source(query).subscribe({
         next: (raw) => run === generation && received(raw, run),
         error: (reason: unknown) => {
           if (run !== generation) return;

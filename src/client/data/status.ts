@@ -4,6 +4,7 @@ import { getCodec } from './codec';
 import { getDb } from './db';
 import { guardWrite } from './errors';
 import { getMeta, META } from './meta';
+import { throttledLiveQuery } from './throttledQuery';
 import { localStatuses, type Encoded, type LocalStatus, type StoredRecordRow } from './rows';
 
 export interface UnsyncedSummary {
@@ -53,6 +54,12 @@ async function readUnsynced(): Promise<UnsyncedSummary> {
   const byStatus = Object.fromEntries(unsentStatuses.map((s, i) => [s, counts[i] ?? 0])) as Record<UnsentStatus, number>;
   return { count: counts.reduce((a, n) => a + n, 0), oldestAt: earliest(firsts), newestAt: latest(lasts), byStatus };
 }
+
+/** The unsynced summary may be read again at most this often while records keep changing (a sync writes a batch every ~0.1 s). */
+export const UNSYNCED_GAP_MS = 400;
+
+/** The summary as every screen follows it: read again after writes to records, throttled. */
+export const followUnsynced = (query: () => Promise<UnsyncedSummary> = unsyncedSummary) => throttledLiveQuery(query, ['records'], UNSYNCED_GAP_MS);
 
 /** Why the last sync failed: a code the UI words, the server's own text if it sent one, and when. */
 export interface SyncErrorNote {
