@@ -222,10 +222,12 @@ describe.each(backends)('sync pull on $name', (backend) => {
     const start = (await pullAll(phone)).cursor;
     const made = someRecords(phone.author(teamA), 5);
     await push(phone, made);
-    // The phone's own five: passed over, and the cursor moves past them (paged one at a time too).
+    // The phone's own five: passed over, and the cursor moves past them, pages of two included,
+    // in one request: pages holding only its own revisions are passed over by the server.
     const own = await pullAll(phone, start, 2);
     expect(own.records).toEqual([]);
     expect(own.cursor).not.toBe(start);
+    expect(own.pages).toBe(1);
     expect((await pull(phone, own.cursor)).records).toEqual([]);
     // Another device of the same person gets them all.
     expect(ids((await pullAll(tablet, start)).records)).toEqual(ids(made));
@@ -234,6 +236,10 @@ describe.each(backends)('sync pull on $name', (backend) => {
     await push(tablet, [editedElsewhere]);
     const back = await pull(phone, own.cursor);
     expect(back.records).toEqual([editedElsewhere]);
+    // Its own revisions before another device's stop at the page that holds something to send.
+    const mixed = await pullAll(phone, start, 2);
+    expect(mixed.records).toEqual([editedElsewhere]);
+    expect(mixed.cursor).toBe(back.cursor);
     // A verdict on the phone's own revision still comes to the phone.
     await addVerdict(made[0]!, 'returned', 'ще раз / once more');
     const verdicts = await pull(phone, back.cursor);

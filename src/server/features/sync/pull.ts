@@ -75,6 +75,25 @@ async function verdictsAfter(ctx: ServerContext, auth: AuthContext, since: numbe
   }));
 }
 
+/** How many pages of the device's own revisions alone one pull passes over before it answers. */
+const OWN_PAGES_PER_PULL = 20;
+
+/**
+ * The next page after `since`. A page that holds only the device's own revisions (nothing to
+ * send: it has them) is passed over here, up to OWN_PAGES_PER_PULL of them, so the pull after a
+ * 10,000-record push is one request, not twenty answering "nothing, move the cursor".
+ */
+async function pageAfter(ctx: ServerContext, auth: AuthContext, since: number, limit: number): Promise<{ page: Item[]; merged: Item[] }> {
+  for (let pages = 1; ; pages++) {
+    const [records, verdicts] = await Promise.all([recordsAfter(ctx, auth, since, limit + 1), verdictsAfter(ctx, auth, since, limit + 1)]);
+    const merged = [...records, ...verdicts].sort((a, b) => a.seq - b.seq);
+    const page = merged.slice(0, limit);
+    const onlyOwn = page.length > 0 && page.every((i) => 'own' in i);
+    if (!onlyOwn || merged.length <= limit || pages >= OWN_PAGES_PER_PULL) return { page, merged };
+    since = page.at(-1)!.seq;
+  }
+}
+
 /**
  * What changed after the cursor. Records and verdicts share one change sequence, so one
  * number is the cursor: take up to `limit` of each, merge by seq, keep the first `limit`.
@@ -86,13 +105,7 @@ export async function pull(ctx: ServerContext, auth: AuthContext, query: { since
   const scope = scopeOf(auth);
   const { since, reset } = decodeCursor(query.since, scope);
   const limit = Math.min(query.limit ?? MAX_PULL_RECORDS, MAX_PULL_RECORDS);
-  const [records, verdicts, plans] = await Promise.all([
-    recordsAfter(ctx, auth, since, limit + 1),
-    verdictsAfter(ctx, auth, since, limit + 1),
-    ctx.plans.listed(),
-  ]);
-  const merged = [...records, ...verdicts].sort((a, b) => a.seq - b.seq);
-  const page = merged.slice(0, limit);
+  const [{ page, merged }, plans] = await Promise.all([pageAfter(ctx, auth, since, limit), ctx.plans.listed()]);
   return {
     protocolVersion: SYNC_PROTOCOL_VERSION,
     catalogueVersion: (plans.find((p) => p.active) ?? plans[0])?.version ?? ctx.catalogue.version,
