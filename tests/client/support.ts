@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { DBCoreMutateRequest } from 'dexie';
 import { FieldDb, setDatabase } from '../../src/client/data/db';
 import { holdKey } from '../../src/client/data/vault/lockState';
 import type { Author } from '../../src/shared/records/build';
@@ -20,6 +21,30 @@ export function freshDb(): FieldDb {
   setDatabase(db);
   unlockForTests();
   return db;
+}
+
+/**
+ * Writes to `db` fail with what `refuse` returns for them (nothing: they go through): a disk that
+ * fills up, or one write refused on purpose, as the app meets them, from inside Dexie.
+ */
+export function refuseWrites(db: FieldDb, refuse: (table: string, request: DBCoreMutateRequest) => unknown): void {
+  db.use({
+    stack: 'dbcore',
+    name: 'refuse-writes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (req) => {
+            const error = refuse(name, req);
+            return error ? Promise.reject(error) : table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
 }
 
 export const author: Author = { authorId: 'local:worker-1', deviceId: 'device-1', teamId: 'local-team:brigade-3' };

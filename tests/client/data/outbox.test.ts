@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { event, freshDb, serviceLog } from '../support';
+import { event, freshDb, refuseWrites, serviceLog } from '../support';
 import { getDb } from '../../../src/client/data/db';
 import { freezeUploads, settleThenFreeze } from '../../../src/client/data/outbox';
 import { getRecord } from '../../../src/client/data/recordRead';
@@ -179,17 +179,7 @@ describe('settling a batch in bulk', () => {
     const db = freshDb();
     // A disk that refuses the freeze's write, once the settle's writes are already in the transaction.
     const refuse = { on: false };
-    db.use({
-      stack: 'dbcore',
-      name: 'refuse-freeze',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return { ...table, mutate: (req) => (refuse.on && name === 'outbox' && req.type === 'put' ? Promise.reject(new Error('disk refused')) : table.mutate(req)) };
-        },
-      }),
-    });
+    refuseWrites(db, (table, req) => (refuse.on && table === 'outbox' && req.type === 'put' ? new Error('disk refused') : null));
     for (const id of ['a', 'b', 'c', 'd']) await saveRecord(id, serviceLog(1), 'ready', me);
     const first = await freezeUploads(me.authorId, 2);
     const skip = new Set(first.map((r) => `${r.id}:${r.revision}`));

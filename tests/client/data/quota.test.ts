@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { author, event, freshDb, serviceLog } from '../support';
+import { author, event, freshDb, refuseWrites, serviceLog } from '../support';
 import type { FieldDb } from '../../../src/client/data/db';
 import { loadDraft, saveDraft } from '../../../src/client/data/drafts';
 import { errorText, isQuotaError, StorageFullError } from '../../../src/client/data/errors';
@@ -23,17 +23,7 @@ const fullDiskErrors: [string, () => unknown][] = [
 function dbWithFakeDisk(makeError: () => unknown): { db: FieldDb; full: { on: boolean } } {
   const full = { on: false };
   const db = freshDb();
-  db.use({
-    stack: 'dbcore',
-    name: 'fake-full-disk',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return { ...table, mutate: (req) => (full.on ? Promise.reject(makeError()) : table.mutate(req)) };
-      },
-    }),
-  });
+  refuseWrites(db, () => (full.on ? makeError() : null));
   return { db, full };
 }
 
