@@ -27,8 +27,8 @@ export interface SyncStore {
   applyPushResults(batch: readonly FieldRecord[], results: readonly PushResult[]): Promise<void>;
   /**
    * Optional: `applyPushResults` then `pendingUploads` as one step, which a store may make one
-   * transaction (the device: one commit per batch instead of two). If it fails, neither part
-   * may have landed, or both.
+   * transaction (the device: one commit per batch instead of two, and on a failure neither part
+   * lands). A failure must never leave the freeze handed out without the settle before it.
    */
   settleThenFreeze?(batch: readonly FieldRecord[], results: readonly PushResult[], maxRecords: number, maxBytes?: number, skip?: ReadonlySet<string>): Promise<FieldRecord[]>;
   pullCursor(): Promise<string | null>;
