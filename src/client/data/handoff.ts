@@ -1,6 +1,7 @@
 import type { FieldRecord } from '../../shared/records/schemas';
 import { getCodec } from './codec';
 import { getDb } from './db';
+import { frozenBody } from './outbox';
 import { decodeRow } from './recordRead';
 
 /**
@@ -13,11 +14,9 @@ export async function recordsForHandoff(): Promise<FieldRecord[]> {
   const found = new Map<string, FieldRecord>();
   const add = (r: FieldRecord) => found.set(`${r.id}:${r.revision}`, r);
   for (const entry of await db.outbox.orderBy('queuedAt').toArray()) {
-    if (entry.frozen) add((await getCodec().decode(entry.frozen)) as FieldRecord);
-    else {
-      const row = await db.records.get(entry.recordId);
-      if (row && row.revision === entry.revision) add((await decodeRow(row)).record);
-    }
+    // The body an upload of this revision carries (its own copy, or its row's while the row holds it).
+    const body = frozenBody(entry, entry.frozen ? undefined : await db.records.get(entry.recordId));
+    if (body) add((await getCodec().decode(body)) as FieldRecord);
   }
   for (const row of await db.records.where('status').anyOf('rejected', 'conflict').toArray()) add((await decodeRow(row)).record);
   return [...found.values()];
